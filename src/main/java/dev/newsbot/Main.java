@@ -1,0 +1,2 @@
+package dev.newsbot;
+public final class Main { public static void main(String[] a) { } }
