@@ -1,7 +1,6 @@
 package dev.newsbot.articles;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
