@@ -1,0 +1,91 @@
+package dev.newsbot.answer;
+
+import dev.newsbot.config.Template;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.RetrievalQuery;
+import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.retrieval.SetRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The answer path every front end uses: embed the question, retrieve passages by hybrid search, and let the
+ * {@link Answerer} write a cited answer or decline with the refusal text, which names the set searched.
+ */
+public final class AnswerService implements AnswerEngine {
+
+    /** Placeholders of the refusal template. */
+    public static final java.util.Set<String> REFUSAL_PLACEHOLDERS = java.util.Set.of("set", "articles", "newest");
+
+    private final SetRegistry sets;
+    private final Embedder queryEmbedder;
+    private final HybridRetriever retriever;
+    private final Answerer answerer;
+    private final Template refusal;
+    private final int passages;
+
+    /**
+     * @param queryEmbedder embeds questions (may be a caching one)
+     * @param passages      how many passages retrieval gives the answerer
+     */
+    public AnswerService(SetRegistry sets, Embedder queryEmbedder, HybridRetriever retriever, Answerer answerer,
+                         Template refusal, int passages) {
+        this.sets = Objects.requireNonNull(sets, "sets");
+        this.queryEmbedder = Objects.requireNonNull(queryEmbedder, "queryEmbedder");
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.refusal = Objects.requireNonNull(refusal, "refusal");
+        if (passages < 1) {
+            throw new IllegalArgumentException("passages must be at least 1, was " + passages);
+        }
+        this.passages = passages;
+    }
+
+    @Override
+    public Answer answer(Question question) {
+        PassageStore store = sets.get(question.setName());
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        float[] vector = queryEmbedder.embed(question.searchText());
+        long embedded = lap(timings, "embed", start);
+        RetrievalQuery query = new RetrievalQuery(question.searchText(), vector, question.askedOn(), passages);
+        List<RetrievedPassage> retrieved = retriever.retrieve(store, query);
+        long retrievedAt = lap(timings, "retrieve", embedded);
+        Draft draft = answerer.write(question, store, retrieved);
+        lap(timings, "answer", retrievedAt);
+        SetInfo set = setInfo(store);
+        String refusalText = draft.refused() ? refusalText(store) : null;
+        return new Answer(question, draft.sentences(), draft.citations(), draft.refused(), refusalText, set,
+                draft.mode(), retrieved, timings, false, draft.confidence());
+    }
+
+    @Override
+    public String versionOf(String setName) {
+        return sets.get(setName).articleSet().version();
+    }
+
+    private static long lap(Map<String, Double> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1e6);
+        return now;
+    }
+
+    private static SetInfo setInfo(PassageStore store) {
+        return new SetInfo(store.articleSet().name(), store.articleSet().version(),
+                store.articleSet().articles().size(), store.size());
+    }
+
+    private String refusalText(PassageStore store) {
+        String newest = store.articleSet().newest().map(d -> ", newest from " + d).orElse("");
+        return refusal.render(Map.of("set", store.articleSet().name(),
+                "articles", count(store.articleSet().articles().size(), "article"), "newest", newest));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newsbot.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The kind of fact a question asks for, read from its wording. */
+enum AnswerType {
+    NUMBER, PERSON, DATE, PLACE, YES_NO, OTHER;
+
+    private static final Pattern NUMBER_Q = Pattern.compile(
+            "\\b(how (many|much|old|long|far|big|large|tall|high)|what (number|percentage|share|amount|age)"
+                    + "|what was the (death )?toll|by how much)\\b");
+    private static final Pattern PERSON_Q = Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|were|did|has|had)\\b");
+    private static final Pattern DATE_Q = Pattern.compile("^when\\b|\\b(what|which) (year|day|date|month|time)\\b");
+    private static final Pattern PLACE_Q = Pattern.compile(
+            "^where\\b|\\b(what|which) (country|city|state|town|nation|place|region|county|island)\\b");
+    private static final Pattern YES_NO_Q = Pattern.compile(
+            "^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\\b");
+
+    static AnswerType of(String question) {
+        String q = question.strip().toLowerCase(Locale.ROOT);
+        if (NUMBER_Q.matcher(q).find()) {
+            return NUMBER;
+        }
+        if (DATE_Q.matcher(q).find()) {
+            return DATE;
+        }
+        if (PLACE_Q.matcher(q).find()) {
+            return PLACE;
+        }
+        if (PERSON_Q.matcher(q).find()) {
+            return PERSON;
+        }
+        return YES_NO_Q.matcher(q).find() ? YES_NO : OTHER;
+    }
+}

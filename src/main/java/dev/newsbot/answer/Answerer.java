@@ -1,0 +1,11 @@
+package dev.newsbot.answer;
+
+import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.RetrievedPassage;
+import java.util.List;
+
+/** Writes a cited answer from retrieved passages, or declines when they do not hold it. Thread-safe. */
+public interface Answerer {
+
+    Draft write(Question question, PassageStore store, List<RetrievedPassage> passages);
+}

@@ -1,0 +1,52 @@
+package dev.newsbot.answer;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the surface facts a sentence can answer with: numbers, names and dates. */
+final class Facts {
+
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                    + "hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                    + "ninety)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)*");
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
+                    + "(19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
+
+    private Facts() {
+    }
+
+    /** Numbers in {@code text}, lower-cased, with thousands separators removed. */
+    static Set<String> numbers(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            found.add(m.group().toLowerCase(Locale.ROOT).replace(",", "").replaceAll("[.]$", ""));
+        }
+        return found;
+    }
+
+    /** Capitalised word runs that are not merely the sentence's first word. */
+    static Set<String> names(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            String name = m.group().replaceAll("[.’']+$", "");
+            boolean first = text.substring(0, m.start()).isBlank();
+            if (!first || name.contains(" ")) {
+                found.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return found;
+    }
+
+    static boolean hasDate(String text) {
+        return DATE.matcher(text).find();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.newsbot.answer;
+
+import dev.newsbot.retrieval.TextAnalyzer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Words that news reports use interchangeably for the facts people most often ask about: a question about
+ * people "killed" is answered by a "death toll", "injured" by "wounded", "won" by "beat". Each group is stemmed
+ * with the same analyzer as the text, so it matches every inflection.
+ */
+final class NewsLexicon {
+
+    private static final List<String> GROUPS = List.of(
+            "kill killed killing dead death deaths died die toll fatalities lives slain",
+            "injured injury injuries wounded hurt",
+            "win won winner winning victory beat defeated champion title",
+            "arrested arrest detained custody charged",
+            "resign resigned resignation quit",
+            "carried perpetrated behind responsible responsibility claimed",
+            "bought buy acquired acquisition purchase deal",
+            "cost costs price worth valued billion",
+            "fired dismissed sacked ousted",
+            "sued lawsuit suit",
+            "elected election vote votes ballot",
+            "announced unveiled revealed launched",
+            "approved passed signed greenlit renewed",
+            "banned ban prohibited",
+            "died death dies passed");
+
+    private final Map<String, Set<String>> related = new HashMap<>();
+
+    NewsLexicon(TextAnalyzer analyzer) {
+        for (String group : GROUPS) {
+            Set<String> stems = new HashSet<>(analyzer.terms(group));
+            for (String stem : stems) {
+                related.computeIfAbsent(stem, s -> new HashSet<>()).addAll(stems);
+            }
+        }
+        related.forEach((stem, others) -> others.remove(stem));
+    }
+
+    /** Stems used interchangeably with {@code stem} in news; empty when none. */
+    Set<String> related(String stem) {
+        return related.getOrDefault(stem, Set.of());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.newsbot.answer;
+
+import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.retrieval.TextAnalyzer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores every sentence of the retrieved passages as an answer to a question. The score weighs question-term
+ * overlap (rare terms and names count more), the passage's embedding similarity to the question, and whether the
+ * sentence holds the kind of fact asked for (a number for "how many", a name for "who", a date for "when").
+ */
+final class SentenceScorer {
+
+    static final double W_COVERAGE = 0.45;
+    static final double W_CONTEXT = 0.15;
+    static final double W_SIMILARITY = 0.25;
+    static final double W_TYPE = 0.10;
+    static final double W_RANK = 0.05;
+    private static final int MIN_WORDS = 5;
+
+    private final TextAnalyzer analyzer;
+
+    SentenceScorer(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    List<Candidate> score(QuestionProfile question, List<RetrievedPassage> passages) {
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int rank = 0; rank < passages.size(); rank++) {
+            RetrievedPassage passage = passages.get(rank);
+            Set<String> surroundings = new HashSet<>(analyzer.terms(passage.article().title()));
+            surroundings.addAll(analyzer.terms(passage.passage().text()));
+            for (String sentence : passage.passage().sentences()) {
+                if (wordCount(sentence) >= MIN_WORDS && seen.add(sentence)) {
+                    candidates.add(candidate(question, passage, rank, sentence, surroundings));
+                }
+            }
+        }
+        candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return candidates;
+    }
+
+    private Candidate candidate(QuestionProfile question, RetrievedPassage passage, int rank, String sentence,
+                                Set<String> surroundings) {
+        Set<String> terms = new LinkedHashSet<>(analyzer.terms(sentence));
+        double coverage = question.coverage(terms);
+        double context = question.coverage(surroundings);
+        boolean typeMatch = question.typeMatches(sentence);
+        double score = W_COVERAGE * coverage + W_CONTEXT * context + W_SIMILARITY * Math.max(0, passage.similarity())
+                + W_TYPE * (typeMatch ? 1 : 0) + W_RANK / (1 + rank);
+        return new Candidate(passage, rank, sentence, terms, coverage, context, typeMatch, score);
+    }
+
+    private static int wordCount(String sentence) {
+        return sentence.strip().split("\\s+").length;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.newsbot.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Reads prompt and message templates. Operators edit them in a folder ({@code prompts/} beside the working
+ * directory, or the folder named by {@code NEWSBOT_PROMPTS} or the config), without rebuilding the jar; a
+ * template missing from that folder falls back to the copy bundled in the jar.
+ */
+public final class PromptFiles {
+
+    private static final String BUNDLED = "/prompts/";
+
+    private final Path dir;
+
+    /** @param dir the folder to read from first; may be null to use only the bundled copies */
+    public PromptFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The folder from {@code NEWSBOT_PROMPTS}, else {@code ./prompts} when it exists, else none. */
+    public static PromptFiles fromEnvironment() {
+        String env = System.getenv("NEWSBOT_PROMPTS");
+        if (env != null && !env.isBlank()) {
+            return new PromptFiles(Path.of(env));
+        }
+        Path local = Path.of("prompts");
+        return new PromptFiles(Files.isDirectory(local) ? local : null);
+    }
+
+    /** The raw text of {@code relative} (such as {@code "refusal.txt"}). */
+    public String read(String relative) {
+        if (dir != null && Files.isRegularFile(dir.resolve(relative))) {
+            try {
+                return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read template " + dir.resolve(relative), e);
+            }
+        }
+        try (InputStream in = PromptFiles.class.getResourceAsStream(BUNDLED + relative)) {
+            if (in == null) {
+                throw new IllegalArgumentException("template " + relative + " not found in "
+                        + (dir == null ? "" : dir + " nor ") + "the bundled prompts");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled template " + relative, e);
+        }
+    }
+
+    /** Reads and checks a template; see {@link Template#parse}. */
+    public Template load(String relative, Set<String> required, Set<String> optional) {
+        String where = dir != null && Files.isRegularFile(dir.resolve(relative))
+                ? dir.resolve(relative).toString() : "bundled " + relative;
+        return Template.parse(where, read(relative).strip(), required, optional);
+    }
+}

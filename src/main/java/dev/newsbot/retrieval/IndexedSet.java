@@ -1,0 +1,104 @@
+package dev.newsbot.retrieval;
+
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The in-process {@link PassageStore}: passages with their vectors in one contiguous float array, and a Lucene
+ * BM25 index over the same passages.
+ */
+public final class IndexedSet implements PassageStore {
+
+    private static final int UNDATED = Integer.MIN_VALUE;
+
+    private final ArticleSet articleSet;
+    private final List<Passage> passages;
+    private final Article[] articleOfRow;
+    private final int[] dayOfRow;
+    private final VectorTable vectors;
+    private final KeywordIndex keywords;
+
+    IndexedSet(ArticleSet articleSet, List<Passage> passages, List<Article> articleOfRow, VectorTable vectors,
+               KeywordIndex keywords) {
+        this.articleSet = Objects.requireNonNull(articleSet, "articleSet");
+        this.passages = List.copyOf(passages);
+        this.articleOfRow = articleOfRow.toArray(Article[]::new);
+        if (this.articleOfRow.length != this.passages.size() || vectors.size() != this.passages.size()) {
+            throw new IllegalArgumentException("passages, articles and vectors differ in count: "
+                    + this.passages.size() + ", " + this.articleOfRow.length + ", " + vectors.size());
+        }
+        this.dayOfRow = days(this.articleOfRow);
+        this.vectors = vectors;
+        this.keywords = Objects.requireNonNull(keywords, "keywords");
+    }
+
+    private static int[] days(Article[] articles) {
+        int[] days = new int[articles.length];
+        for (int row = 0; row < articles.length; row++) {
+            days[row] = articles[row].publishedDate().map(d -> (int) d.toEpochDay()).orElse(UNDATED);
+        }
+        return days;
+    }
+
+    @Override
+    public ArticleSet articleSet() {
+        return articleSet;
+    }
+
+    @Override
+    public int size() {
+        return passages.size();
+    }
+
+    @Override
+    public Passage passage(int row) {
+        return passages.get(row);
+    }
+
+    @Override
+    public Article article(int row) {
+        return articleOfRow[row];
+    }
+
+    /** All passages, by row. */
+    public List<Passage> passages() {
+        return passages;
+    }
+
+    /** The vector of one row (a copy). */
+    public float[] vector(int row) {
+        return vectors.vector(row);
+    }
+
+    @Override
+    public float similarity(float[] query, int row) {
+        return vectors.dot(query, row);
+    }
+
+    @Override
+    public List<Scored> dense(float[] query, int k, LocalDate notAfter) {
+        if (notAfter == null) {
+            return vectors.search(query, k, null);
+        }
+        int limit = (int) notAfter.toEpochDay();
+        return vectors.search(query, k, row -> dayOfRow[row] <= limit);
+    }
+
+    @Override
+    public List<Scored> keyword(String text, int k, LocalDate notAfter) {
+        return keywords.search(text, k, notAfter);
+    }
+
+    @Override
+    public double idf(String term) {
+        return keywords.idf(term);
+    }
+
+    @Override
+    public double maxIdf() {
+        return keywords.maxIdf();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.newsbot.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * BM25 keyword search over passages, held in memory by Lucene. Each passage is one document holding its
+ * article's title, outlet and text; its publication day allows excluding articles newer than a question.
+ * Immutable once built, and thread-safe.
+ */
+final class KeywordIndex {
+
+    private static final String TEXT = "text";
+    /** The passage without its title: term rarity is measured here, since a title repeats in every passage. */
+    private static final String BODY = "body";
+    private static final String SOURCE = "source";
+    private static final String DAY = "day";
+    private static final String ROW = "row";
+    private static final float SOURCE_BOOST = 0.5f;
+
+    private final TextAnalyzer analyzer;
+    private final IndexSearcher searcher;
+    private final int[] rowOfDoc;
+
+    private KeywordIndex(TextAnalyzer analyzer, DirectoryReader reader) {
+        this.analyzer = analyzer;
+        this.searcher = new IndexSearcher(reader);
+        this.rowOfDoc = rowsOf(reader);
+    }
+
+    /**
+     * One passage to index: its row in the set, its title and body, its outlet, and its day (may be null).
+     */
+    record Entry(int row, String title, String body, String source, LocalDate day) {
+    }
+
+    static KeywordIndex build(TextAnalyzer analyzer, List<Entry> entries) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer.luceneAnalyzer());
+        config.setRAMBufferSizeMB(64);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (Entry entry : entries) {
+                writer.addDocument(document(entry));
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            return new KeywordIndex(analyzer, DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the keyword index", e);
+        }
+    }
+
+    private static Document document(Entry entry) {
+        Document doc = new Document();
+        doc.add(new TextField(TEXT, entry.title() + "\n" + entry.body(), Field.Store.NO));
+        doc.add(new TextField(BODY, entry.body(), Field.Store.NO));
+        if (entry.source() != null) {
+            doc.add(new TextField(SOURCE, entry.source(), Field.Store.NO));
+        }
+        doc.add(new LongPoint(DAY, entry.day() == null ? Long.MIN_VALUE : entry.day().toEpochDay()));
+        doc.add(new NumericDocValuesField(ROW, entry.row()));
+        return doc;
+    }
+
+    private static int[] rowsOf(DirectoryReader reader) {
+        int[] rows = new int[reader.maxDoc()];
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(ROW);
+                while (values != null && values.nextDoc() != NumericDocValues.NO_MORE_DOCS) {
+                    rows[leaf.docBase + values.docID()] = (int) values.longValue();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** The best {@code k} passages for {@code question} by BM25, published on or before {@code notAfter}. */
+    List<Scored> search(String question, int k, LocalDate notAfter) {
+        Set<String> terms = new LinkedHashSet<>(analyzer.terms(question));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        try {
+            ScoreDoc[] docs = searcher.search(query(terms, notAfter), k).scoreDocs;
+            List<Scored> hits = new ArrayList<>(docs.length);
+            for (ScoreDoc doc : docs) {
+                hits.add(new Scored(rowOfDoc[doc.doc], doc.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How rare {@code term} is among passage bodies: BM25's idf, 0 for a term no passage has. Titles are left
+     * out, as they repeat in every passage of their article.
+     */
+    double idf(String term) {
+        try {
+            long df = searcher.getIndexReader().docFreq(new Term(BODY, term));
+            if (df == 0 && searcher.getIndexReader().docFreq(new Term(TEXT, term)) > 0) {
+                df = searcher.getIndexReader().numDocs();
+            }
+            long n = searcher.getIndexReader().numDocs();
+            return df == 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The idf a term would have if it occurred in exactly one passage: the most a term can weigh. */
+    double maxIdf() {
+        long n = searcher.getIndexReader().numDocs();
+        return Math.log(1 + (n - 1 + 0.5) / 1.5);
+    }
+
+    private static Query query(Set<String> terms, LocalDate notAfter) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        for (String term : terms) {
+            text.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
+            text.add(new BoostQuery(new TermQuery(new Term(SOURCE, term)), SOURCE_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
+        if (notAfter != null) {
+            query.add(LongPoint.newRangeQuery(DAY, Long.MIN_VALUE, notAfter.toEpochDay()), BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.newsbot.retrieval;
+
+import dev.langchain4j.data.document.splitter.DocumentBySentenceSplitter;
+import dev.newsbot.articles.Article;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits an article into passages of whole sentences that, with the article's title in front, stay within
+ * {@link #maxTokens()} model tokens. The embedding model reads only 128 tokens and silently drops the rest, so
+ * the limit keeps every passage fully seen. A sentence longer than the budget is cut between words.
+ *
+ * <p>Sentences come from OpenNLP's English sentence model (through LangChain4j), paragraph by paragraph.
+ */
+public final class PassageSplitter {
+
+    /** Default token budget for title plus passage, special tokens included. */
+    public static final int DEFAULT_MAX_TOKENS = 110;
+    /** Titles longer than this many tokens are cut for embedding. */
+    public static final int MAX_TITLE_TOKENS = 32;
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int SPECIAL_TOKENS = 2;
+
+    private final TokenCounter tokens;
+    private final int maxTokens;
+    private final DocumentBySentenceSplitter sentenceSplitter;
+
+    public PassageSplitter(TokenCounter tokens, int maxTokens) {
+        if (maxTokens < MAX_TITLE_TOKENS + 16) {
+            throw new IllegalArgumentException("maxTokens must be at least " + (MAX_TITLE_TOKENS + 16)
+                    + ", was " + maxTokens);
+        }
+        this.tokens = tokens;
+        this.maxTokens = maxTokens;
+        this.sentenceSplitter = new DocumentBySentenceSplitter(Integer.MAX_VALUE, 0);
+    }
+
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    /** Names the settings that shape passages; a snapshot built with other settings is not reused. */
+    public String settings() {
+        return "sentences-v1;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
+    }
+
+    /** The title as it is put in front of every passage: cut to {@link #MAX_TITLE_TOKENS} when longer. */
+    public String embeddingTitle(Article article) {
+        return fitWords(article.title(), MAX_TITLE_TOKENS).get(0);
+    }
+
+    /** Splits one article into passages, in article order. */
+    public List<Passage> split(Article article) {
+        int budget = maxTokens - tokens.count(embeddingTitle(article) + "\n") - 1;
+        List<Passage> passages = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int used = SPECIAL_TOKENS;
+        for (String sentence : sentences(article.body(), budget)) {
+            int cost = tokens.count(sentence) - SPECIAL_TOKENS;
+            if (!current.isEmpty() && used + cost > budget) {
+                passages.add(new Passage(article.id(), passages.size(), current));
+                current = new ArrayList<>();
+                used = SPECIAL_TOKENS;
+            }
+            current.add(sentence);
+            used += cost;
+        }
+        if (!current.isEmpty()) {
+            passages.add(new Passage(article.id(), passages.size(), current));
+        }
+        return passages;
+    }
+
+    /** The body's sentences, each cut to fit {@code budget} tokens. */
+    List<String> sentences(String body, int budget) {
+        List<String> result = new ArrayList<>();
+        for (String paragraph : PARAGRAPH_BREAK.split(body.strip())) {
+            String flat = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+            if (flat.isEmpty()) {
+                continue;
+            }
+            for (String sentence : sentenceSplitter.split(flat)) {
+                String s = sentence.strip();
+                if (!s.isEmpty()) {
+                    result.addAll(fitWords(s, budget));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Cuts {@code text} between words into pieces of at most {@code budget} tokens each. */
+    private List<String> fitWords(String text, int budget) {
+        if (tokens.count(text) <= budget) {
+            return List.of(text);
+        }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (String word : WHITESPACE.split(text)) {
+            String candidate = piece.isEmpty() ? word : piece + " " + word;
+            if (!piece.isEmpty() && tokens.count(candidate) > budget) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+                piece.append(word);
+            } else {
+                piece.setLength(0);
+                piece.append(candidate);
+            }
+        }
+        if (!piece.isEmpty()) {
+            pieces.add(piece.toString());
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.newsbot.retrieval;
+
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the in-process index of an article set: splits every article into passages, embeds them, and indexes
+ * them for keyword search.
+ */
+public final class SetIndexer {
+
+    /** Receives progress while passages are embedded. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void embedded(int done, int total);
+    }
+
+    private static final int BATCH = 256;
+
+    private final Embedder embedder;
+    private final PassageSplitter splitter;
+    private final TextAnalyzer analyzer;
+
+    public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    public PassageSplitter splitter() {
+        return splitter;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public IndexedSet index(ArticleSet set, Progress progress) {
+        List<Passage> passages = new ArrayList<>();
+        List<Article> owners = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Article article : set.articles()) {
+            String title = splitter.embeddingTitle(article);
+            for (Passage passage : splitter.split(article)) {
+                passages.add(passage);
+                owners.add(article);
+                texts.add(passage.embeddingText(title));
+            }
+        }
+        List<float[]> vectors = embed(texts, progress);
+        return assemble(set, passages, owners, vectors);
+    }
+
+    /** Builds the store from passages whose vectors are already known (from a snapshot, or reused). */
+    public IndexedSet assemble(ArticleSet set, List<Passage> passages, List<Article> owners, List<float[]> vectors) {
+        List<KeywordIndex.Entry> entries = new ArrayList<>(passages.size());
+        for (int row = 0; row < passages.size(); row++) {
+            Article article = owners.get(row);
+            entries.add(new KeywordIndex.Entry(row, article.title(), passages.get(row).text(), article.source(),
+                    article.publishedDate().orElse(null)));
+        }
+        return new IndexedSet(set, passages, owners, new VectorTable(embedder.dimension(), vectors),
+                KeywordIndex.build(analyzer, entries));
+    }
+
+    private List<float[]> embed(List<String> texts, Progress progress) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            vectors.addAll(embedder.embedAll(texts.subList(from, Math.min(texts.size(), from + BATCH))));
+            progress.embedded(vectors.size(), texts.size());
+        }
+        return vectors;
+    }
+}
