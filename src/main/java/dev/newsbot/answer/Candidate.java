@@ -12,9 +12,9 @@ import java.util.Set;
  * @param terms        its analysed terms
  * @param coverage     the share of the question's weighted terms in the sentence itself
  * @param context      the same share counting the article title and the whole passage too
- * @param typeMatch    whether it holds the kind of fact asked for
+ * @param typeMatch    how well it holds the kind of fact asked for, 0 to 1
  * @param score        the combined score; higher is better
  */
 record Candidate(RetrievedPassage from, int passageRank, String text, Set<String> terms, double coverage,
-                 double context, boolean typeMatch, double score) {
+                 double context, double typeMatch, double score) {
 }

@@ -78,7 +78,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 break;
             }
             boolean newTerms = profile.weights.keySet().stream().anyMatch(t -> c.terms().contains(t) && !covered.contains(t));
-            if (c.typeMatch() && (newTerms || !articles.contains(c.from().article().id()))) {
+            if (c.typeMatch() > 0 && (newTerms || !articles.contains(c.from().article().id()))) {
                 chosen.add(c);
                 covered.addAll(c.terms());
                 articles.add(c.from().article().id());

@@ -32,6 +32,32 @@ final class Facts {
         return found;
     }
 
+    private static final Pattern COUNT = Pattern.compile(
+            "(\\d[\\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                    + "thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[.,;:]?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR = Pattern.compile("(1[89]|20)\\d\\d[.,;:]?");
+
+    /** Whether one word is a count, such as "59", "1,000", "12%" or "dozens"; a year such as 1998 is not. */
+    static boolean isCount(String word) {
+        return COUNT.matcher(word).matches() && !YEAR.matcher(word).matches();
+    }
+
+    /** A number word as {@link #numbers} reports it. */
+    static String normaliseNumber(String word) {
+        return word.toLowerCase(Locale.ROOT).replace(",", "").replaceAll("[.;:]$", "");
+    }
+
+    /** The years (1800 to 2099) a text mentions. */
+    static Set<Integer> years(String text) {
+        Set<Integer> found = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\b(1[89]|20)\\d\\d\\b").matcher(text);
+        while (m.find()) {
+            found.add(Integer.parseInt(m.group()));
+        }
+        return found;
+    }
+
     /** Capitalised word runs that are not merely the sentence's first word. */
     static Set<String> names(String text) {
         Set<String> found = new LinkedHashSet<>();

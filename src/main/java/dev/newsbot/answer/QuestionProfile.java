@@ -3,6 +3,10 @@ package dev.newsbot.answer;
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +21,22 @@ final class QuestionProfile {
     private static final double FOLLOW_UP_WEIGHT = 0.4;
     /** Extra weight of a term that belongs to a name in the question. */
     private static final double NAME_WEIGHT = 1.5;
+    /** Credit for a topic term found around a sentence rather than in it. */
+    private static final double CONTEXT_CREDIT = 0.7;
     /** Credit for a related word (a "death toll" for "killed") instead of the question's own. */
     private static final double RELATED_CREDIT = 0.8;
 
+    /** Extra weight of a focus term: one of the words that say what is asked ("how many people were killed"). */
+    private static final double FOCUS_WEIGHT = 1.3;
+    private static final Pattern FOCUS_END = Pattern.compile(
+            "\\b(in|at|of|on|for|during|after|before|by|from|to|with|since|over|under|about|against|between|into)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WORDS = Pattern.compile("[\\s\"“”()]+");
+
+    private final TextAnalyzer analyzer;
     final AnswerType type;
+    final Set<String> focus;
     final Map<String, Double> weights = new LinkedHashMap<>();
     private final Map<String, Set<String>> related = new LinkedHashMap<>();
     final Set<String> numbers;
@@ -28,40 +44,99 @@ final class QuestionProfile {
     final double totalWeight;
 
     QuestionProfile(Question question, TextAnalyzer analyzer, NewsLexicon lexicon, PassageStore store) {
+        this.analyzer = analyzer;
         this.type = AnswerType.of(question.text());
         this.numbers = Facts.numbers(question.text());
         this.names = Facts.names(question.text());
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
+        this.focus = focusTerms(question.text(), analyzer, nameTerms);
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
             addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
         }
         this.totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         weights.keySet().forEach(term -> related.put(term, lexicon.related(term)));
+        focus.forEach(term -> related.putIfAbsent(term, lexicon.related(term)));
+    }
+
+    /** The terms before the first preposition, names left out: what the question asks about its topic. */
+    private static Set<String> focusTerms(String question, TextAnalyzer analyzer, Set<String> nameTerms) {
+        Matcher end = FOCUS_END.matcher(question);
+        String head = end.find() ? question.substring(0, end.start()) : question;
+        Set<String> terms = new LinkedHashSet<>(analyzer.terms(head));
+        terms.removeAll(nameTerms);
+        return terms;
     }
 
     private void addTerms(TextAnalyzer analyzer, PassageStore store, String text, double scale, Set<String> nameTerms) {
         for (String term : analyzer.terms(text)) {
             double idf = store.idf(term);
-            double weight = (idf == 0 ? store.maxIdf() : idf) * scale * (nameTerms.contains(term) ? NAME_WEIGHT : 1);
+            double weight = (idf == 0 ? store.maxIdf() : idf) * scale * (nameTerms.contains(term) ? NAME_WEIGHT : 1)
+                    * (focus.contains(term) ? FOCUS_WEIGHT : 1);
             weights.merge(term, weight, Math::max);
         }
     }
 
     /** The share of the question's weighted terms found in {@code terms}, from 0 to 1. */
     double coverage(Set<String> terms) {
+        return coverage(terms, Set.of());
+    }
+
+    /**
+     * The share of the question's weighted terms that a sentence answers, from 0 to 1. Focus terms (what is
+     * asked) count only in the sentence itself; topic terms (what it is asked about, often names) count fully in
+     * the sentence and {@link #CONTEXT_CREDIT} in the sentence's passage and title, since news sentences rarely
+     * repeat their topic.
+     */
+    double coverage(Set<String> sentence, Set<String> context) {
         if (totalWeight == 0) {
             return 0;
         }
         double found = 0;
         for (Map.Entry<String, Double> e : weights.entrySet()) {
-            if (terms.contains(e.getKey())) {
-                found += e.getValue();
-            } else if (related.get(e.getKey()).stream().anyMatch(terms::contains)) {
-                found += RELATED_CREDIT * e.getValue();
+            double credit = credit(e.getKey(), sentence);
+            if (!focus.contains(e.getKey())) {
+                credit = Math.max(credit, CONTEXT_CREDIT * credit(e.getKey(), context));
             }
+            found += credit * e.getValue();
         }
         return found / totalWeight;
+    }
+
+    private double credit(String term, Set<String> terms) {
+        if (terms.contains(term)) {
+            return 1;
+        }
+        return related.get(term).stream().anyMatch(terms::contains) ? RELATED_CREDIT : 0;
+    }
+
+    /**
+     * Whether {@code sentence} holds the kind of fact asked for, beyond what the question itself says: from 0
+     * (no) to 1. For a number, full marks need the number next to a focus word ("12 people were killed").
+     */
+    double typeMatch(String sentence) {
+        if (type != AnswerType.NUMBER) {
+            return typeMatches(sentence) ? 1 : 0;
+        }
+        String[] words = WORDS.split(sentence);
+        double best = 0;
+        for (int i = 0; i < words.length; i++) {
+            if (Facts.isCount(words[i]) && !numbers.contains(Facts.normaliseNumber(words[i]))) {
+                best = Math.max(best, nearFocus(words, i) ? 1 : 0.5);
+            }
+        }
+        return best;
+    }
+
+    private boolean nearFocus(String[] words, int index) {
+        for (int i = Math.max(0, index - 4); i < Math.min(words.length, index + 5); i++) {
+            for (String w : analyzer.terms(words[i])) {
+                if (focus.contains(w) || focus.stream().anyMatch(f -> related.getOrDefault(f, Set.of()).contains(w))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code sentence} holds the kind of fact asked for, beyond what the question itself says. */

@@ -15,11 +15,12 @@ import java.util.Set;
  */
 final class SentenceScorer {
 
-    static final double W_COVERAGE = 0.45;
+    static final double W_COVERAGE = 0.40;
     static final double W_CONTEXT = 0.15;
     static final double W_SIMILARITY = 0.25;
-    static final double W_TYPE = 0.10;
+    static final double W_TYPE = 0.15;
     static final double W_RANK = 0.05;
+    static final double BACKGROUND_FACTOR = 0.8;
     private static final int MIN_WORDS = 5;
 
     private final TextAnalyzer analyzer;
@@ -48,12 +49,27 @@ final class SentenceScorer {
     private Candidate candidate(QuestionProfile question, RetrievedPassage passage, int rank, String sentence,
                                 Set<String> surroundings) {
         Set<String> terms = new LinkedHashSet<>(analyzer.terms(sentence));
-        double coverage = question.coverage(terms);
+        double coverage = question.coverage(terms, surroundings);
         double context = question.coverage(surroundings);
-        boolean typeMatch = question.typeMatches(sentence);
+        double typeMatch = question.typeMatch(sentence);
         double score = W_COVERAGE * coverage + W_CONTEXT * context + W_SIMILARITY * Math.max(0, passage.similarity())
-                + W_TYPE * (typeMatch ? 1 : 0) + W_RANK / (1 + rank);
+                + W_TYPE * typeMatch + W_RANK / (1 + rank);
+        if (isBackground(question, passage, sentence)) {
+            score *= BACKGROUND_FACTOR;
+        }
         return new Candidate(passage, rank, sentence, terms, coverage, context, typeMatch, score);
+    }
+
+    /**
+     * Whether a sentence recalls an earlier event: it names a year before its article's own that the question
+     * does not ask about ("the worst attack since a bombing killed 200 people in 1998").
+     */
+    static boolean isBackground(QuestionProfile question, RetrievedPassage passage, String sentence) {
+        if (passage.article().publishedDate().isEmpty()) {
+            return false;
+        }
+        int year = passage.article().publishedDate().get().getYear();
+        return Facts.years(sentence).stream().anyMatch(y -> y < year - 1 && !question.numbers.contains(String.valueOf(y)));
     }
 
     private static int wordCount(String sentence) {

@@ -15,14 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class PassageSplitter {
 
-    /** Default token budget for title plus passage, special tokens included. */
+    /** Default token budget for title plus passage; with the model's two special tokens, 112 of its 128. */
     public static final int DEFAULT_MAX_TOKENS = 110;
     /** Titles longer than this many tokens are cut for embedding. */
     public static final int MAX_TITLE_TOKENS = 32;
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int SPECIAL_TOKENS = 2;
 
     private final TokenCounter tokens;
     private final int maxTokens;
@@ -54,19 +53,17 @@ public final class PassageSplitter {
 
     /** Splits one article into passages, in article order. */
     public List<Passage> split(Article article) {
-        int budget = maxTokens - tokens.count(embeddingTitle(article) + "\n") - 1;
+        String title = embeddingTitle(article);
+        int budget = maxTokens - tokens.count(title + "\n");
         List<Passage> passages = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        int used = SPECIAL_TOKENS;
         for (String sentence : sentences(article.body(), budget)) {
-            int cost = tokens.count(sentence) - SPECIAL_TOKENS;
-            if (!current.isEmpty() && used + cost > budget) {
-                passages.add(new Passage(article.id(), passages.size(), current));
-                current = new ArrayList<>();
-                used = SPECIAL_TOKENS;
-            }
             current.add(sentence);
-            used += cost;
+            if (current.size() > 1 && tokens.count(title + "\n" + String.join(" ", current)) > maxTokens) {
+                current.remove(current.size() - 1);
+                passages.add(new Passage(article.id(), passages.size(), current));
+                current = new ArrayList<>(List.of(sentence));
+            }
         }
         if (!current.isEmpty()) {
             passages.add(new Passage(article.id(), passages.size(), current));

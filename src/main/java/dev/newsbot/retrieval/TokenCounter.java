@@ -7,7 +7,10 @@ public final class TokenCounter {
 
     private final HuggingFaceTokenCountEstimator estimator = new HuggingFaceTokenCountEstimator();
 
-    /** Tokens of {@code text}, including the two special tokens the model adds around every input. */
+    /**
+     * Word-piece tokens of {@code text}, not counting the two special tokens ([CLS], [SEP]) the model adds around
+     * every input. Counts add up over texts joined by white space.
+     */
     public int count(String text) {
         return estimator.estimateTokenCountInText(text);
     }

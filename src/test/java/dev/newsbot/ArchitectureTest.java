@@ -1,0 +1,61 @@
+package dev.newsbot;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependencies flow one way, and each third-party library stays in the package that owns it. */
+@AnalyzeClasses(packages = "dev.newsbot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers_depend_downwards_only = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("app").definedBy("dev.newsbot.app..")
+            .layer("telegram").definedBy("dev.newsbot.telegram..")
+            .layer("ops").definedBy("dev.newsbot.ops..")
+            .layer("eval").definedBy("dev.newsbot.eval..")
+            .layer("bench").definedBy("dev.newsbot.bench..")
+            .layer("chat").definedBy("dev.newsbot.chat..")
+            .layer("cache").definedBy("dev.newsbot.cache..")
+            .layer("answer").definedBy("dev.newsbot.answer..")
+            .layer("retrieval").definedBy("dev.newsbot.retrieval..")
+            .layer("articles").definedBy("dev.newsbot.articles..")
+            .layer("config").definedBy("dev.newsbot.config..")
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("telegram").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("ops").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops")
+            .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
+            .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
+                    "eval", "bench", "telegram")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "retrieval",
+                    "articles", "ops", "eval", "bench");
+
+    @ArchTest
+    static final ArchRule telegram_library_only_in_telegram = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.telegram..")
+            .should().dependOnClassesThat().resideInAPackage("org.telegram..");
+
+    @ArchTest
+    static final ArchRule langchain4j_only_in_retrieval_and_llm = noClasses()
+            .that().resideOutsideOfPackages("dev.newsbot.retrieval..", "dev.newsbot.answer.llm..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
+
+    @ArchTest
+    static final ArchRule caffeine_only_in_cache = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.cache..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..");
+
+    @ArchTest
+    static final ArchRule lucene_only_in_retrieval = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.retrieval..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+}

@@ -1,0 +1,85 @@
+package dev.newsbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsbot.retrieval.HashingEmbedder;
+import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.IndexedSet;
+import dev.newsbot.retrieval.RetrievalQuery;
+import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.retrieval.TestSets;
+import dev.newsbot.retrieval.TextAnalyzer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveAnswererTest {
+
+    private static final LocalDate DAY = LocalDate.of(2022, 6, 30);
+    private final IndexedSet store = TestSets.index("news", TestSets.news());
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.42);
+
+    private Draft ask(String text) {
+        Question q = Question.of(text, DAY, "news");
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(store,
+                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
+        return answerer.write(q, store, passages);
+    }
+
+    @Test
+    void should_answer_how_many_with_the_sentence_holding_the_number() {
+        Draft draft = ask("How many people were killed in the Port Elma earthquake?");
+
+        assertThat(draft.refused()).isFalse();
+        assertThat(draft.sentences().get(0).text()).isEqualTo("Officials said 12 people were killed and 40 were injured.");
+    }
+
+    @Test
+    void should_take_a_death_toll_as_an_answer_about_people_killed() {
+        IndexedSet set = TestSets.index("toll", List.of(
+                TestSets.article("a", "Flood in Valmara", null, "2022-01-01",
+                        "The flood in Valmara is the worst since a storm killed 300 people in 1990. "
+                                + "Officials raised the death toll in Valmara to 41 on Monday."),
+                TestSets.article("b", "Markets", null, "2022-01-01", "Shares rose on Monday in quiet trading.")));
+        String text = "How many people were killed in the Valmara flood?";
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
+                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
+
+        Draft draft = answerer.write(Question.of(text, DAY, "toll"), set, passages);
+
+        assertThat(draft.sentences().get(0).text()).contains("41");
+    }
+
+    @Test
+    void should_cite_every_sentence_with_the_article_it_came_from() {
+        Draft draft = ask("Who scored the winning goal in the cup final?");
+
+        assertThat(draft.sentences()).isNotEmpty();
+        for (AnswerSentence sentence : draft.sentences()) {
+            assertThat(sentence.sources()).hasSize(1);
+            Citation cited = draft.citations().get(sentence.sources().get(0) - 1);
+            assertThat(cited.article().body()).contains(sentence.text());
+            assertThat(cited.quote()).contains(sentence.text());
+        }
+        Set<Integer> used = draft.sentences().stream().flatMap(s -> s.sources().stream()).collect(Collectors.toSet());
+        assertThat(draft.citations()).extracting(Citation::n).containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void should_decline_a_question_the_articles_do_not_cover() {
+        Draft draft = ask("Who won the 2018 FIFA World Cup?");
+
+        assertThat(draft.refused()).isTrue();
+        assertThat(draft.citations()).isEmpty();
+        assertThat(draft.confidence()).isLessThan(0.42);
+    }
+
+    @Test
+    void should_keep_the_best_supported_sentence_first() {
+        Draft draft = ask("How much was the budget the council passed?");
+
+        assertThat(draft.sentences().get(0).text()).contains("3 billion dollars");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.newsbot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HybridRetrieverTest {
+
+    private final IndexedSet store = TestSets.index("news", TestSets.news());
+    private final HashingEmbedder embedder = new HashingEmbedder();
+    private final HybridRetriever retriever = new HybridRetriever();
+
+    private List<RetrievedPassage> retrieve(String question, LocalDate notAfter) {
+        return retriever.retrieve(store, new RetrievalQuery(question, embedder.embed(question), notAfter, 10));
+    }
+
+    @Test
+    void should_rank_the_article_that_holds_the_words_first() {
+        List<RetrievedPassage> hits = retrieve("How many people were killed in the earthquake?", null);
+
+        assertThat(hits.get(0).article().id()).isEqualTo("quake");
+        assertThat(hits.get(0).keywordRank()).isEqualTo(1);
+    }
+
+    @Test
+    void should_find_an_outlet_name_by_keyword() {
+        List<RetrievedPassage> hits = retrieve("What did The Verge report?", null);
+
+        assertThat(hits.get(0).article().source()).isEqualTo("The Verge");
+    }
+
+    @Test
+    void should_never_return_articles_published_after_the_question_date() {
+        List<RetrievedPassage> hits = retrieve("Who won the cup final?", LocalDate.of(2022, 6, 15));
+
+        assertThat(hits).extracting(h -> h.article().id()).doesNotContain("final").isNotEmpty();
+    }
+
+    @Test
+    void should_fuse_ranks_so_that_a_passage_found_by_both_lists_outranks_one_found_by_one() {
+        List<RetrievedPassage> hits = retrieve("earthquake coastal city killed injured", null);
+
+        RetrievedPassage top = hits.get(0);
+        assertThat(top.denseRank()).isPositive();
+        assertThat(top.keywordRank()).isPositive();
+        assertThat(top.score()).isEqualTo(1.0 / (60 + top.denseRank()) + 1.0 / (60 + top.keywordRank()));
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+        }
+    }
+
+    @Test
+    void should_keep_at_most_three_passages_of_one_article() {
+        String body = IntStream.range(0, 80).mapToObj(i -> "The storm flooded street number " + i + " overnight.")
+                .collect(Collectors.joining(" "));
+        IndexedSet big = TestSets.index("big", List.of(
+                TestSets.article("storm", "Storm floods streets", "AP", "2022-01-01", body),
+                TestSets.article("other", "Storm season forecast", "AP", "2022-01-02", "Forecasters expect a storm.")));
+        String q = "storm flooded street";
+
+        List<RetrievedPassage> hits = retriever.retrieve(big, new RetrievalQuery(q, embedder.embed(q), null, 10));
+
+        assertThat(hits.stream().filter(h -> h.article().id().equals("storm")).count()).isEqualTo(3);
+        assertThat(hits).extracting(h -> h.article().id()).contains("other");
+    }
+}
