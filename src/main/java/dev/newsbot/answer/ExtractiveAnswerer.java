@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,6 +72,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private List<Candidate> choose(QuestionProfile profile, List<Candidate> candidates) {
         Candidate best = candidates.get(0);
         List<Candidate> chosen = new ArrayList<>(List.of(best));
+        antecedent(profile, best).ifPresent(before -> chosen.add(0, before));
         Set<String> covered = new HashSet<>(best.terms());
         Set<String> articles = new HashSet<>(Set.of(best.from().article().id()));
         for (Candidate c : candidates.subList(1, candidates.size())) {
@@ -85,6 +87,24 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         return chosen;
+    }
+
+    /**
+     * The sentence before {@code best} in its passage, when {@code best} refers back to the asked thing and that
+     * sentence names something the question does not.
+     */
+    private static Optional<Candidate> antecedent(QuestionProfile profile, Candidate best) {
+        List<String> sentences = best.from().passage().sentences();
+        int at = sentences.indexOf(best.text());
+        if (at < 1 || !profile.refersBack(best.text())) {
+            return Optional.empty();
+        }
+        String before = sentences.get(at - 1);
+        if (!profile.typeMatches(before)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Candidate(best.from(), best.passageRank(), before, Set.of(), 0, best.context(), 1,
+                best.score()));
     }
 
     private static Draft cite(List<Candidate> chosen, double confidence) {

@@ -35,7 +35,15 @@ final class QuestionProfile {
     private static final Pattern WORDS = Pattern.compile("[\\s\"“”()]+");
 
     private final TextAnalyzer analyzer;
+    private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
+            + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN_START = Pattern.compile(
+            "^(?:\\W*\\w+\\W+){0,5}?(he|she|it|they|his|her|its|their|this|these)\\b", Pattern.CASE_INSENSITIVE);
+
     final AnswerType type;
+    /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
+    final String whNoun;
     final Set<String> focus;
     final Map<String, Double> weights = new LinkedHashMap<>();
     private final Map<String, Set<String>> related = new LinkedHashMap<>();
@@ -47,6 +55,8 @@ final class QuestionProfile {
         this.analyzer = analyzer;
         this.type = AnswerType.of(question.text());
         this.numbers = Facts.numbers(question.text());
+        Matcher wh = WH_NOUN.matcher(question.text().strip());
+        this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         this.names = Facts.names(question.text());
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
         this.focus = focusTerms(question.text(), analyzer, nameTerms);
@@ -137,6 +147,22 @@ final class QuestionProfile {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a sentence refers back to what the question asks for instead of naming it: an early pronoun, or
+     * the asked noun with a definite article ("the wildly popular South Korean show"). The name is then usually
+     * in the sentence before.
+     */
+    boolean refersBack(String sentence) {
+        if (type == AnswerType.NUMBER || type == AnswerType.DATE || type == AnswerType.YES_NO) {
+            return false;
+        }
+        if (whNoun != null && Pattern.compile("\\b(the|this|that)\\s+(?:[\\w-]+\\s+){0,4}" + Pattern.quote(whNoun)
+                + "\\b", Pattern.CASE_INSENSITIVE).matcher(sentence).find()) {
+            return true;
+        }
+        return PRONOUN_START.matcher(sentence).find();
     }
 
     /** Whether {@code sentence} holds the kind of fact asked for, beyond what the question itself says. */

@@ -1,0 +1,30 @@
+package dev.newsbot.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The console chat. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Chat on the console: each line is a question; a line starting with + follows up the last "
+                + "one; /quit ends.")
+final class ChatCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() {
+        return chat(common);
+    }
+
+    static int chat(CommonOptions common) {
+        try (Newsbot bot = common.start()) {
+            System.out.println("Ask about the articles in set \"" + bot.sets().defaultSet() + "\" ("
+                    + bot.sets().get(bot.sets().defaultSet()).articleSet().articles().size()
+                    + " articles). Type /quit to leave.");
+            RunCommand.console(bot).run(RunCommand.stdin(), System.out);
+        }
+        return 0;
+    }
+}

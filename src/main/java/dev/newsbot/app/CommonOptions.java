@@ -1,0 +1,33 @@
+package dev.newsbot.app;
+
+import dev.newsbot.config.ConfigLoader;
+import dev.newsbot.config.NewsbotConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that load articles. */
+final class CommonOptions {
+
+    @Option(names = "--articles", paramLabel = "PATH",
+            description = "Article files or directories for the default set (JSON Lines, Markdown, text). "
+                    + "Default: the bundled seed article.")
+    List<Path> articles = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
+    Path config;
+
+    NewsbotConfig config() {
+        NewsbotConfig loaded = new ConfigLoader().load(config);
+        return articles.isEmpty() ? loaded : loaded.withDefaultSetPaths(articles);
+    }
+
+    Newsbot start() {
+        Newsbot bot = new Newsbot(config(), Clock.systemUTC());
+        bot.loadSets();
+        return bot;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.newsbot.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code newsbot} command line. With no subcommand it runs the bot: in Telegram when
+ * {@code TELEGRAM_BOT_TOKEN} is set, otherwise as a console chat over the bundled article.
+ */
+@Command(name = "newsbot", mixinStandardHelpOptions = true, version = "newsbot 0.1.0",
+        description = "Answers questions about news from a set of articles, citing every claim.",
+        subcommands = {RunCommand.class, AskCommand.class, ChatCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        AppHome.prepare();
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(line.getColorScheme().errorText("newsbot: " + e.getMessage()));
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        new RunCommand().call();
+    }
+}

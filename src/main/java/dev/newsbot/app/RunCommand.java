@@ -1,0 +1,41 @@
+package dev.newsbot.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import dev.newsbot.chat.ConsoleChat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the bot: Telegram when a token is set, otherwise the console chat. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else as a console chat.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() {
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("""
+                    No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
+                    To connect a Telegram bot: create one with @BotFather, then start
+                      TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
+                    """);
+            return ChatCommand.chat(common);
+        }
+        System.err.println("Telegram mode is not available in this build yet.");
+        return 1;
+    }
+
+    static BufferedReader stdin() {
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    static ConsoleChat console(Newsbot bot) {
+        return new ConsoleChat(bot.chat(), bot.clock());
+    }
+}
