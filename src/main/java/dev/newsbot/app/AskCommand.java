@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +35,9 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question(s).")
     List<String> questions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         try (Newsbot bot = common.start()) {
@@ -42,7 +47,7 @@ final class AskCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Answer answer = bot.engine().answer(Question.of(text, day, setName));
                 double ms = (System.nanoTime() - start) / 1e6;
-                System.out.println(json ? AnswerJson.of(answer, ms) : PlainText.render(DefaultChatService.toReply(answer)));
+                spec.commandLine().getOut().println(json ? AnswerJson.of(answer, ms) : PlainText.render(DefaultChatService.toReply(answer)));
             }
         }
         return 0;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** Checks article files without loading the model. */
@@ -18,10 +20,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to check.")
     List<Path> paths;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         LoadResult result = new ArticleLoader().load("validate", paths);
-        System.out.println(ValidationReport.format(result));
+        spec.commandLine().getOut().println(ValidationReport.format(result));
         return result.isOk() ? 0 : 1;
     }
 }

@@ -1,0 +1,84 @@
+package dev.newsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbot.TestData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code ask --json} in process with the real embedding model over real article files. */
+class AskCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<JsonNode> ask(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        List<String> argv = new ArrayList<>(List.of("ask", "--json"));
+        argv.addAll(List.of(args));
+        assertThat(cli.execute(argv.toArray(String[]::new))).isZero();
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            answers.add(JSON.readTree(line));
+        }
+        return answers;
+    }
+
+    private static String firstSentence(JsonNode answer) {
+        return answer.get("answer").asText().split(" \\[\\d+]")[0];
+    }
+
+    @Test
+    void should_answer_the_seed_questions_with_cited_facts_and_refuse_the_rest() throws Exception {
+        List<JsonNode> answers = ask("How many people were killed in the Westgate mall attack?",
+                "Which group carried out the attack?", "How many people were injured?",
+                "Who won the 2018 FIFA World Cup final?", "How many people were killed in the Westgate mall attack?");
+
+        JsonNode killed = answers.get(0);
+        assertThat(killed.get("refused").asBoolean()).isFalse();
+        assertThat(killed.get("answer").asText()).contains("59").contains("[1]");
+        assertThat(killed.get("citations").get(0).get("n").asInt()).isEqualTo(1);
+        assertThat(killed.get("citations").get(0).get("quote").asText()).contains(firstSentence(killed));
+        assertThat(killed.get("citations").get(0).get("published").asText()).isEqualTo("2013-09-22");
+        assertThat(killed.get("citations").get(0).get("url").isNull()).isTrue();
+        assertThat(killed.get("article_set").get("name").asText()).isEqualTo("default");
+        assertThat(killed.get("cached").asBoolean()).isFalse();
+
+        assertThat(answers.get(1).get("answer").asText()).contains("Al Shabaab").contains("[1]");
+        assertThat(answers.get(2).get("answer").asText()).contains("175").contains("[1]");
+
+        JsonNode worldCup = answers.get(3);
+        assertThat(worldCup.get("refused").asBoolean()).isTrue();
+        assertThat(worldCup.get("citations")).isEmpty();
+        assertThat(worldCup.get("answer").asText()).contains("\"default\"").doesNotContain("[1]");
+
+        assertThat(answers.get(4).get("cached").asBoolean()).isTrue();
+        assertThat(answers.get(4).get("answer")).isEqualTo(killed.get("answer"));
+    }
+
+    @Test
+    void should_end_every_answer_sentence_with_a_marker() throws Exception {
+        for (JsonNode answer : ask("Who is the Kenyan president?", "Which country's forces joined the rescue?")) {
+            String text = answer.get("answer").asText();
+            assertThat(text).matches("(?s)(.+? \\[\\d+])( .+? \\[\\d+])*");
+        }
+    }
+
+    @Test
+    void should_find_the_recently_renewed_show_in_the_week_before_the_question() throws Exception {
+        String articles = TestData.require("eval/rtqa2022/articles.jsonl").toString();
+
+        JsonNode answer = ask("--articles", articles, "--asked-on", "2022-06-16",
+                "Which wildly popular show was recently green lit for a new season?").get(0);
+
+        assertThat(answer.get("answer").asText()).contains("Squid Game");
+        assertThat(answer.get("citations").get(0).get("source").asText()).isEqualTo("CNN");
+        assertThat(answer.get("citations").get(0).get("url").asText()).contains("cnn.com");
+    }
+}
