@@ -2,7 +2,7 @@ package dev.newsbot.answer;
 
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.Retriever;
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.RetrievalQuery;
 import dev.newsbot.retrieval.RetrievedPassage;
@@ -23,7 +23,7 @@ public final class AnswerService implements AnswerEngine {
 
     private final SetRegistry sets;
     private final Embedder queryEmbedder;
-    private final HybridRetriever retriever;
+    private final Retriever retriever;
     private final Answerer answerer;
     private final Template refusal;
     private final int passages;
@@ -32,7 +32,7 @@ public final class AnswerService implements AnswerEngine {
      * @param queryEmbedder embeds questions (may be a caching one)
      * @param passages      how many passages retrieval gives the answerer
      */
-    public AnswerService(SetRegistry sets, Embedder queryEmbedder, HybridRetriever retriever, Answerer answerer,
+    public AnswerService(SetRegistry sets, Embedder queryEmbedder, Retriever retriever, Answerer answerer,
                          Template refusal, int passages) {
         this.sets = Objects.requireNonNull(sets, "sets");
         this.queryEmbedder = Objects.requireNonNull(queryEmbedder, "queryEmbedder");

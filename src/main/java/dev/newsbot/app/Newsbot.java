@@ -2,6 +2,9 @@ package dev.newsbot.app;
 
 import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.Answerer;
+import dev.newsbot.config.Template;
+import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.ArticleSet;
@@ -46,6 +49,8 @@ public final class Newsbot implements AutoCloseable {
     private final SetIndexer indexer;
     private final SetRegistry sets;
     private final CachingAnswerEngine engine;
+    private final Answerer answerer;
+    private final Template refusal;
     private final ChatService chat;
 
     public Newsbot(NewsbotConfig config, Clock clock) {
@@ -58,11 +63,11 @@ public final class Newsbot implements AutoCloseable {
                 new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer);
         this.sets = new SetRegistry(config.articles().defaultSet());
         PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
+        this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
+                config.answer().refusalThreshold());
+        this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
         AnswerEngine service = new AnswerService(sets, new CachingEmbedder(embedder, config.cache().embeddings()),
-                new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, config.answer().maxSentences(), config.answer().refusalThreshold()),
-                prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS),
-                config.retrieval().passages());
+                new HybridRetriever(), answerer, refusal, config.retrieval().passages());
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.chat = new DefaultChatService(engine, sets, chatId -> sets.defaultSet(), clock);
     }
@@ -90,6 +95,15 @@ public final class Newsbot implements AutoCloseable {
 
     public AnswerEngine engine() {
         return engine;
+    }
+
+    /**
+     * The plain LangChain4j default retrieval (dense only, {@code InMemoryEmbeddingStore}, top 10) over the same
+     * sets, answered by the same answerer: the baseline evaluations compare against. Uncached.
+     */
+    public AnswerEngine baselineEngine() {
+        return new AnswerService(sets, embedder, new LangChainBaselineRetriever(embedder.langChainModel()), answerer,
+                refusal, config.retrieval().passages());
     }
 
     public ChatService chat() {

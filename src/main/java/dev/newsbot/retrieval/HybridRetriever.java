@@ -11,13 +11,14 @@ import java.util.Map;
  * names are found even where the embedding misses them, and paraphrases where the words differ. At most
  * {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot crowd out the rest.
  */
-public final class HybridRetriever {
+public final class HybridRetriever implements Retriever {
 
     static final int RRF_K = 60;
     static final int CANDIDATES = 50;
     static final int MAX_PER_ARTICLE = 3;
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
+    @Override
     public List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query) {
         List<Scored> dense = store.dense(query.vector(), CANDIDATES, query.notAfter());
         List<Scored> keyword = store.keyword(query.text(), CANDIDATES, query.notAfter());

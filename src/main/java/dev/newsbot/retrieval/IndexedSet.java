@@ -68,7 +68,7 @@ public final class IndexedSet implements PassageStore {
         return passages;
     }
 
-    /** The vector of one row (a copy). */
+    @Override
     public float[] vector(int row) {
         return vectors.vector(row);
     }

@@ -22,6 +22,9 @@ public interface PassageStore {
 
     Article article(int row);
 
+    /** The passage's unit vector (a copy). */
+    float[] vector(int row);
+
     /** Cosine similarity between a unit query vector and the passage's vector. */
     float similarity(float[] query, int row);
 

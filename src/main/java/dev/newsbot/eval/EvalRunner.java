@@ -1,0 +1,48 @@
+package dev.newsbot.eval;
+
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.Citation;
+import dev.newsbot.answer.Question;
+import dev.newsbot.retrieval.RetrievedPassage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Asks every question through an answer path and records what the bot did: the ranked distinct articles
+ * retrieval gave the answerer, the reply text, the articles cited, whether it refused, and the time taken.
+ */
+public final class EvalRunner {
+
+    private EvalRunner() {
+    }
+
+    /**
+     * @param setName the article set the questions are asked of
+     * @param answers the answer path, the same one the bot uses
+     */
+    public static List<Outcome> run(List<EvalQuestion> questions, String setName, Function<Question, Answer> answers) {
+        List<Outcome> outcomes = new ArrayList<>(questions.size());
+        for (EvalQuestion q : questions) {
+            long start = System.nanoTime();
+            Answer answer = answers.apply(Question.of(q.question(), q.askedOn(), setName));
+            long ms = Math.round((System.nanoTime() - start) / 1e6);
+            outcomes.add(outcome(q, answer, ms));
+        }
+        return outcomes;
+    }
+
+    static Outcome outcome(EvalQuestion q, Answer answer, long latencyMs) {
+        Set<String> ranked = new LinkedHashSet<>();
+        for (RetrievedPassage p : answer.retrieved()) {
+            ranked.add(Outcome.articleKey(p.article().url(), p.article().id()));
+        }
+        List<String> cited = new ArrayList<>();
+        for (Citation c : answer.citations()) {
+            cited.add(Outcome.articleKey(c.article().url(), c.article().id()));
+        }
+        return new Outcome(q, List.copyOf(ranked), answer.text(), cited, answer.refused(), latencyMs);
+    }
+}

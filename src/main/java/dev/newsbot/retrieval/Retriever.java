@@ -1,0 +1,10 @@
+package dev.newsbot.retrieval;
+
+import java.util.List;
+
+/** Chooses the passages of a store that an answerer gets for a query. Thread-safe. */
+public interface Retriever {
+
+    /** The best passages for {@code query}, best first, at most {@code query.limit()}. */
+    List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query);
+}
