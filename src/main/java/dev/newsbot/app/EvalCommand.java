@@ -37,6 +37,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(and the baseline's, with --compare-baseline, to OUT with .baseline before the extension).")
     Path json;
 
+    @Option(names = "--details", paramLabel = "OUT", description = "Write one JSON line per question: the "
+            + "question, gold answers, reply, refusal, confidence and cited and retrieved articles.")
+    Path details;
+
     @Option(names = "--limit", paramLabel = "N", description = "Ask only the first N questions.")
     Integer limit;
 
@@ -58,7 +62,10 @@ final class EvalCommand implements Callable<Integer> {
             double indexSeconds = (System.nanoTime() - start) / 1e9;
             String set = bot.sets().defaultSet();
             Map<String, EvalReport> rows = new LinkedHashMap<>();
-            rows.put("newsbot", evaluate(asked, set, bot.engine(), indexSeconds));
+            try (DetailsWriter writer = new DetailsWriter(details)) {
+                rows.put("newsbot", Metrics.compute(EvalRunner.run(asked, set, bot.engine()::answer, writer),
+                        Math.round(indexSeconds * 100) / 100.0));
+            }
             if (compareBaseline) {
                 rows.put("baseline", evaluate(asked, set, bot.baselineEngine(), indexSeconds));
             }

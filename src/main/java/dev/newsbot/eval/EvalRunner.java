@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -24,12 +25,19 @@ public final class EvalRunner {
      * @param answers the answer path, the same one the bot uses
      */
     public static List<Outcome> run(List<EvalQuestion> questions, String setName, Function<Question, Answer> answers) {
+        return run(questions, setName, answers, (q, a) -> { });
+    }
+
+    /** As {@link #run(List, String, Function)}, showing every answer to {@code listener} as it comes. */
+    public static List<Outcome> run(List<EvalQuestion> questions, String setName, Function<Question, Answer> answers,
+                                    BiConsumer<EvalQuestion, Answer> listener) {
         List<Outcome> outcomes = new ArrayList<>(questions.size());
         for (EvalQuestion q : questions) {
             long start = System.nanoTime();
             Answer answer = answers.apply(Question.of(q.question(), q.askedOn(), setName));
             long ms = Math.round((System.nanoTime() - start) / 1e6);
             outcomes.add(outcome(q, answer, ms));
+            listener.accept(q, answer);
         }
         return outcomes;
     }
