@@ -84,11 +84,12 @@ public final class VectorIndex {
      */
     public TopK search(float[] query, int k, IntPredicate filter) {
         checkQuery(query, k);
-        if (quantized == null) {
+        if (quantized == null || size == 0) {
             return exactSearch(query, k, filter);
         }
-        RowHeap candidates = scan(quantized.quantizeQuery(query), Math.max(4 * k, 64), filter);
-        RowHeap best = new RowHeap(k);
+        int capacity = (int) Math.min(size, Math.max(4L * k, 64));
+        RowHeap candidates = scan(quantized.quantizeQuery(query), capacity, filter);
+        RowHeap best = new RowHeap(Math.min(k, size));
         for (int i = 0; i < candidates.size(); i++) {
             int row = candidates.row(i);
             best.offer(row, dot(row, query));
@@ -99,7 +100,10 @@ public final class VectorIndex {
     /** Like {@link #search} but by a single-threaded scan of every float vector; the reference for recall. */
     public TopK exactSearch(float[] query, int k, IntPredicate filter) {
         checkQuery(query, k);
-        RowHeap best = new RowHeap(k);
+        if (size == 0) {
+            return TopK.empty();
+        }
+        RowHeap best = new RowHeap(Math.min(k, size));
         for (int row = 0; row < size; row++) {
             float score = dot(row, query);
             if (best.admits(score) && (filter == null || filter.test(row))) {

@@ -63,6 +63,18 @@ class VectorIndexTest {
     }
 
     @Test
+    void should_return_every_accepted_row_when_k_is_huge() {
+        float[][] vectors = randomUnitVectors(new Random(23), 5_000);
+        VectorIndex index = indexOf(vectors);
+        float[] query = randomUnitVectors(new Random(24), 1)[0];
+
+        TopK hits = index.search(query, Integer.MAX_VALUE, row -> row < 300);
+
+        assertThat(hits.size()).isEqualTo(300);
+        assertMatchesReference(hits, vectors, query, 300, row -> row < 300);
+    }
+
+    @Test
     void should_return_only_rows_the_filter_accepts() {
         float[][] vectors = randomUnitVectors(new Random(7), 9_000);
         VectorIndex index = indexOf(vectors);
