@@ -45,6 +45,7 @@ public final class Newsbot implements AutoCloseable {
     private final NewsbotConfig config;
     private final Clock clock;
     private final ExecutorService modelPool;
+    private final ExecutorService searchPool;
     private final MiniLmEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
@@ -56,11 +57,14 @@ public final class Newsbot implements AutoCloseable {
     public Newsbot(NewsbotConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.modelPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("model"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.modelPool = Executors.newFixedThreadPool(cores, daemon("model"));
+        this.searchPool = Executors.newFixedThreadPool(cores, daemon("search"));
         this.embedder = new MiniLmEmbedder(modelPool);
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder,
-                new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer);
+                new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
+                cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
         PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
         this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
@@ -133,6 +137,7 @@ public final class Newsbot implements AutoCloseable {
     @Override
     public void close() {
         modelPool.shutdownNow();
+        searchPool.shutdownNow();
     }
 
     static ThreadFactory daemon(String name) {

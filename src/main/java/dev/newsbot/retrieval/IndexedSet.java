@@ -3,6 +3,7 @@ package dev.newsbot.retrieval;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,10 +19,10 @@ public final class IndexedSet implements PassageStore {
     private final List<Passage> passages;
     private final Article[] articleOfRow;
     private final int[] dayOfRow;
-    private final VectorTable vectors;
+    private final VectorIndex vectors;
     private final KeywordIndex keywords;
 
-    IndexedSet(ArticleSet articleSet, List<Passage> passages, List<Article> articleOfRow, VectorTable vectors,
+    IndexedSet(ArticleSet articleSet, List<Passage> passages, List<Article> articleOfRow, VectorIndex vectors,
                KeywordIndex keywords) {
         this.articleSet = Objects.requireNonNull(articleSet, "articleSet");
         this.passages = List.copyOf(passages);
@@ -75,16 +76,23 @@ public final class IndexedSet implements PassageStore {
 
     @Override
     public float similarity(float[] query, int row) {
-        return vectors.dot(query, row);
+        return vectors.similarity(query, row);
     }
 
     @Override
     public List<Scored> dense(float[] query, int k, LocalDate notAfter) {
-        if (notAfter == null) {
-            return vectors.search(query, k, null);
+        int limit = notAfter == null ? Integer.MAX_VALUE : (int) notAfter.toEpochDay();
+        TopK top = vectors.search(query, k, notAfter == null ? null : row -> dayOfRow[row] <= limit);
+        List<Scored> hits = new ArrayList<>(top.size());
+        for (int rank = 0; rank < top.size(); rank++) {
+            hits.add(new Scored(top.row(rank), top.score(rank)));
         }
-        int limit = (int) notAfter.toEpochDay();
-        return vectors.search(query, k, row -> dayOfRow[row] <= limit);
+        return hits;
+    }
+
+    /** Heap bytes of the vectors (float and quantised copies). */
+    public long vectorBytes() {
+        return vectors.heapBytes();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.newsbot.articles.ArticleSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Builds the in-process index of an article set: splits every article into passages, embeds them, and indexes
@@ -24,11 +25,24 @@ public final class SetIndexer {
     private final Embedder embedder;
     private final PassageSplitter splitter;
     private final TextAnalyzer analyzer;
+    private final Executor searchExecutor;
+    private final int searchParallelism;
 
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer) {
+        this(embedder, splitter, analyzer, null, 1);
+    }
+
+    /**
+     * @param searchExecutor splits dense searches of large sets across threads; null to search on the caller
+     * @param parallelism    how many parts a search is split into at most
+     */
+    public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer, Executor searchExecutor,
+                      int parallelism) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.splitter = Objects.requireNonNull(splitter, "splitter");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.searchExecutor = searchExecutor;
+        this.searchParallelism = parallelism;
     }
 
     public PassageSplitter splitter() {
@@ -63,8 +77,12 @@ public final class SetIndexer {
             entries.add(new KeywordIndex.Entry(row, article.title(), passages.get(row).text(), article.source(),
                     article.publishedDate().orElse(null)));
         }
-        return new IndexedSet(set, passages, owners, new VectorTable(embedder.dimension(), vectors),
-                KeywordIndex.build(analyzer, entries));
+        VectorIndex.Builder index = VectorIndex.builder(embedder.dimension());
+        if (searchExecutor != null) {
+            index.executor(searchExecutor, searchParallelism);
+        }
+        vectors.forEach(index::add);
+        return new IndexedSet(set, passages, owners, index.build(), KeywordIndex.build(analyzer, entries));
     }
 
     private List<float[]> embed(List<String> texts, Progress progress) {

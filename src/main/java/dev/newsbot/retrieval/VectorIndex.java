@@ -70,6 +70,12 @@ public final class VectorIndex {
         return Arrays.copyOfRange(vectors, row * dimension, (row + 1) * dimension);
     }
 
+    /** The exact inner product of {@code query} with the vector at {@code row}. */
+    public float similarity(float[] query, int row) {
+        Objects.checkIndex(row, size);
+        return dot(row, query);
+    }
+
     /** Approximate number of heap bytes held by the index's arrays. */
     public long heapBytes() {
         return 4L * vectors.length + (quantized == null ? 0 : quantized.bytes());
