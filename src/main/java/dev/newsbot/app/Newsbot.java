@@ -70,8 +70,9 @@ public final class Newsbot implements AutoCloseable {
         this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
                 config.answer().refusalThreshold());
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
-        AnswerEngine service = new AnswerService(sets, new CachingEmbedder(embedder, config.cache().embeddings()),
-                new HybridRetriever(), answerer, refusal, config.retrieval().passages());
+        CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
+        AnswerEngine service = new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+                refusal, config.retrieval().passages());
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.chat = new DefaultChatService(engine, sets, chatId -> sets.defaultSet(), clock);
     }

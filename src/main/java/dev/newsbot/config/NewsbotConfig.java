@@ -63,7 +63,7 @@ public record NewsbotConfig(
      * Retrieval.
      *
      * @param maxPassageTokens token budget of title plus passage; default 110 (the model reads 128)
-     * @param passages         passages given to the answerer; default 10
+     * @param passages         passages given to the answerer; default 12
      */
     public record Retrieval(@JsonProperty("maxPassageTokens") Integer maxPassageTokens,
                             @JsonProperty("passages") Integer passages) {
@@ -71,7 +71,7 @@ public record NewsbotConfig(
 
         public Retrieval {
             maxPassageTokens = orDefault(maxPassageTokens, 110, "retrieval.maxPassageTokens", 48, 126);
-            passages = orDefault(passages, 10, "retrieval.passages", 1, 50);
+            passages = orDefault(passages, 12, "retrieval.passages", 1, 50);
         }
     }
 
