@@ -18,10 +18,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server on 127.0.0.1 that answers {@code POST /v1/chat/completions} with
- * scripted replies, one per request in order (the last one repeats), and records every request it received.
+ * scripted replies, one per request in order (then a responder's, else the last one again), and records every
+ * request it received.
  */
 final class ScriptedOpenAiServer implements AutoCloseable {
 
@@ -86,6 +88,7 @@ final class ScriptedOpenAiServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Reply last = Reply.content("");
+    private volatile Function<Request, Reply> responder;
 
     ScriptedOpenAiServer() {
         try {
@@ -109,6 +112,12 @@ final class ScriptedOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request that the queued replies do not with {@code responder}'s reply to it. */
+    ScriptedOpenAiServer respond(Function<Request, Reply> responder) {
+        this.responder = responder;
+        return this;
+    }
+
     ScriptedOpenAiServer replyContent(String content) {
         return reply(Reply.content(content));
     }
@@ -120,11 +129,12 @@ final class ScriptedOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-                    body));
+            Request request = new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                    body);
+            requests.add(request);
             Reply reply = script.poll();
             if (reply == null) {
-                reply = last;
+                reply = responder != null ? responder.apply(request) : last;
             }
             last = reply;
             if (!reply.delay().isZero()) {
