@@ -6,6 +6,8 @@ import dev.newsbot.answer.Answerer;
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.answer.llm.LlmAnswerer;
+import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.cache.CachingAnswerEngine;
@@ -31,6 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,8 @@ public final class Newsbot implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService modelPool;
     private final ExecutorService searchPool;
+    private final ExecutorService llmPool = Executors.newCachedThreadPool(daemon("llm"));
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final MiniLmEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
@@ -67,14 +73,24 @@ public final class Newsbot implements AutoCloseable {
                 cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
         PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
-        this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
-                config.answer().refusalThreshold());
+        this.answerer = answerer(analyzer, prompts);
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
         AnswerEngine service = new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
                 refusal, config.retrieval().passages());
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.chat = new DefaultChatService(engine, sets, chatId -> sets.defaultSet(), clock);
+    }
+
+    /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
+    private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
+                config.answer().refusalThreshold());
+        if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
+            return extractive;
+        }
+        return LlmAnswerer.create(config.answer().llm(), System.getenv("NEWSBOT_LLM_API_KEY"), LlmPrompts.load(prompts),
+                embedder, analyzer, extractive, config.answer().maxSentences(), llmPool, meters);
     }
 
     /** Loads and indexes every configured set; the default set is the bundled seed article unless configured. */
@@ -127,6 +143,11 @@ public final class Newsbot implements AutoCloseable {
         return embedder;
     }
 
+    /** Where parts register their metrics (a simple in-memory registry until an exporter is wired). */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -139,6 +160,7 @@ public final class Newsbot implements AutoCloseable {
     public void close() {
         modelPool.shutdownNow();
         searchPool.shutdownNow();
+        llmPool.shutdownNow();
     }
 
     static ThreadFactory daemon(String name) {

@@ -20,13 +20,21 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    /** The file named by {@code --config}, else {@code NEWSBOT_CONFIG}, else the defaults. */
+    /**
+     * The file named by {@code --config}, else {@code NEWSBOT_CONFIG}, else the defaults; then the environment's
+     * overrides (see {@link NewsbotConfig#withEnvironment}).
+     */
     public NewsbotConfig load(Path explicit) {
         Path file = explicit;
         if (file == null && System.getenv("NEWSBOT_CONFIG") != null && !System.getenv("NEWSBOT_CONFIG").isBlank()) {
             file = Path.of(System.getenv("NEWSBOT_CONFIG"));
         }
-        return file == null ? NewsbotConfig.defaults() : read(file);
+        NewsbotConfig config = file == null ? NewsbotConfig.defaults() : read(file);
+        try {
+            return config.withEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     public NewsbotConfig read(Path file) {
