@@ -1,0 +1,69 @@
+package dev.newsbot.telegram;
+
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two OkHttp clients the bot owns: one for calls (read and call timeout = the call timeout, 5xx fail) and one for
+ * long polling (read timeout = {@link TelegramSettings#pollReadTimeout()}). Both run on daemon threads and share a
+ * connection pool; each has its own dispatcher so the long poll can be cancelled alone. {@link #close()} cancels
+ * everything and empties the pool.
+ */
+final class HttpClients implements AutoCloseable {
+
+    private final ExecutorService dispatcherThreads;
+    private final Dispatcher dispatcher;
+    private final Dispatcher pollingDispatcher;
+    private final ConnectionPool pool = new ConnectionPool(8, 1, TimeUnit.MINUTES);
+    private final OkHttpClient calls;
+    private final OkHttpClient polling;
+
+    HttpClients(TelegramSettings settings, TelegramMetrics metrics, Redactor redactor) {
+        dispatcherThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DaemonThreads("newsbot-telegram-http", redactor));
+        dispatcher = new Dispatcher(dispatcherThreads);
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(Math.max(16, settings.workers() * 4));
+        Duration call = settings.callTimeout();
+        pollingDispatcher = new Dispatcher(dispatcherThreads);
+        OkHttpClient base = new OkHttpClient.Builder().connectionPool(pool).connectTimeout(call).writeTimeout(call)
+                .build();
+        calls = base.newBuilder().dispatcher(dispatcher).readTimeout(call).callTimeout(call)
+                .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, true)).build();
+        polling = base.newBuilder().dispatcher(pollingDispatcher).readTimeout(settings.pollReadTimeout())
+                .addInterceptor(new ApiErrorInterceptor(metrics, false)).build();
+    }
+
+    OkHttpClient calls() {
+        return calls;
+    }
+
+    OkHttpClient polling() {
+        return polling;
+    }
+
+    /** Cancels the long poll in flight, if any. */
+    void cancelPolling() {
+        pollingDispatcher.cancelAll();
+    }
+
+    @Override
+    public void close() {
+        pollingDispatcher.cancelAll();
+        dispatcher.cancelAll();
+        dispatcherThreads.shutdownNow();
+        pool.evictAll();
+        try {
+            dispatcherThreads.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
