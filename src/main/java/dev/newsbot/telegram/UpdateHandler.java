@@ -152,8 +152,9 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private void answer(Message m, Inbound.Question q) {
         long chatId = m.getChatId();
         String earlier = q.repliedToBotMsg() == null ? null : followUps.questionAnsweredBy(chatId, q.repliedToBotMsg());
+        parts.api().sendChatActionAsync(chatId, "typing");
         ScheduledFuture<?> typing = parts.typing().scheduleAtFixedRate(
-                () -> parts.api().sendChatActionAsync(chatId, "typing"), 0, 4, TimeUnit.SECONDS);
+                () -> parts.api().sendChatActionAsync(chatId, "typing"), 4, 4, TimeUnit.SECONDS);
         try {
             Reply reply = parts.chat().ask(new ChatRequest(String.valueOf(chatId), String.valueOf(m.getFrom().getId()),
                     q.text(), Instant.ofEpochSecond(m.getDate()), earlier));
