@@ -131,10 +131,12 @@ final class BotApi {
         if (cause instanceof TelegramApiRequestException r) {
             return classifyApiError(method, r);
         }
+        if (cause instanceof InterruptedIOException) {
+            return new BotApiException(method, 0, "no answer within " + timeout.toMillis() + " ms", null);
+        }
         BotApiException failure = new BotApiException(method, 0, redactor.redact(String.valueOf(cause)),
                 redactor.redact(cause));
-        if (cause instanceof ApiErrorInterceptor.ServerErrorException
-                || cause instanceof IOException && !(cause instanceof InterruptedIOException)) {
+        if (cause instanceof IOException) {
             throw new RetryLater(failure, -1);
         }
         return failure;

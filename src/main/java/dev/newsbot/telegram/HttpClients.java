@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The two OkHttp clients the bot owns: one for calls (read and call timeout = the call timeout, 5xx fail) and one for
  * long polling (read timeout = {@link TelegramSettings#pollReadTimeout()}). Both run on daemon threads and share a
- * connection pool; each has its own dispatcher so the long poll can be cancelled alone. {@link #close()} cancels
+ * connection pool; each has its own dispatcher so the long poll can be cancelled alone. Neither retries silently:
+ * failures reach {@link BotApi}'s and the poller's back-off (and the metrics). {@link #close()} cancels
  * everything and empties the pool.
  */
 final class HttpClients implements AutoCloseable {
@@ -38,7 +39,7 @@ final class HttpClients implements AutoCloseable {
         calls = base.newBuilder().dispatcher(dispatcher).readTimeout(call).callTimeout(call)
                 .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, true)).build();
         polling = base.newBuilder().dispatcher(pollingDispatcher).readTimeout(settings.pollReadTimeout())
-                .addInterceptor(new ApiErrorInterceptor(metrics, false)).build();
+                .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, false)).build();
     }
 
     OkHttpClient calls() {

@@ -22,6 +22,7 @@ final class BotHarness implements AutoCloseable {
     final FakeBotApi fake;
     final ScriptedChatService chat = new ScriptedChatService();
     final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
+    TelegramMetrics metrics = TelegramMetrics.none();
     TelegramBot bot;
 
     static {
@@ -50,7 +51,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness start(UnaryOperator<TelegramSettings> tweak) {
-        bot = new TelegramBot(tweak.apply(settings()), chat, texts(), clock);
+        bot = new TelegramBot(tweak.apply(settings()), chat, texts(), clock, metrics);
         bot.start();
         return this;
     }

@@ -432,7 +432,7 @@ public final class FakeBotApi implements AutoCloseable {
         String token = path.substring(4, slash);
         String method = path.substring(slash + 1);
         ObjectNode params = params(r);
-        log(new ApiCall(method, params, path));
+        log(new ApiCall(method, params, path, System.nanoTime()));
         if (!token.equals(TOKEN)) {
             return error(401, "Unauthorized", null);
         }
