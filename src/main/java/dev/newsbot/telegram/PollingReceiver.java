@@ -59,8 +59,8 @@ final class PollingReceiver implements AutoCloseable {
         http.cancelPolling();
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("The poller did not stop within 2 s");
+            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                LOG.warn("The poller did not stop within 1 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

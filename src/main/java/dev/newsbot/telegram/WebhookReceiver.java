@@ -17,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * The webhook endpoint: a JDK {@link HttpServer} serving the public URL's path. A request is accepted only with the
- * matching {@code X-Telegram-Bot-Api-Secret-Token} header (401 otherwise), parsed into the library's {@link Update}
- * and handed over before the 200 goes back, so Telegram redelivers anything that was not handed over.
+ * The webhook endpoint: a JDK {@link HttpServer} serving the public URL's path. Every request without the matching
+ * {@code X-Telegram-Bot-Api-Secret-Token} header gets 401 (compared in constant time); an accepted one is parsed into
+ * the library's {@link Update} and handed over before the 200 goes back, so Telegram redelivers anything that was not
+ * handed over.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -64,16 +65,16 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private int status(HttpExchange exchange) throws IOException {
+        String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret)) {
+            LOG.warn("Rejected a webhook request from {} without the right secret token", exchange.getRemoteAddress());
+            return 401;
+        }
         if (!exchange.getRequestURI().getPath().equals(hook.path())) {
             return 404;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
             return 405;
-        }
-        String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret)) {
-            LOG.warn("Rejected a webhook request from {} without the right secret token", exchange.getRemoteAddress());
-            return 401;
         }
         byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {

@@ -88,8 +88,12 @@ class TelegramFaultsIT {
 
         List<ApiCall> sends = h.fake.calls("sendMessage");
         assertThat(sends).hasSize(4);
+        assertThat(Duration.ofNanos(sends.get(1).nanos() - sends.get(0).nanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(40));
         assertThat(Duration.ofNanos(sends.get(2).nanos() - sends.get(1).nanos()))
-                .isGreaterThan(Duration.ofNanos(sends.get(1).nanos() - sends.get(0).nanos()).dividedBy(2));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(Duration.ofNanos(sends.get(3).nanos() - sends.get(2).nanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(160));
         assertThat(h.fake.repliesTo(q)).singleElement()
                 .satisfies(m -> assertThat(m.visibleText()).startsWith(ScriptedChatService.ANSWER));
     }
