@@ -82,7 +82,9 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
         String limit = rateLimitNotice(m);
         if (limit != null) {
-            enqueue(update, m, limit.isEmpty() ? null : () -> send(m, limit));
+            if (!limit.isEmpty()) {
+                enqueue(update, m, () -> send(m, limit));
+            }
             return;
         }
         if (inbound instanceof Inbound.Question q) {
@@ -94,9 +96,6 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
 
     private void enqueue(Update update, Message m, Runnable work) {
-        if (work == null) {
-            return;
-        }
         Runnable task = () -> runGuarded(update.getUpdateId(), m, work);
         if (!parts.lanes().submit(m.getChatId(), task)) {
             LOG.info("Not answering update {}: the bot is shutting down", update.getUpdateId());
