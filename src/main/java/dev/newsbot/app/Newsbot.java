@@ -58,6 +58,7 @@ public final class Newsbot implements AutoCloseable {
     private final CachingAnswerEngine engine;
     private final Answerer answerer;
     private final Template refusal;
+    private final PromptFiles prompts;
     private final ChatService chat;
 
     public Newsbot(NewsbotConfig config, Clock clock) {
@@ -72,7 +73,7 @@ public final class Newsbot implements AutoCloseable {
                 new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
                 cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
-        PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
+        this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
         this.answerer = answerer(analyzer, prompts);
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
@@ -144,6 +145,11 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /** Where parts register their metrics (a simple in-memory registry until an exporter is wired). */
+    /** The operator's prompt and message templates. */
+    public PromptFiles prompts() {
+        return prompts;
+    }
+
     public MeterRegistry meters() {
         return meters;
     }

@@ -1,10 +1,16 @@
 package dev.newsbot.app;
 
+import dev.newsbot.chat.ConsoleChat;
+import dev.newsbot.telegram.TelegramBot;
+import dev.newsbot.telegram.TelegramMetrics;
+import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTexts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import dev.newsbot.chat.ConsoleChat;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,18 +23,35 @@ final class RunCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         String token = System.getenv("TELEGRAM_BOT_TOKEN");
         if (token == null || token.isBlank()) {
             System.err.println("""
                     No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
                     To connect a Telegram bot: create one with @BotFather, then start
                       TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
+                    (TELEGRAM_API_URL points it at another Bot API server.)
                     """);
             return ChatCommand.chat(common);
         }
-        System.err.println("Telegram mode is not available in this build yet.");
-        return 1;
+        return telegram(TelegramSettings.fromEnv(System.getenv()));
+    }
+
+    /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */
+    private int telegram(TelegramSettings settings) throws InterruptedException {
+        Newsbot bot = common.start();
+        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
+                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            telegram.close();
+            bot.close();
+            stopped.countDown();
+        }, "newsbot-shutdown"));
+        telegram.start();
+        System.err.println("newsbot is serving Telegram as @" + telegram.username().orElse("?") + ". Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
     }
 
     static BufferedReader stdin() {

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import dev.newsbot.config.PromptFiles;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,13 +58,23 @@ public record TelegramTexts(String start, String help, String about, String askU
      */
     public static TelegramTexts load(Path promptsDir) {
         Path dir = Files.isDirectory(promptsDir.resolve("telegram")) ? promptsDir.resolve("telegram") : promptsDir;
+        return load(name -> read(dir.resolve(name)), name -> dir.resolve(name).toString());
+    }
+
+    /**
+     * Loads the templates under {@code telegram/} of the operator's prompt folder, falling back to the copies
+     * bundled in the jar; see {@link #load(Path)}.
+     */
+    public static TelegramTexts load(PromptFiles prompts) {
+        return load(name -> prompts.read("telegram/" + name), name -> prompts.where("telegram/" + name));
+    }
+
+    private static TelegramTexts load(Function<String, String> read, Function<String, String> where) {
         String[] t = new String[Slot.values().length];
         for (Slot slot : Slot.values()) {
-            Path file = dir.resolve(slot.file);
-            t[slot.ordinal()] = slot.parse(file.toString(), read(file)).text();
+            t[slot.ordinal()] = slot.parse(where.apply(slot.file), read.apply(slot.file)).text();
         }
-        Path commandFile = dir.resolve("commands.txt");
-        List<Command> commands = parseCommands(commandFile.toString(), read(commandFile));
+        List<Command> commands = parseCommands(where.apply("commands.txt"), read.apply("commands.txt"));
         return new TelegramTexts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], commands);
     }
 
