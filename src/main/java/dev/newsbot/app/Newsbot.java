@@ -86,7 +86,7 @@ public final class Newsbot implements AutoCloseable {
     /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
     private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
-                config.answer().refusalThreshold());
+                config.answer().refusalThreshold(), embedder);
         if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
             return extractive;
         }

@@ -59,7 +59,7 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
      * The parts of a long question that make separate claims ("Does The Verge say X, while TechCrunch says Y?"),
      * each of at least a few words; a question of one part gives none.
      */
-    static List<String> clauses(String question) {
+    public static List<String> clauses(String question) {
         List<String> parts = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String part : CLAUSE_BREAK.split(question.strip())) {
