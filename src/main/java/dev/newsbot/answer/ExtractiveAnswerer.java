@@ -27,7 +27,7 @@ public final class ExtractiveAnswerer implements Answerer {
     /** A named outlet's best sentence is added when it scores at least this share of the best sentence. */
     static final double OUTLET_RELATIVE_SCORE = 0.3;
     /** A further sentence must score at least this share of the best one. */
-    static final double RELATIVE_SCORE = 0.9;
+    static final double RELATIVE_SCORE = 0.8;
 
     private final TextAnalyzer analyzer;
     private final SentenceScorer scorer;
@@ -76,18 +76,35 @@ public final class ExtractiveAnswerer implements Answerer {
         if (profile.type == AnswerType.YES_NO) {
             return yesNo(question, store, passages, confidence);
         }
-        List<Candidate> chosen = choose(profile, candidates);
-        addNamedOutlets(question, store, candidates, chosen);
-        return cite(chosen, confidence);
+        QueryCues cues = QueryCues.of(question.text(), store.outlets(), question.askedOn());
+        boolean multiSource = cues.outlets().size() > 1 || !cues.clauses().isEmpty();
+        List<Candidate> chosen = choose(profile, candidates, multiSource);
+        addNamedOutlets(cues, candidates, chosen);
+        return withShortAnswer(profile, cite(chosen, confidence));
+    }
+
+    /**
+     * Puts a quiz-style short answer ("6 months") in front, cited like the sentence it was taken from, when the
+     * first sentence states it and does not already start with it.
+     */
+    private static Draft withShortAnswer(QuestionProfile profile, Draft draft) {
+        AnswerSentence first = draft.sentences().get(0);
+        return ShortAnswer.of(profile, first.text())
+                .filter(answer -> !first.text().startsWith(answer))
+                .map(answer -> {
+                    List<AnswerSentence> sentences = new ArrayList<>();
+                    sentences.add(new AnswerSentence(answer + ".", first.sources()));
+                    sentences.addAll(draft.sentences());
+                    return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
+                })
+                .orElse(draft);
     }
 
     /**
      * For a question that names several outlets ("as reported by TechCrunch and The Verge"), adds the best
      * sentence of each named outlet not yet cited, so the answer cites every source it was asked about.
      */
-    private static void addNamedOutlets(Question question, PassageStore store, List<Candidate> candidates,
-                                        List<Candidate> chosen) {
-        QueryCues cues = QueryCues.of(question.text(), store.outlets(), question.askedOn());
+    private static void addNamedOutlets(QueryCues cues, List<Candidate> candidates, List<Candidate> chosen) {
         if (cues.outlets().size() < 2) {
             return;
         }
@@ -105,18 +122,25 @@ public final class ExtractiveAnswerer implements Answerer {
         return 0.5 * best.context() + 0.3 * best.coverage() + 0.2 * Math.max(0, similarity);
     }
 
-    private List<Candidate> choose(QuestionProfile profile, List<Candidate> candidates) {
+    /**
+     * The best sentence, then up to {@code maxSentences - 1} more that score nearly as well, hold the asked kind of
+     * fact, and add question terms or another source. Unless the question asks about several sources, further
+     * sentences come only from articles already cited, so a single-topic answer stays with its article.
+     */
+    private List<Candidate> choose(QuestionProfile profile, List<Candidate> candidates, boolean multiSource) {
         Candidate best = candidates.get(0);
         List<Candidate> chosen = new ArrayList<>(List.of(best));
+        int limit = profile.type == AnswerType.OTHER || multiSource ? maxSentences : Math.min(2, maxSentences);
         antecedent(profile, best).ifPresent(before -> chosen.add(0, before));
         Set<String> covered = new HashSet<>(best.terms());
         Set<String> articles = new HashSet<>(Set.of(best.from().article().id()));
         for (Candidate c : candidates.subList(1, candidates.size())) {
-            if (chosen.size() == maxSentences || c.score() < RELATIVE_SCORE * best.score()) {
+            if (chosen.size() == limit || c.score() < RELATIVE_SCORE * best.score()) {
                 break;
             }
             boolean newTerms = profile.weights.keySet().stream().anyMatch(t -> c.terms().contains(t) && !covered.contains(t));
-            if (c.typeMatch() > 0 && (newTerms || !articles.contains(c.from().article().id()))) {
+            boolean newSource = !articles.contains(c.from().article().id());
+            if (c.typeMatch() > 0 && (multiSource ? newTerms || newSource : newTerms && !newSource)) {
                 chosen.add(c);
                 covered.addAll(c.terms());
                 articles.add(c.from().article().id());
