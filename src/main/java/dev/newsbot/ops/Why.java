@@ -54,8 +54,12 @@ public final class Why {
         for (AnswerSentence sentence : answer.sentences()) {
             out.add("  " + sentence.withMarkers());
         }
+        if (!answer.citations().isEmpty()) {
+            out.add("Sources:");
+        }
         for (Citation citation : answer.citations()) {
-            out.add("  [" + citation.n() + "] " + citation.article().title());
+            out.add("  [" + citation.n() + "] " + citation.article().title()
+                    + (citation.article().source() == null ? "" : " — " + citation.article().source()));
         }
         out.add("");
         out.add("Time: " + timings(answer.timings()));
