@@ -5,12 +5,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import dev.newsbot.chat.ConsoleChat;
+import dev.newsbot.config.Secrets;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the bot: Telegram when a token is set, otherwise the console chat. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else as a console chat.")
+        description = "Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else as a console chat. "
+                + "With NEWSBOT_ADMIN_TOKEN set, the admin HTTP server listens on admin.addr "
+                + "(NEWSBOT_ADMIN_ADDR, default 127.0.0.1:8081).")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -18,14 +22,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String token = System.getenv("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
+        Secrets secrets = Secrets.fromEnvironment();
+        if (secrets.telegramToken().isEmpty()) {
             System.err.println("""
                     No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
                     To connect a Telegram bot: create one with @BotFather, then start
                       TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
                     """);
-            return ChatCommand.chat(common);
+            try (Newsbot bot = new Newsbot(common.config(), Clock.systemUTC())) {
+                bot.startOps(secrets);
+                bot.loadSets();
+                return ChatCommand.chat(bot);
+            }
         }
         System.err.println("Telegram mode is not available in this build yet.");
         return 1;

@@ -63,7 +63,7 @@ public record SetSource(String name, List<Path> paths, Path snapshot) {
     }
 
     /** The snapshot file of a set, by the rule above. */
-    static Path snapshotFor(String name, List<Path> paths, String snapshotDir, Path home) {
+    public static Path snapshotFor(String name, List<Path> paths, String snapshotDir, Path home) {
         if (snapshotDir != null) {
             return Path.of(snapshotDir).resolve(name + SNAPSHOT_SUFFIX);
         }

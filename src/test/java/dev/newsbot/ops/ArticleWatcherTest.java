@@ -118,7 +118,9 @@ class ArticleWatcherTest {
         TestBot.writeJsonl(news.resolve("a.jsonl"), TestBot.towns(3, 1));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !bot.registry.get("news").articleSet().version().equals(before));
+                .until(() -> !manager.lastReload("news").orElseThrow().version().equals(before));
         assertThat(manager.lastReload("news").orElseThrow().changed()).isEqualTo(3);
+        assertThat(bot.registry.get("news").articleSet().version())
+                .isEqualTo(manager.lastReload("news").orElseThrow().version());
     }
 }
