@@ -67,7 +67,7 @@ final class IndexCommand implements Callable<Integer> {
             long start = System.nanoTime();
             PriorIndex prior = prior(target, indexer, stdout);
             IndexBuild build = indexer.index(loaded.set(), prior,
-                    new ProgressBar(System.out, System.console() != null, System::nanoTime));
+                    new ProgressBar(stdout, System.console() != null, System::nanoTime));
             double indexed = (System.nanoTime() - start) / 1e9;
             IndexSnapshot.write(target, indexer.snapshotOf(build.store(), bot.clock().instant()));
             stdout.println(String.format(Locale.ROOT, "Indexed set \"%s\" version %s: %d articles, %d passages "

@@ -36,11 +36,14 @@ final class ReloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the token is read from; tests replace it. */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String token = Secrets.fromEnvironment().adminToken().orElseThrow(() -> new IllegalStateException(
+        String token = Secrets.from(env).adminToken().orElseThrow(() -> new IllegalStateException(
                 "NEWSBOT_ADMIN_TOKEN is not set; it must hold the running bot's admin token"));
-        NewsbotConfig settings = new CommonOptions().withConfig(config).config();
+        NewsbotConfig settings = addr != null ? null : new CommonOptions().withConfig(config).config();
         URI base = AdminClient.baseOf(addr != null ? addr : settings.admin().addr());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {

@@ -1,7 +1,7 @@
 package dev.newsbot.ops;
 
 import dev.newsbot.retrieval.SetIndexer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -16,7 +16,7 @@ public final class ProgressBar implements SetIndexer.Progress {
     private static final int WIDTH = 30;
     private static final long PLAIN_INTERVAL_NANOS = 2_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final LongSupplier nanoTime;
     private final long start;
@@ -26,7 +26,7 @@ public final class ProgressBar implements SetIndexer.Progress {
      * @param terminal true to redraw one line in place (use {@code System.console() != null})
      * @param nanoTime the time source, injectable for tests
      */
-    public ProgressBar(PrintStream out, boolean terminal, LongSupplier nanoTime) {
+    public ProgressBar(PrintWriter out, boolean terminal, LongSupplier nanoTime) {
         this.out = Objects.requireNonNull(out, "out");
         this.terminal = terminal;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
