@@ -12,6 +12,7 @@ import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.PriorIndex;
 import dev.newsbot.retrieval.SetIndexer;
 import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.retrieval.SnapshotContents;
 import dev.newsbot.retrieval.SnapshotException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * current version and reports every problem; otherwise indexes the new version on the calling thread while
  * questions are still answered from the old one, re-embedding only new and changed articles (the served version,
  * or at start-up the set's snapshot, supplies the rest), then swaps it in with one atomic
- * {@link SetRegistry#put}, so no question sees half a set; finally it writes the set's snapshot, atomically.
+ * {@link SetRegistry#put}, so no question sees half a set; finally it writes the set's snapshot, atomically
+ * (unless the snapshot already holds this version).
  * Answers cached for the old version are never served again because the version is part of the cache key.
  * Reloads of one set are serialised by a per-set lock; reloads of different sets may run at once.
  *
@@ -162,27 +164,34 @@ public final class SetManager {
             return new ReloadReport(true, source.name(), previous, previous, 0, 0, 0, served.size(), 0,
                     secondsSince(start), List.of(), clock.instant());
         }
-        PriorIndex prior = served instanceof IndexedSet current ? PriorIndex.of(current) : snapshotOf(source);
-        IndexBuild build = indexer.index(set, prior, new LogProgress(source.name(), log));
+        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
+                : snapshotOf(source);
+        IndexBuild build = indexer.index(set, prior.index(), new LogProgress(source.name(), log));
         registry.put(build.store());
         double seconds = secondsSince(start);
         ReloadReport report = new ReloadReport(true, source.name(), set.version(), previous,
                 build.diff().added().size(), build.diff().removed().size(), build.diff().changed().size(),
                 build.diff().passages(), build.diff().embedded(), seconds, List.of(), clock.instant());
         log.info(report.summary());
-        writeSnapshot(source, build);
+        if (!set.version().equals(prior.snapshotVersion())) {
+            writeSnapshot(source, build);
+        }
         return report;
     }
 
-    private PriorIndex snapshotOf(SetSource source) {
+    /** What a build may reuse, and the set version of the snapshot it came from, if it came from one. */
+    private record Prior(PriorIndex index, String snapshotVersion) {
+    }
+
+    private Prior snapshotOf(SetSource source) {
         if (source.snapshot() == null) {
-            return PriorIndex.none();
+            return new Prior(PriorIndex.none(), null);
         }
         try {
-            PriorIndex prior = PriorIndex.of(IndexSnapshot.read(source.snapshot(), indexer.settings()));
-            log.info("Set \"{}\": reusing {} articles from snapshot {}", source.name(), prior.articles(),
+            SnapshotContents contents = IndexSnapshot.read(source.snapshot(), indexer.settings());
+            log.info("Set \"{}\": reusing {} articles from snapshot {}", source.name(), contents.articles().size(),
                     source.snapshot());
-            return prior;
+            return new Prior(PriorIndex.of(contents), contents.header().setVersion());
         } catch (SnapshotException e) {
             if (e.reason() == SnapshotException.Reason.MISSING) {
                 log.info("Set \"{}\" has no snapshot yet at {}; indexing every article", source.name(),
@@ -195,7 +204,7 @@ public final class SetManager {
             log.warn("Set \"{}\": snapshot {} not used, it will be rebuilt: {}", source.name(), source.snapshot(),
                     e.toString());
         }
-        return PriorIndex.none();
+        return new Prior(PriorIndex.none(), null);
     }
 
     private void writeSnapshot(SetSource source, IndexBuild build) {

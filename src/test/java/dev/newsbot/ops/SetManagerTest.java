@@ -121,14 +121,16 @@ class SetManagerTest {
     }
 
     @Test
-    void should_restart_from_the_snapshot_without_embedding() {
+    void should_restart_from_the_snapshot_without_embedding_or_rewriting_it() throws IOException {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         TestBot first = new TestBot();
         first.manager(source(file)).loadAll();
+        byte[] snapshot = Files.readAllBytes(source(file).snapshot());
         TestBot restarted = new TestBot();
 
         ReloadReport report = restarted.manager(source(file)).reload("news");
 
+        assertThat(Files.readAllBytes(source(file).snapshot())).isEqualTo(snapshot);
         assertThat(report.ok()).isTrue();
         assertThat(report.embedded()).isZero();
         assertThat(report.added()).isZero();
