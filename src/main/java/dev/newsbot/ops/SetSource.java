@@ -4,6 +4,8 @@ import dev.newsbot.config.NewsbotConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +22,8 @@ import java.util.TreeMap;
  * <p>Snapshot location: {@code <file>.newsbot-index} beside a set whose first path is a file;
  * {@code <dir>/.newsbot-index} inside a set whose first path is a directory (hidden, so never read as articles);
  * {@code <snapshotDir>/<set>.newsbot-index} when {@code articles.snapshotDir} is configured; and under
- * {@code <home>/snapshots/} for the bundled set and for sets whose folder is not writable.
+ * {@code <home>/snapshots/} (as {@code <set>-<hash of the paths>.newsbot-index}) for the bundled set and for sets
+ * whose folder is not writable or is marked read-only.
  *
  * @param name     the set's name
  * @param paths    its files and directories; empty for the bundled default set
@@ -75,10 +79,28 @@ public record SetSource(String name, List<Path> paths, Path snapshot) {
         Path beside = Files.isDirectory(first) ? first.resolve(SNAPSHOT_SUFFIX)
                 : first.resolveSibling(first.getFileName() + SNAPSHOT_SUFFIX);
         Path folder = beside.getParent();
-        if (Files.isDirectory(folder) && Files.isWritable(folder)) {
+        if (writable(folder)) {
             return beside;
         }
         return fallback.resolve(name + "-" + hashOf(paths) + SNAPSHOT_SUFFIX);
+    }
+
+    /**
+     * True when the folder may be written: the process may, and its permissions grant writing to someone, so that
+     * a folder marked read-only is respected even by root (who may write anywhere).
+     */
+    static boolean writable(Path folder) {
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            return false;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
+            return permissions.contains(PosixFilePermission.OWNER_WRITE)
+                    || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return true;
+        }
     }
 
     private static String hashOf(List<Path> paths) {
