@@ -1,7 +1,9 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.QueryCues;
 import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.ArrayList;
@@ -20,12 +22,17 @@ import java.util.Set;
 public final class ExtractiveAnswerer implements Answerer {
 
     public static final String MODE = "extractive";
+    /** The lead of a yes/no answer when the evidence supports neither. */
+    static final String UNSETTLED = "The articles do not settle this; here is what they say.";
+    /** A named outlet's best sentence is added when it scores at least this share of the best sentence. */
+    static final double OUTLET_RELATIVE_SCORE = 0.3;
     /** A further sentence must score at least this share of the best one. */
     static final double RELATIVE_SCORE = 0.9;
 
     private final TextAnalyzer analyzer;
     private final SentenceScorer scorer;
     private final NewsLexicon lexicon;
+    private final YesNoJudge judge;
     private final int maxSentences;
     private final double refusalThreshold;
 
@@ -34,6 +41,11 @@ public final class ExtractiveAnswerer implements Answerer {
      * @param refusalThreshold below this confidence (0 to 1) the answerer declines
      */
     public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold) {
+        this(analyzer, maxSentences, refusalThreshold, null);
+    }
+
+    /** @param claimEmbedder embeds the claims of yes/no questions to weigh their support; null for words only */
+    public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold, Embedder claimEmbedder) {
         if (maxSentences < 1 || maxSentences > 3) {
             throw new IllegalArgumentException("maxSentences must be 1 to 3, was " + maxSentences);
         }
@@ -43,6 +55,7 @@ public final class ExtractiveAnswerer implements Answerer {
         this.analyzer = analyzer;
         this.scorer = new SentenceScorer(analyzer);
         this.lexicon = new NewsLexicon(analyzer);
+        this.judge = new YesNoJudge(analyzer, lexicon, scorer, claimEmbedder);
         this.maxSentences = maxSentences;
         this.refusalThreshold = refusalThreshold;
     }
@@ -60,7 +73,30 @@ public final class ExtractiveAnswerer implements Answerer {
         if (confidence < refusalThreshold) {
             return Draft.refusal(confidence, MODE);
         }
-        return cite(choose(profile, candidates), confidence);
+        if (profile.type == AnswerType.YES_NO) {
+            return yesNo(question, store, passages, confidence);
+        }
+        List<Candidate> chosen = choose(profile, candidates);
+        addNamedOutlets(question, store, candidates, chosen);
+        return cite(chosen, confidence);
+    }
+
+    /**
+     * For a question that names several outlets ("as reported by TechCrunch and The Verge"), adds the best
+     * sentence of each named outlet not yet cited, so the answer cites every source it was asked about.
+     */
+    private static void addNamedOutlets(Question question, PassageStore store, List<Candidate> candidates,
+                                        List<Candidate> chosen) {
+        QueryCues cues = QueryCues.of(question.text(), store.outlets(), question.askedOn());
+        if (cues.outlets().size() < 2) {
+            return;
+        }
+        for (String outlet : cues.outlets()) {
+            boolean cited = chosen.stream().anyMatch(c -> outlet.equalsIgnoreCase(c.from().article().source()));
+            candidates.stream().filter(c -> !cited && outlet.equalsIgnoreCase(c.from().article().source()))
+                    .filter(c -> c.score() >= OUTLET_RELATIVE_SCORE * chosen.get(0).score())
+                    .findFirst().ifPresent(chosen::add);
+        }
     }
 
     /** How well the best sentence and its passage cover the question, from 0 to 1. */
@@ -87,6 +123,23 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         return chosen;
+    }
+
+    /**
+     * A yes/no question: "Yes." or "No." first when the evidence settles it, citing the sentences that support each
+     * of its claims; otherwise a plain statement that the articles do not settle it, with the same evidence.
+     */
+    private Draft yesNo(Question question, PassageStore store, List<RetrievedPassage> passages, double confidence) {
+        YesNoJudge.Verdict verdict = judge.judge(question, store, passages);
+        if (verdict.evidence().isEmpty()) {
+            return Draft.refusal(confidence, MODE);
+        }
+        Draft evidence = cite(verdict.evidence(), confidence);
+        List<Integer> all = evidence.citations().stream().map(Citation::n).toList();
+        String lead = verdict.lead() != null ? verdict.lead() : UNSETTLED;
+        List<AnswerSentence> sentences = new ArrayList<>(List.of(new AnswerSentence(lead, all)));
+        sentences.addAll(evidence.sentences());
+        return new Draft(sentences, evidence.citations(), confidence, MODE);
     }
 
     /**

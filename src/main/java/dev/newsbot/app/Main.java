@@ -1,5 +1,6 @@
 package dev.newsbot.app;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, AskCommand.class, ChatCommand.class, ValidateCommand.class, EvalCommand.class,
                 IndexCommand.class, ReloadCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         AppHome.prepare();
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        new RunCommand().call();
+    public Integer call() throws InterruptedException {
+        return new RunCommand().call();
     }
 }

@@ -6,6 +6,8 @@ import dev.newsbot.answer.Answerer;
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.answer.llm.LlmAnswerer;
+import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
@@ -45,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +63,14 @@ public final class Newsbot implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService modelPool;
     private final ExecutorService searchPool;
+    private final ExecutorService llmPool = Executors.newCachedThreadPool(daemon("llm"));
     private final MiniLmEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
     private final CachingAnswerEngine engine;
     private final Answerer answerer;
     private final Template refusal;
+    private final PromptFiles prompts;
     private final ChatService chat;
     private final Path home;
     private final BotMetrics metrics = new BotMetrics();
@@ -95,12 +100,12 @@ public final class Newsbot implements AutoCloseable {
                 new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
                 cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
-        PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
-        this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
-                config.answer().refusalThreshold());
+        this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
+        this.answerer = answerer(analyzer, prompts);
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
-        AnswerEngine service = new AnswerService(sets, new CachingEmbedder(embedder, config.cache().embeddings()),
-                new HybridRetriever(), answerer, refusal, config.retrieval().passages());
+        CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
+        AnswerEngine service = new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+                refusal, config.retrieval().passages());
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.manager = new SetManager(sets, indexer, new ArticleLoader(), SetSource.of(config, home), clock);
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
@@ -114,6 +119,17 @@ public final class Newsbot implements AutoCloseable {
 
     private Path stateFile() {
         return config.state().file() != null ? Path.of(config.state().file()) : home.resolve("state.json");
+    }
+
+    /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
+    private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
+                config.answer().refusalThreshold(), embedder);
+        if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
+            return extractive;
+        }
+        return LlmAnswerer.create(config.answer().llm(), System.getenv("NEWSBOT_LLM_API_KEY"), LlmPrompts.load(prompts),
+                embedder, analyzer, extractive, config.answer().maxSentences(), llmPool, metrics.registry());
     }
 
     /**
@@ -209,6 +225,16 @@ public final class Newsbot implements AutoCloseable {
         return embedder;
     }
 
+    /** The operator's prompt and message templates. */
+    public PromptFiles prompts() {
+        return prompts;
+    }
+
+    /** Where parts register their metrics: the registry {@code GET /metrics} scrapes. */
+    public MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -228,6 +254,7 @@ public final class Newsbot implements AutoCloseable {
         opsScheduler.shutdownNow();
         modelPool.shutdownNow();
         searchPool.shutdownNow();
+        llmPool.shutdownNow();
     }
 
     static ThreadFactory daemon(String name) {

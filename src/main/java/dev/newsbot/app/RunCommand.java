@@ -1,12 +1,17 @@
 package dev.newsbot.app;
 
+import dev.newsbot.chat.ConsoleChat;
+import dev.newsbot.config.Secrets;
+import dev.newsbot.telegram.TelegramBot;
+import dev.newsbot.telegram.TelegramMetrics;
+import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTexts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
-import dev.newsbot.chat.ConsoleChat;
-import dev.newsbot.config.Secrets;
 import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,13 +26,14 @@ final class RunCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment();
         if (secrets.telegramToken().isEmpty()) {
             System.err.println("""
                     No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
                     To connect a Telegram bot: create one with @BotFather, then start
                       TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
+                    (TELEGRAM_API_URL points it at another Bot API server.)
                     """);
             try (Newsbot bot = new Newsbot(common.config(), Clock.systemUTC())) {
                 bot.startOps(secrets);
@@ -35,8 +41,31 @@ final class RunCommand implements Callable<Integer> {
                 return ChatCommand.chat(bot);
             }
         }
-        System.err.println("Telegram mode is not available in this build yet.");
-        return 1;
+        return telegram(TelegramSettings.fromEnv(System.getenv()), secrets);
+    }
+
+    /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */
+    private int telegram(TelegramSettings settings, Secrets secrets) throws InterruptedException {
+        Newsbot bot = new Newsbot(common.config(), Clock.systemUTC());
+        try {
+            bot.startOps(secrets);
+            bot.loadSets();
+        } catch (RuntimeException e) {
+            bot.close();
+            throw e;
+        }
+        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
+                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            telegram.close();
+            bot.close();
+            stopped.countDown();
+        }, "newsbot-shutdown"));
+        telegram.start();
+        System.err.println("newsbot is serving Telegram as @" + telegram.username().orElse("?") + ". Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
     }
 
     static BufferedReader stdin() {

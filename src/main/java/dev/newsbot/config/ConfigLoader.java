@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * by {@code _}, upper case ({@code retrieval.passages} is {@code NEWSBOT_RETRIEVAL_PASSAGES},
  * {@code admin.userIds} is {@code NEWSBOT_ADMIN_USER_IDS}). A variable's value is taken as written for text keys,
  * and as YAML otherwise, so lists and maps are written inline: {@code NEWSBOT_ADMIN_USER_IDS="[111, 222]"}.
- * An empty variable is ignored.
+ * An empty variable is ignored. {@code NEWSBOT_LLM_BASE_URL} and {@code NEWSBOT_LLM_MODEL} are accepted as short
+ * names of {@code NEWSBOT_ANSWER_LLM_BASE_URL} and {@code NEWSBOT_ANSWER_LLM_MODEL}.
  *
  * <p>An unknown key, a value of the wrong type or out of range, or a secret written in the file stops the start
  * with a {@link ConfigException} naming where the value came from (the file, or the variable), the key and the
@@ -42,6 +43,10 @@ public final class ConfigLoader {
     /** Variables that start with NEWSBOT_ but are not configuration keys. */
     private static final Set<String> NOT_KEYS = Set.of("NEWSBOT_CONFIG", "NEWSBOT_HOME", "NEWSBOT_LOG_LEVEL",
             "NEWSBOT_ADMIN_TOKEN", "NEWSBOT_LLM_API_KEY");
+
+    /** Short names accepted for some variables; the full name wins when both are set. */
+    private static final Map<String, String> ALIASES = Map.of("NEWSBOT_LLM_BASE_URL", "NEWSBOT_ANSWER_LLM_BASE_URL",
+            "NEWSBOT_LLM_MODEL", "NEWSBOT_ANSWER_LLM_MODEL");
 
     /** Keys that must never be in the file, with the variable that holds the secret instead. */
     private static final Map<String, String> SECRETS = Map.of("admin.token", "NEWSBOT_ADMIN_TOKEN",
@@ -133,7 +138,11 @@ public final class ConfigLoader {
             if (!name.startsWith("NEWSBOT_") || variable.getValue().isBlank() || NOT_KEYS.contains(name)) {
                 continue;
             }
-            ConfigKeys.Key key = ConfigKeys.byEnvName().get(name);
+            String full = ALIASES.getOrDefault(name, name);
+            if (!full.equals(name) && env.containsKey(full) && !env.get(full).isBlank()) {
+                continue;
+            }
+            ConfigKeys.Key key = ConfigKeys.byEnvName().get(full);
             if (key == null) {
                 log.warn("Environment variable {} names no configuration key; ignored", name);
                 continue;

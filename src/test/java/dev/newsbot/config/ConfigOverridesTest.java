@@ -53,6 +53,15 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void should_accept_the_short_llm_names_and_let_the_full_name_win() {
+        NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_LLM_MODEL", "short", "NEWSBOT_LLM_BASE_URL",
+                "http://127.0.0.1:8080/v1", "NEWSBOT_ANSWER_LLM_BASE_URL", "http://127.0.0.1:9090/v1")).load(null);
+
+        assertThat(config.answer().llm().model()).isEqualTo("short");
+        assertThat(config.answer().llm().baseUrl()).isEqualTo("http://127.0.0.1:9090/v1");
+    }
+
+    @Test
     void should_name_the_variable_and_the_key_of_a_bad_value_from_the_environment() throws IOException {
         Path file = write("answer:\n  maxSentences: 2\n");
 

@@ -53,7 +53,7 @@ class WhyAndStatusTest {
         assertThat(why).contains("Question: How many new schools did the mayor of Town2 open?")
                 .contains("Set news, version " + bot.registry.get("news").articleSet().version())
                 .contains("Retrieved passages (fused score, cosine, BM25 rank, dense rank):")
-                .containsPattern("1\\. \\d\\.\\d{4}  cos \\d\\.\\d{3}  bm25 #\\d+  dense #\\d+ cited \\[1]  "
+                .containsPattern("\\d\\. \\d\\.\\d{4}  cos \\d\\.\\d{3}  bm25 #\\d+  dense #\\d+ cited \\[1]  "
                         + "Mayor of Town2 opens schools: ")
                 .contains("Cited sentences:").contains("[1] Mayor of Town2 opens schools")
                 .containsPattern("The mayor of Town2 opened 2 new schools on Monday\\. \\[1]")
