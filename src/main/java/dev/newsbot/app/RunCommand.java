@@ -6,10 +6,14 @@ import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramMetrics;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramTexts;
+import dev.newsbot.config.NewsbotConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,7 +45,29 @@ final class RunCommand implements Callable<Integer> {
                 return ChatCommand.chat(bot);
             }
         }
-        return telegram(TelegramSettings.fromEnv(System.getenv()), secrets);
+        return telegram(telegramSettings(common.config(), System.getenv()), secrets);
+    }
+
+    /**
+     * The Telegram settings: the environment's ({@code TELEGRAM_*}), with the rate limits of the configuration,
+     * and its webhook when {@code telegram.webhook.enabled} (the secret from {@code TELEGRAM_WEBHOOK_SECRET}).
+     */
+    static TelegramSettings telegramSettings(NewsbotConfig config, Map<String, String> env) {
+        NewsbotConfig.Telegram telegram = config.telegram();
+        TelegramSettings settings = TelegramSettings.fromEnv(env).withLimits(
+                limit(telegram.rateLimits().perChat()), limit(telegram.rateLimits().perUser()));
+        NewsbotConfig.Webhook hook = telegram.webhook();
+        if (!hook.enabled()) {
+            return settings;
+        }
+        String secret = Secrets.from(env).webhookSecret().orElseThrow(() -> new IllegalArgumentException(
+                "TELEGRAM_WEBHOOK_SECRET must be set when telegram.webhook.enabled is true"));
+        return settings.withWebhook(new TelegramSettings.Webhook(hook.host(), hook.port(),
+                URI.create(hook.publicUrl()), secret));
+    }
+
+    private static TelegramSettings.RateLimit limit(NewsbotConfig.RateLimit limit) {
+        return new TelegramSettings.RateLimit(limit.capacity(), Duration.ofSeconds(limit.periodSeconds()));
     }
 
     /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */

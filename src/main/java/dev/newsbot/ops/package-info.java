@@ -5,8 +5,8 @@
  * ({@link dev.newsbot.ops.AdminServer}: reload, health, readiness, Prometheus metrics through Micrometer), the
  * texts of {@code /status} and {@code /why}, the article folder watcher and the command line's progress bar.
  *
- * <p>Front ends call this package; it calls {@code chat}, {@code cache}, {@code answer}, {@code retrieval},
- * {@code articles} and {@code config}. Uses Micrometer, Jackson and the JDK's HTTP server; no Caffeine (the
+ * <p>The composition root ({@code app}) builds these parts and hands them to the front ends; this package calls
+ * {@code chat}, {@code cache}, {@code answer}, {@code retrieval}, {@code articles} and {@code config}. Uses Micrometer, Jackson and the JDK's HTTP server; no Caffeine (the
  * short-lived group-admin cache is a plain clock-based map).
  */
 package dev.newsbot.ops;
