@@ -18,25 +18,33 @@ public record NewsbotConfig(
         @JsonProperty("retrieval") Retrieval retrieval,
         @JsonProperty("answer") AnswerSettings answer,
         @JsonProperty("cache") CacheSettings cache,
-        @JsonProperty("prompts") String prompts) {
+        @JsonProperty("prompts") String prompts,
+        @JsonProperty("admin") Admin admin,
+        @JsonProperty("telegram") Telegram telegram,
+        @JsonProperty("watch") Watch watch,
+        @JsonProperty("state") State state) {
 
     public NewsbotConfig {
         articles = articles == null ? Articles.DEFAULT : articles;
         retrieval = retrieval == null ? Retrieval.DEFAULT : retrieval;
         answer = answer == null ? AnswerSettings.DEFAULT : answer;
         cache = cache == null ? CacheSettings.DEFAULT : cache;
+        admin = admin == null ? Admin.DEFAULT : admin;
+        telegram = telegram == null ? Telegram.DEFAULT : telegram;
+        watch = watch == null ? Watch.DEFAULT : watch;
+        state = state == null ? State.DEFAULT : state;
     }
 
     public static NewsbotConfig defaults() {
-        return new NewsbotConfig(null, null, null, null, null);
+        return new NewsbotConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with the default set's files replaced (from {@code --articles}). */
     public NewsbotConfig withDefaultSetPaths(List<Path> paths) {
         Map<String, List<String>> sets = new TreeMap<>(articles.sets());
         sets.put(articles.defaultSet(), paths.stream().map(Path::toString).toList());
-        return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots()), retrieval, answer,
-                cache, prompts);
+        return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots(),
+                articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state);
     }
 
     /**
@@ -52,7 +60,7 @@ public record NewsbotConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("environment " + e.getMessage(), e);
         }
-        return new NewsbotConfig(articles, retrieval, a, cache, prompts);
+        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state);
     }
 
     private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
@@ -75,11 +83,14 @@ public record NewsbotConfig(
      *                   bundled seed article
      * @param defaultSet the set a chat uses until it picks another; default {@code default}
      * @param snapshots  whether to keep an index snapshot beside each set; default true
+     * @param snapshotDir a folder for every set's snapshot ({@code <set>.newsbot-index}) instead of beside the
+     *                   set; default none
      */
     public record Articles(@JsonProperty("sets") Map<String, List<String>> sets,
                            @JsonProperty("default") String defaultSet,
-                           @JsonProperty("snapshots") Boolean snapshots) {
-        static final Articles DEFAULT = new Articles(null, null, null);
+                           @JsonProperty("snapshots") Boolean snapshots,
+                           @JsonProperty("snapshotDir") String snapshotDir) {
+        static final Articles DEFAULT = new Articles(null, null, null, null);
 
         public Articles {
             sets = sets == null ? Map.of() : Map.copyOf(sets);
@@ -207,6 +218,145 @@ public record NewsbotConfig(
         public CacheSettings {
             answers = answers == null ? "maximumSize=10000,expireAfterWrite=6h" : answers;
             embeddings = embeddings == null ? "maximumSize=10000" : embeddings;
+        }
+    }
+
+    /**
+     * Who may administer the bot, and where the admin HTTP server listens. Its token is read only from
+     * {@code NEWSBOT_ADMIN_TOKEN}; without it the server does not start.
+     *
+     * @param userIds              Telegram user ids allowed /reload, /status and /why; default none
+     * @param addr                 host:port of the admin HTTP server; default {@code 127.0.0.1:8081}
+     * @param groupAdminTtlSeconds how long a group's answer to "is this user an administrator" is reused, 1 to
+     *                             3600; default 60
+     */
+    public record Admin(@JsonProperty("userIds") List<Long> userIds,
+                        @JsonProperty("addr") String addr,
+                        @JsonProperty("groupAdminTtlSeconds") Integer groupAdminTtlSeconds) {
+        static final Admin DEFAULT = new Admin(null, null, null);
+
+        public Admin {
+            userIds = userIds == null ? List.of() : List.copyOf(userIds);
+            addr = addr == null ? "127.0.0.1:8081" : addr.strip();
+            HostPort.parse(addr, "admin.addr");
+            groupAdminTtlSeconds = orDefault(groupAdminTtlSeconds, 60, "admin.groupAdminTtlSeconds", 1, 3600);
+        }
+
+        /** The admin server's host. */
+        public String host() {
+            return HostPort.parse(addr, "admin.addr").host();
+        }
+
+        /** The admin server's port; 0 picks a free one. */
+        public int port() {
+            return HostPort.parse(addr, "admin.addr").port();
+        }
+    }
+
+    /**
+     * Telegram front-end settings that are not secrets (the bot token and webhook secret come from
+     * {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_WEBHOOK_SECRET}).
+     *
+     * @param rateLimits token buckets per chat and per user
+     * @param webhook    receive updates by webhook instead of long polling
+     */
+    public record Telegram(@JsonProperty("rateLimits") RateLimits rateLimits,
+                                   @JsonProperty("webhook") Webhook webhook) {
+        static final Telegram DEFAULT = new Telegram(null, null);
+
+        public Telegram {
+            rateLimits = rateLimits == null ? RateLimits.DEFAULT : rateLimits;
+            webhook = webhook == null ? Webhook.DEFAULT : webhook;
+        }
+    }
+
+    /**
+     * Rate limits: at most {@code capacity} questions in a burst, refilled at {@code capacity} per
+     * {@code periodSeconds}.
+     *
+     * @param perChat per chat; default 20 per 60 s
+     * @param perUser per user; default 8 per 60 s
+     */
+    public record RateLimits(@JsonProperty("perChat") RateLimit perChat,
+                             @JsonProperty("perUser") RateLimit perUser) {
+        static final RateLimits DEFAULT = new RateLimits(null, null);
+
+        public RateLimits {
+            perChat = RateLimit.resolve(perChat, 20, 60, "telegram.rateLimits.perChat");
+            perUser = RateLimit.resolve(perUser, 8, 60, "telegram.rateLimits.perUser");
+        }
+    }
+
+    /**
+     * One token bucket.
+     *
+     * @param capacity      questions in a burst, 1 to 10000
+     * @param periodSeconds seconds to refill the whole capacity, 1 to 86400
+     */
+    public record RateLimit(@JsonProperty("capacity") Integer capacity,
+                            @JsonProperty("periodSeconds") Integer periodSeconds) {
+
+        static RateLimit resolve(RateLimit given, int capacity, int period, String key) {
+            RateLimit r = given == null ? new RateLimit(null, null) : given;
+            return new RateLimit(orDefault(r.capacity, capacity, key + ".capacity", 1, 10_000),
+                    orDefault(r.periodSeconds, period, key + ".periodSeconds", 1, 86_400));
+        }
+    }
+
+    /**
+     * The webhook receiver. A TLS proxy in front is expected to forward {@code publicUrl} to
+     * {@code http://host:port/path}.
+     *
+     * @param enabled   use a webhook instead of long polling; default false
+     * @param host      local address to bind; default {@code 127.0.0.1}
+     * @param port      local port, 0 to 65535; default 8443
+     * @param publicUrl the https URL Telegram posts to; required when enabled
+     */
+    public record Webhook(@JsonProperty("enabled") Boolean enabled,
+                          @JsonProperty("host") String host,
+                          @JsonProperty("port") Integer port,
+                          @JsonProperty("publicUrl") String publicUrl) {
+        static final Webhook DEFAULT = new Webhook(null, null, null, null);
+
+        public Webhook {
+            enabled = enabled != null && enabled;
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            port = orDefault(port, 8443, "telegram.webhook.port", 0, 65_535);
+            publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+            if (enabled && (publicUrl == null || !publicUrl.startsWith("https://"))) {
+                throw new IllegalArgumentException("telegram.webhook.publicUrl must be an https URL when the "
+                        + "webhook is enabled, was " + (publicUrl == null ? "not set" : "\"" + publicUrl + "\""));
+            }
+        }
+    }
+
+    /**
+     * Watching article folders: a change reloads the set after the files have been quiet for
+     * {@code debounceMillis}.
+     *
+     * @param enabled        default false
+     * @param debounceMillis 50 to 600000; default 1000
+     */
+    public record Watch(@JsonProperty("enabled") Boolean enabled,
+                        @JsonProperty("debounceMillis") Integer debounceMillis) {
+        static final Watch DEFAULT = new Watch(null, null);
+
+        public Watch {
+            enabled = enabled != null && enabled;
+            debounceMillis = orDefault(debounceMillis, 1000, "watch.debounceMillis", 50, 600_000);
+        }
+    }
+
+    /**
+     * Small state kept across restarts (the set each chat uses).
+     *
+     * @param file a JSON file; default {@code state.json} in the application home ({@code NEWSBOT_HOME})
+     */
+    public record State(@JsonProperty("file") String file) {
+        static final State DEFAULT = new State(null);
+
+        public State {
+            file = file == null || file.isBlank() ? null : file.strip();
         }
     }
 

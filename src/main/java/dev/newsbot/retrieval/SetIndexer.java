@@ -2,14 +2,20 @@ package dev.newsbot.retrieval;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * Builds the in-process index of an article set: splits every article into passages, embeds them, and indexes
- * them for keyword search.
+ * them for keyword search. Given a {@link PriorIndex}, it re-splits and re-embeds only new and changed articles
+ * (by id and {@link ArticleSet#contentHash content hash}) and reuses the stored passages and vectors of the rest.
+ * Thread-safe: several sets may be indexed at once.
  */
 public final class SetIndexer {
 
@@ -53,20 +59,78 @@ public final class SetIndexer {
         return embedder;
     }
 
+    /** Indexes every article of {@code set} from scratch. */
     public IndexedSet index(ArticleSet set, Progress progress) {
+        return index(set, PriorIndex.none(), progress).store();
+    }
+
+    /**
+     * Indexes {@code set}, reusing the passages and vectors of every article that {@code prior} holds with the same
+     * id and content hash; only new and changed articles are split and embedded. {@code progress} counts the
+     * passages embedded.
+     */
+    public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress) {
+        Objects.requireNonNull(set, "set must not be null");
+        Objects.requireNonNull(prior, "prior must not be null");
         List<Passage> passages = new ArrayList<>();
         List<Article> owners = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<Integer> pendingRows = new ArrayList<>();
+        List<String> pendingTexts = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
         for (Article article : set.articles()) {
+            Optional<PriorIndex.Entry> reusable = prior.reusable(article.id(), ArticleSet.contentHash(article));
+            if (reusable.isPresent()) {
+                PriorIndex.Entry entry = reusable.get();
+                for (int i = 0; i < entry.passages().size(); i++) {
+                    passages.add(entry.passages().get(i));
+                    owners.add(article);
+                    vectors.add(prior.vector(entry.rows()[i]));
+                }
+                continue;
+            }
+            (prior.has(article.id()) ? changed : added).add(article.id());
             String title = splitter.embeddingTitle(article);
             for (Passage passage : splitter.split(article)) {
+                pendingRows.add(passages.size());
+                pendingTexts.add(passage.embeddingText(title));
                 passages.add(passage);
                 owners.add(article);
-                texts.add(passage.embeddingText(title));
+                vectors.add(null);
             }
         }
-        List<float[]> vectors = embed(texts, progress);
-        return assemble(set, passages, owners, vectors);
+        List<float[]> embedded = embed(pendingTexts, progress);
+        for (int i = 0; i < embedded.size(); i++) {
+            vectors.set(pendingRows.get(i), embedded.get(i));
+        }
+        IndexDiff diff = new IndexDiff(added, removed(set, prior), changed, passages.size(), embedded.size());
+        return new IndexBuild(assemble(set, passages, owners, vectors), diff);
+    }
+
+    private static List<String> removed(ArticleSet set, PriorIndex prior) {
+        Set<String> ids = new HashSet<>();
+        set.articles().forEach(a -> ids.add(a.id()));
+        return prior.ids().stream().filter(id -> !ids.contains(id)).sorted().toList();
+    }
+
+    /** The settings a snapshot of this indexer's output carries, and must carry to be reused. */
+    public SnapshotSettings settings() {
+        return new SnapshotSettings(embedder.modelName(), embedder.dimension(), splitter.settings());
+    }
+
+    /** The snapshot contents of an index built by this indexer. */
+    public SnapshotContents snapshotOf(IndexedSet store, Instant createdAt) {
+        ArticleSet set = store.articleSet();
+        SnapshotHeader header = new SnapshotHeader(settings(), set.name(), set.version(), createdAt);
+        List<SnapshotArticle> articles = set.articles().stream()
+                .map(a -> new SnapshotArticle(a.id(), ArticleSet.contentHash(a))).toList();
+        int dimension = embedder.dimension();
+        float[] vectors = new float[store.size() * dimension];
+        for (int row = 0; row < store.size(); row++) {
+            System.arraycopy(store.vector(row), 0, vectors, row * dimension, dimension);
+        }
+        return new SnapshotContents(header, articles, store.passages(), vectors);
     }
 
     /** Builds the store from passages whose vectors are already known (from a snapshot, or reused). */
