@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Pulls a quiz-style short answer out of the sentence that states the asked fact: the count for "how many" and
- * "how much" ("six months" is given as "6 months"), the date for "when". The sentence stays the cited support.
+ * "how much" ("six months" is given as "6 months"; the word after the number is kept only when the question uses
+ * it), the date for "when". The sentence stays the cited support.
  */
 final class ShortAnswer {
 
@@ -18,15 +19,13 @@ final class ShortAnswer {
             Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
             Map.entry("forty", "40"), Map.entry("fifty", "50"), Map.entry("hundred", "100"));
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\w.$])(\\$|€|£)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            "(?<![\\w.$])(\\$|€|£)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[-–]\\d+)?(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
                     + "|twelve|twenty|thirty|forty|fifty|hundred)(%| percent)?(?:\\s+(million|billion|trillion|thousand))?"
                     + "(?:\\s+([a-z][a-z-]+))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\b((?:on |in |by |since )?(?:(?:january|february|march"
             + "|april|may|june|july|august|september|october|november|december)(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
             + "(?:,?\\s+\\d{4})?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:19|20)\\d\\d))\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final java.util.Set<String> NOT_UNITS = java.util.Set.of("and", "or", "the", "a", "of", "in",
-            "to", "on", "at", "for", "by", "with", "from", "was", "were", "is", "are", "has", "have", "had");
 
     private ShortAnswer() {
     }
@@ -49,11 +48,11 @@ final class ShortAnswer {
             if (profile.numbers.contains(number.replace(",", "")) || isYear(m)) {
                 continue;
             }
-            double score = profile.typeMatch(sentence.substring(Math.max(0, m.start() - 40),
-                    Math.min(sentence.length(), m.end() + 40)));
+            double score = profile.typeMatch(sentence.substring(Math.max(0, m.start() - 25),
+                    Math.min(sentence.length(), m.end() + 25)));
             if (score > bestScore) {
                 bestScore = score;
-                best = render(m);
+                best = render(m, profile.words);
             }
         }
         return Optional.ofNullable(best);
@@ -63,7 +62,7 @@ final class ShortAnswer {
         return m.group(1) == null && m.group(3) == null && m.group(4) == null && m.group(2).matches("(19|20)\\d\\d");
     }
 
-    private static String render(Matcher m) {
+    private static String render(Matcher m, java.util.Set<String> units) {
         String number = WORDS.getOrDefault(m.group(2).toLowerCase(Locale.ROOT), m.group(2));
         StringBuilder out = new StringBuilder();
         if (m.group(1) != null) {
@@ -76,7 +75,7 @@ final class ShortAnswer {
         if (m.group(4) != null) {
             out.append(' ').append(m.group(4));
         }
-        if (m.group(5) != null && !NOT_UNITS.contains(m.group(5).toLowerCase(Locale.ROOT))) {
+        if (m.group(5) != null && units.contains(m.group(5).toLowerCase(Locale.ROOT))) {
             out.append(' ').append(m.group(5));
         }
         return out.toString();
