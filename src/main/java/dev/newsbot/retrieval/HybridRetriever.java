@@ -22,6 +22,8 @@ public final class HybridRetriever implements Retriever {
     static final int RRF_K = 60;
     static final int CANDIDATES = 50;
     static final int MAX_PER_ARTICLE = 2;
+    /** Passages of the best-ranked article given beyond {@link #MAX_PER_ARTICLE}, after all the others. */
+    static final int TOP_ARTICLE_EXTRA = 4;
     /** The score of a first place in one list: the unit of every prior. */
     static final double TOP = 1.0 / (RRF_K + 1);
     static final double RECENT_CUE_WEIGHT = 0.5;
@@ -67,19 +69,31 @@ public final class HybridRetriever implements Retriever {
 
     private static List<RetrievedPassage> diverse(PassageStore store, RetrievalQuery query, List<Fused> ranked) {
         Map<String, Integer> perArticle = new HashMap<>();
-        List<RetrievedPassage> result = new ArrayList<>();
+        List<Fused> chosen = new ArrayList<>();
+        List<Fused> held = new ArrayList<>();
         for (Fused f : ranked) {
-            String articleId = store.article(f.row).id();
-            if (perArticle.merge(articleId, 1, Integer::sum) > MAX_PER_ARTICLE) {
-                continue;
-            }
+            boolean room = perArticle.merge(store.article(f.row).id(), 1, Integer::sum) <= MAX_PER_ARTICLE;
+            (room && chosen.size() < query.limit() ? chosen : held).add(f);
+        }
+        chosen.addAll(deeper(store, chosen, held));
+        List<RetrievedPassage> result = new ArrayList<>(chosen.size());
+        for (Fused f : chosen) {
             result.add(new RetrievedPassage(f.row, store.passage(f.row), store.article(f.row), f.score(),
                     store.similarity(query.vector(), f.row), f.keywordRank, f.denseRank));
-            if (result.size() == query.limit()) {
-                break;
-            }
         }
         return result;
+    }
+
+    /**
+     * More passages of the best-ranked article, held back by the per-article limit: placed after the others,
+     * they change no article's rank but give the answerer more of the article most likely to hold the answer.
+     */
+    private static List<Fused> deeper(PassageStore store, List<Fused> chosen, List<Fused> held) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        String top = store.article(chosen.get(0).row).id();
+        return held.stream().filter(f -> store.article(f.row).id().equals(top)).limit(TOP_ARTICLE_EXTRA).toList();
     }
 
     private static final class Fused {
