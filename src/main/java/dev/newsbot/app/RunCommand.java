@@ -2,7 +2,9 @@ package dev.newsbot.app;
 
 import dev.newsbot.chat.ConsoleChat;
 import dev.newsbot.config.Secrets;
+import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.telegram.TelegramBot;
+import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramMetrics;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramTexts;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -80,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
-        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
-                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()));
+        TelegramBot telegram = telegramBot(bot, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();
@@ -92,6 +94,21 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("newsbot is serving Telegram as @" + telegram.username().orElse("?") + ". Stop with Ctrl-C.");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The Telegram front end with the operator commands. Group-admin questions go to Telegram itself
+     * ({@code getChatMember}), through the bot once it has started, and are cached briefly by the operators.
+     */
+    static TelegramBot telegramBot(Newsbot bot, TelegramSettings settings) {
+        AtomicReference<GroupAdmins> lookup = new AtomicReference<>(GroupAdmins.NONE);
+        TelegramOperators operators = new TelegramOperators(
+                bot.adminChecks((chatId, userId) -> lookup.get().isAdmin(chatId, userId)), bot.chatSets(),
+                bot.manager(), bot.status(), bot.why());
+        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
+                bot.clock(), TelegramMetrics.micrometer(bot.meters()), operators);
+        lookup.set(telegram.groupAdmins());
+        return telegram;
     }
 
     static BufferedReader stdin() {

@@ -17,7 +17,11 @@ sealed interface Inbound {
      *
      * @param name lower-case, without slash or @username: start, help, about, sources or ask (used without question)
      */
-    record Command(String name) implements Inbound {
+    record Command(String name, String args) implements Inbound {
+
+        Command(String name) {
+            this(name, "");
+        }
     }
 
     /** Not for this bot, or nothing to answer. */

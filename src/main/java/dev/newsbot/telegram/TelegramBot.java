@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import dev.newsbot.ops.GroupAdmins;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,8 @@ public final class TelegramBot implements AutoCloseable {
     private PollingReceiver polling;
     private WebhookReceiver webhook;
     private String username;
+    private final TelegramOperators operators;
+    private volatile BotApi api;
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -53,6 +56,13 @@ public final class TelegramBot implements AutoCloseable {
 
     public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
                        TelegramMetrics metrics) {
+        this(settings, chat, texts, clock, metrics, null);
+    }
+
+    /** @param operators the services behind the operator commands; null to answer that they are not available */
+    public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
+                       TelegramMetrics metrics, TelegramOperators operators) {
+        this.operators = operators;
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.chat = Objects.requireNonNull(chat, "chat must not be null");
         this.texts = Objects.requireNonNull(texts, "texts must not be null");
@@ -84,6 +94,7 @@ public final class TelegramBot implements AutoCloseable {
         TelegramUrl url = telegramUrl(settings.apiUrl());
         BotApi api = new BotApi(new OkHttpTelegramClient(new ObjectMapper(), http.calls(), settings.token(), url),
                 settings, redactor, metrics);
+        this.api = api;
         User me = api.getMe();
         if (me.getUserName() == null || me.getUserName().isBlank()) {
             throw new IllegalStateException("getMe returned no username");
@@ -113,7 +124,21 @@ public final class TelegramBot implements AutoCloseable {
         AnswerRenderer renderer = new AnswerRenderer(templates.get(Slot.ANSWER_SOURCES_HEADING).render(),
                 AnswerRenderer.TELEGRAM_LIMIT);
         return new UpdateHandler.Parts(api, chat, templates, renderer, new RateLimiter(settings.chatLimit(), clock),
-                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username);
+                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username, operators);
+    }
+
+    /**
+     * Whether a user administers a group, asked of Telegram ({@code getChatMember}); for the operators' group-admin
+     * check. Only usable once started.
+     */
+    public GroupAdmins groupAdmins() {
+        return (chatId, userId) -> {
+            BotApi current = api;
+            if (current == null) {
+                throw new IllegalStateException("TelegramBot is not started");
+            }
+            return current.isChatAdmin(Long.parseLong(chatId), Long.parseLong(userId));
+        };
     }
 
     private void registerCommands(BotApi api) {

@@ -38,16 +38,19 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Parts parts;
     private final MessageRouter router;
     private final RecentUpdates recent = new RecentUpdates(10_000);
+    private final OperatorCommands operators;
     private final FollowUps followUps = new FollowUps(256, 10_000);
 
     /** What the handler works with; one record so the constructor stays short. */
     record Parts(BotApi api, ChatService chat, Map<Slot, Template> texts, AnswerRenderer renderer,
                  RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
-                 ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username) {
+                 ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username,
+                 TelegramOperators operators) {
     }
 
     UpdateHandler(Parts parts, long botId) {
         this.parts = parts;
+        this.operators = new OperatorCommands(parts.operators());
         this.router = new MessageRouter(botId, parts.username());
     }
 
@@ -90,8 +93,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         if (inbound instanceof Inbound.Question q) {
             enqueue(update, m, () -> answer(m, q));
         } else {
-            String name = ((Inbound.Command) inbound).name();
-            enqueue(update, m, () -> command(m, name));
+            Inbound.Command command = (Inbound.Command) inbound;
+            enqueue(update, m, () -> command(m, command.name(), command.args()));
         }
     }
 
@@ -170,9 +173,10 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
-    private void command(Message m, String name) {
+    private void command(Message m, String name, String args) {
         Map<String, String> me = Map.of("bot_username", TelegramHtml.escape(parts.username()));
         switch (name) {
+            case "use", "reload", "status", "why" -> send(m, TelegramHtml.escape(operators.run(m, name, args)));
             case "start" -> send(m, parts.texts().get(Slot.START).render(me));
             case "about" -> send(m, parts.texts().get(Slot.ABOUT).render(me));
             case "ask" -> send(m, parts.texts().get(Slot.ASK_USAGE).render(me));
