@@ -1,0 +1,339 @@
+package dev.newsbot.bench;
+
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.Question;
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.InMemoryVectorBaseline;
+import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexedSet;
+import dev.newsbot.retrieval.Passage;
+import dev.newsbot.retrieval.RetrievalQuery;
+import dev.newsbot.retrieval.Scored;
+import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.retrieval.SnapshotArticle;
+import dev.newsbot.retrieval.SnapshotContents;
+import dev.newsbot.retrieval.SnapshotHeader;
+import dev.newsbot.retrieval.SnapshotSettings;
+import dev.newsbot.retrieval.TopK;
+import dev.newsbot.retrieval.VectorIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * Measures the bot's performance figures (see {@link BenchReport#KEYS}) on a set of real articles:
+ *
+ * <ol>
+ *   <li>throughput: raw {@code embedAll} of the sample's passage texts against the whole ingest (split, embed,
+ *       index) of the same articles, best of {@value #ROUNDS} rounds each;</li>
+ *   <li>the sample's real vectors and passages are replicated to N (copies perturbed and renormalised), and the
+ *       set is built through {@link SetIndexer#assemble}, with the heap measured after a full GC before and
+ *       after;</li>
+ *   <li>latencies, each after an untimed warm-up: dense top-10 search, the LangChain4j in-memory store over the
+ *       same vectors, hybrid retrieval, the full uncached answer path and a cache hit; recall@10 of the dense
+ *       search against an exact scan;</li>
+ *   <li>the set is written as an {@link IndexSnapshot} and restored (read, article hashes checked, assembled) as
+ *       a restart would.</li>
+ * </ol>
+ *
+ * <p>Not thread-safe; one run at a time.
+ */
+public final class Benchmark {
+
+    static final int K = 10;
+    static final int ROUNDS = 2;
+    private static final String SET_NAME = "bench";
+
+    private final BenchSubject subject;
+    private final BenchSettings settings;
+    private final Path workDir;
+    private final Consumer<String> progress;
+    private final Random random;
+    private final Map<String, Double> figures = new HashMap<>();
+    private final Map<String, Double> details = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /**
+     * @param workDir  where the snapshot is written (and deleted afterwards)
+     * @param progress receives a line as each stage starts
+     */
+    public Benchmark(BenchSubject subject, BenchSettings settings, Path workDir, Consumer<String> progress) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.workDir = Objects.requireNonNull(workDir, "workDir");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.random = new Random(settings.seed());
+    }
+
+    /**
+     * Runs every stage on {@code source}'s articles, asking {@code realQuestions} (may be empty) besides questions
+     * made from article sentences.
+     */
+    public BenchReport run(ArticleSet source, List<SeedQuestion> realQuestions, String sourceLabel) {
+        ArticleSet sampleSet = BenchCorpus.sample(source, subject.indexer().splitter(), settings.sample(),
+                SET_NAME + "-sample");
+        IndexedSet sample = throughput(sampleSet);
+        notes.add(String.format(Locale.ROOT, "real passages: %,d from %,d articles of %s%s", sample.size(),
+                sampleSet.articles().size(), sourceLabel,
+                sampleSet.articles().size() > source.articles().size() ? " (repeated with distinct ids)" : ""));
+        List<Query> queries = queries(realQuestions, sampleSet, sample);
+        BenchCorpus.Grown grown = BenchCorpus.grow(sample, settings.passages(), random, SET_NAME);
+        notes.add(String.format(Locale.ROOT, "the %,d passages searched are the %,d real ones replicated with "
+                + "distinct article ids; the copies' vectors are the real vectors plus Gaussian noise (sd %s per "
+                + "component) renormalised", settings.passages(), sample.size(), BenchCorpus.NOISE));
+        IndexedSet store = build(grown);
+        subject.sets().put(store);
+        try {
+            dense(store, grown.vectors(), queries);
+            retrievalAndAnswers(store, queries);
+        } finally {
+            subject.sets().remove(SET_NAME);
+        }
+        snapshot(grown);
+        return new BenchReport(figures, details, notes);
+    }
+
+    private IndexedSet throughput(ArticleSet sampleSet) {
+        Embedder embedder = subject.indexer().embedder();
+        List<String> texts = embeddingTexts(sampleSet);
+        progress.accept(String.format(Locale.ROOT, "throughput: %,d passages, best of %d rounds", texts.size(), ROUNDS));
+        embedder.embedAll(texts.subList(0, Math.min(texts.size(), 64)));
+        double model = 0;
+        double ingest = 0;
+        IndexedSet sample = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = System.nanoTime();
+            embedder.embedAll(texts);
+            model = Math.max(model, texts.size() / seconds(start));
+            start = System.nanoTime();
+            sample = subject.indexer().index(sampleSet, SetIndexer.Progress.NONE);
+            ingest = Math.max(ingest, sample.size() / seconds(start));
+        }
+        figures.put("model_passages_per_s", model);
+        figures.put("ingest_passages_per_s", ingest);
+        figures.put("ingest_ratio", ingest / model);
+        return sample;
+    }
+
+    private List<String> embeddingTexts(ArticleSet set) {
+        List<String> texts = new ArrayList<>();
+        for (Article article : set.articles()) {
+            String title = subject.indexer().splitter().embeddingTitle(article);
+            subject.indexer().splitter().split(article).forEach(p -> texts.add(p.embeddingText(title)));
+        }
+        return texts;
+    }
+
+    private List<Query> queries(List<SeedQuestion> real, ArticleSet sampleSet, IndexedSet sample) {
+        LocalDate askedOn = sampleSet.newest().map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
+        int count = settings.warmup() + settings.queries();
+        List<SeedQuestion> questions = BenchQuestions.build(real, sample.passages(), askedOn, count, random);
+        long fromReal = questions.stream().filter(real::contains).count();
+        notes.add(String.format(Locale.ROOT, "questions: %d warm-up then %d timed per stage; %d real questions, %d "
+                + "made from article sentences%s", settings.warmup(), settings.queries(), fromReal,
+                count - fromReal, real.isEmpty() ? " (no question file found: article sentences only)" : ""));
+        Embedder embedder = subject.indexer().embedder();
+        return questions.stream().map(q -> new Query(q, embedder.embed(q.text()))).toList();
+    }
+
+    private IndexedSet build(BenchCorpus.Grown grown) {
+        progress.accept(String.format(Locale.ROOT, "building the %,d-passage set", grown.passages().size()));
+        long before = usedHeapAfterGc();
+        long start = System.nanoTime();
+        IndexedSet store = subject.indexer().assemble(grown.set(), grown.passages(), grown.owners(), grown.vectors());
+        details.put("index_build_s", seconds(start));
+        long after = usedHeapAfterGc();
+        figures.put("passages", (double) store.size());
+        figures.put("heap_bytes_per_passage", (double) (after - before) / store.size());
+        details.put("vector_heap_bytes_per_passage", (double) store.vectorBytes() / store.size());
+        return store;
+    }
+
+    private void dense(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+        progress.accept("dense search and recall");
+        Latencies dense = time(queries, q -> store.dense(q.vector, K, null).size());
+        figures.put("search_p50_ms", dense.p50());
+        figures.put("search_p99_ms", dense.p99());
+        figures.put("recall_at_10_vs_exact", recall(store, vectors, timed(queries)));
+        progress.accept("LangChain4j InMemoryEmbeddingStore search");
+        InMemoryVectorBaseline baseline = InMemoryVectorBaseline.of(vectors);
+        Latencies inMemory = time(queries, q -> baseline.search(q.vector, K).length);
+        figures.put("inmemory_search_p50_ms", inMemory.p50());
+        figures.put("search_speedup", inMemory.p50() / dense.p50());
+    }
+
+    private static double recall(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+        VectorIndex.Builder builder = VectorIndex.builder(vectors.get(0).length);
+        vectors.forEach(builder::add);
+        VectorIndex exact = builder.build();
+        double sum = 0;
+        for (Query q : queries) {
+            TopK truth = exact.exactSearch(q.vector, K, null);
+            int[] found = store.dense(q.vector, K, null).stream().mapToInt(Scored::row).sorted().toArray();
+            long hits = Arrays.stream(truth.rows()).filter(row -> Arrays.binarySearch(found, row) >= 0).count();
+            sum += truth.size() == 0 ? 1 : (double) hits / truth.size();
+        }
+        return sum / queries.size();
+    }
+
+    private void retrievalAndAnswers(IndexedSet store, List<Query> queries) {
+        progress.accept("hybrid retrieval");
+        HybridRetriever retriever = new HybridRetriever();
+        Latencies hybrid = time(queries, q -> retriever.retrieve(store,
+                new RetrievalQuery(q.question.text(), q.vector, q.question.askedOn(), K)).size());
+        figures.put("hybrid_p50_ms", hybrid.p50());
+        progress.accept("answers, uncached");
+        Map<String, Latencies> stages = new LinkedHashMap<>();
+        Latencies answers = time(queries, q -> {
+            Answer answer = subject.answers().answer(question(q));
+            answer.timings().forEach((stage, ms) -> stages.computeIfAbsent(stage, s -> new Latencies(queries.size()))
+                    .add(Math.round(ms * 1e6)));
+            return answer.sentences().size();
+        });
+        figures.put("answer_p50_ms", answers.p50());
+        figures.put("answer_p99_ms", answers.p99());
+        stages.forEach((stage, latencies) -> details.put("answer_" + stage + "_p50_ms", latencies.p50()));
+        progress.accept("answers, cache hits");
+        queries.forEach(q -> subject.cachedAnswers().answer(question(q)));
+        Latencies hits = time(queries, q -> requireCached(subject.cachedAnswers().answer(question(q))));
+        figures.put("cache_hit_p50_ms", hits.p50());
+    }
+
+    private static Question question(Query q) {
+        return Question.of(q.question.text(), q.question.askedOn(), SET_NAME);
+    }
+
+    private static int requireCached(Answer answer) {
+        if (!answer.cached()) {
+            throw new IllegalStateException("a repeated question was not answered from the cache: "
+                    + answer.question().text());
+        }
+        return 1;
+    }
+
+    private void snapshot(BenchCorpus.Grown grown) {
+        progress.accept("snapshot write and restore");
+        Path file = workDir.resolve("bench-" + ProcessHandle.current().pid() + ".snapshot");
+        SetIndexer indexer = subject.indexer();
+        SnapshotSettings snapshotSettings = new SnapshotSettings(indexer.embedder().modelName(),
+                indexer.embedder().dimension(), indexer.splitter().settings());
+        try {
+            IndexSnapshot.write(file, contents(grown, snapshotSettings));
+            long bytes = Files.size(file);
+            usedHeapAfterGc();
+            long start = System.nanoTime();
+            IndexedSet restored = restore(IndexSnapshot.read(file, snapshotSettings), grown.set());
+            double loadSeconds = seconds(start);
+            if (restored.size() != grown.passages().size()) {
+                throw new IllegalStateException("the restored set has " + restored.size() + " passages, not "
+                        + grown.passages().size());
+            }
+            double reembed = grown.passages().size() / figures.get("model_passages_per_s");
+            figures.put("snapshot_bytes_per_passage", (double) bytes / grown.passages().size());
+            figures.put("snapshot_load_s", loadSeconds);
+            figures.put("reembed_s_estimate", reembed);
+            figures.put("snapshot_speedup", reembed / loadSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private static SnapshotContents contents(BenchCorpus.Grown grown, SnapshotSettings snapshotSettings) {
+        int dimension = snapshotSettings.dimension();
+        float[] vectors = new float[grown.vectors().size() * dimension];
+        for (int row = 0; row < grown.vectors().size(); row++) {
+            System.arraycopy(grown.vectors().get(row), 0, vectors, row * dimension, dimension);
+        }
+        List<SnapshotArticle> articles = grown.set().articles().stream()
+                .map(a -> new SnapshotArticle(a.id(), ArticleSet.contentHash(a))).toList();
+        SnapshotHeader header = new SnapshotHeader(snapshotSettings, grown.set().name(), grown.set().version(),
+                Instant.now());
+        return new SnapshotContents(header, articles, grown.passages(), vectors);
+    }
+
+    /** What a restart does with a snapshot: checks every article is unchanged, then assembles the set. */
+    private IndexedSet restore(SnapshotContents contents, ArticleSet set) {
+        Map<String, Article> byId = new HashMap<>();
+        set.articles().forEach(a -> byId.put(a.id(), a));
+        for (SnapshotArticle stored : contents.articles()) {
+            Article article = byId.get(stored.articleId());
+            if (article == null || !ArticleSet.contentHash(article).equals(stored.contentHash())) {
+                throw new IllegalStateException("snapshot article " + stored.articleId() + " does not match the set");
+            }
+        }
+        List<Article> owners = contents.passages().stream().map(p -> byId.get(p.articleId())).toList();
+        int dimension = contents.header().settings().dimension();
+        List<float[]> vectors = new ArrayList<>(contents.passages().size());
+        for (int row = 0; row < contents.passages().size(); row++) {
+            vectors.add(Arrays.copyOfRange(contents.vectors(), row * dimension, (row + 1) * dimension));
+        }
+        return subject.indexer().assemble(set, contents.passages(), owners, vectors);
+    }
+
+    private Latencies time(List<Query> queries, ToLongFunction<Query> operation) {
+        long sink = 0;
+        for (Query q : queries.subList(0, settings.warmup())) {
+            sink += operation.applyAsLong(q);
+        }
+        List<Query> timed = timed(queries);
+        Latencies latencies = new Latencies(timed.size());
+        for (Query q : timed) {
+            long start = System.nanoTime();
+            sink += operation.applyAsLong(q);
+            latencies.add(System.nanoTime() - start);
+        }
+        if (sink == Long.MIN_VALUE) {
+            progress.accept("");
+        }
+        return latencies;
+    }
+
+    private List<Query> timed(List<Query> queries) {
+        return queries.subList(settings.warmup(), queries.size());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Heap in use after full collections, taking the lowest of a few readings. */
+    static long usedHeapAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Best effort: the work folder is the caller's.
+        }
+    }
+
+    private record Query(SeedQuestion question, float[] vector) {
+    }
+}
