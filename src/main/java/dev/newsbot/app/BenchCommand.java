@@ -11,6 +11,8 @@ import dev.newsbot.bench.Benchmark;
 import dev.newsbot.bench.SeedQuestion;
 import dev.newsbot.config.ConfigLoader;
 import dev.newsbot.eval.QuestionLoader;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.MiniLmEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,10 +21,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,8 +85,14 @@ final class BenchCommand implements Callable<Integer> {
         err.println("bench: real questions from " + (questionFiles.isEmpty() ? "no file (article sentences only)"
                 : questionFiles.toString()));
         Path workDir = Files.createTempDirectory("newsbot-bench");
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, Newsbot.daemon("bench-model"));
         try (Newsbot bot = new Newsbot(new ConfigLoader().load(config), Clock.systemUTC())) {
-            BenchSubject subject = new BenchSubject(bot.indexer(), bot.sets(), bot.uncachedEngine(), bot.engine());
+            Map<String, Embedder> variants = new LinkedHashMap<>();
+            variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
+            variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
+            BenchSubject subject = new BenchSubject(bot.indexer(), bot.sets(), bot.uncachedEngine(), bot.engine(),
+                    variants);
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);
                 err.flush();
@@ -92,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.json());
             }
         } finally {
+            boundedPool.shutdownNow();
             Files.deleteIfExists(workDir);
         }
         return 0;

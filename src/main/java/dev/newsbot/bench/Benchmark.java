@@ -43,7 +43,8 @@ import java.util.function.ToLongFunction;
  *
  * <ol>
  *   <li>throughput: raw {@code embedAll} of the sample's passage texts against the whole ingest (split, embed,
- *       index) of the same articles, best of {@value #ROUNDS} rounds each;</li>
+ *       index) of the same articles, {@value #ROUNDS} rounds over {@value #PARTS} parts in alternating order;
+ *       and the model variants' {@code embedAll} on one part;</li>
  *   <li>the sample's real vectors and passages are replicated to N (copies perturbed and renormalised), and the
  *       set is built through {@link SetIndexer#assemble}, with the heap measured after a full GC before and
  *       after;</li>
@@ -60,6 +61,7 @@ public final class Benchmark {
 
     static final int K = 10;
     static final int ROUNDS = 2;
+    static final int PARTS = 4;
     private static final String SET_NAME = "bench";
 
     private final BenchSubject subject;
@@ -111,26 +113,92 @@ public final class Benchmark {
         return new BenchReport(figures, details, notes);
     }
 
+    /**
+     * Raw {@code embedAll} against the whole ingest, on the same articles. The sample is cut into parts, and each
+     * round measures both on every part in alternating order, so load from other processes falls on both alike.
+     */
     private IndexedSet throughput(ArticleSet sampleSet) {
+        List<ArticleSet> parts = parts(sampleSet);
+        List<List<String>> texts = parts.stream().map(this::embeddingTexts).toList();
+        progress.accept(String.format(Locale.ROOT, "throughput: %,d passages in %d parts, %d rounds",
+                texts.stream().mapToInt(List::size).sum(), parts.size(), ROUNDS));
         Embedder embedder = subject.indexer().embedder();
-        List<String> texts = embeddingTexts(sampleSet);
-        progress.accept(String.format(Locale.ROOT, "throughput: %,d passages, best of %d rounds", texts.size(), ROUNDS));
-        embedder.embedAll(texts.subList(0, Math.min(texts.size(), 64)));
-        double model = 0;
-        double ingest = 0;
-        IndexedSet sample = null;
+        embedder.embedAll(texts.get(0).subList(0, Math.min(texts.get(0).size(), 64)));
+        subject.indexer().index(ArticleSet.of("warm-up", sampleSet.articles().subList(0, 1)), SetIndexer.Progress.NONE);
+        Rate model = new Rate();
+        Rate ingest = new Rate();
+        List<IndexedSet> stores = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            long start = System.nanoTime();
-            embedder.embedAll(texts);
-            model = Math.max(model, texts.size() / seconds(start));
-            start = System.nanoTime();
-            sample = subject.indexer().index(sampleSet, SetIndexer.Progress.NONE);
-            ingest = Math.max(ingest, sample.size() / seconds(start));
+            stores.clear();
+            for (int part = 0; part < parts.size(); part++) {
+                List<String> partTexts = texts.get(part);
+                ArticleSet articles = parts.get(part);
+                boolean modelFirst = (round + part) % 2 == 0;
+                if (modelFirst) {
+                    model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
+                }
+                stores.add(ingest.time(partTexts.size(),
+                        () -> subject.indexer().index(articles, SetIndexer.Progress.NONE)));
+                if (!modelFirst) {
+                    model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
+                }
+            }
         }
-        figures.put("model_passages_per_s", model);
-        figures.put("ingest_passages_per_s", ingest);
-        figures.put("ingest_ratio", ingest / model);
-        return sample;
+        figures.put("model_passages_per_s", model.perSecond());
+        figures.put("ingest_passages_per_s", ingest.perSecond());
+        figures.put("ingest_ratio", ingest.perSecond() / model.perSecond());
+        compareModels(texts.get(0));
+        return join(sampleSet, stores);
+    }
+
+    /** The sample's articles in about {@link #PARTS} runs of consecutive articles. */
+    private static List<ArticleSet> parts(ArticleSet sampleSet) {
+        List<Article> articles = sampleSet.articles();
+        int count = Math.min(PARTS, articles.size());
+        List<ArticleSet> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(ArticleSet.of(sampleSet.name() + "-" + i,
+                    articles.subList(articles.size() * i / count, articles.size() * (i + 1) / count)));
+        }
+        return parts;
+    }
+
+    /** The parts' stores as one store of the whole sample, from their passages and vectors. */
+    private IndexedSet join(ArticleSet sampleSet, List<IndexedSet> stores) {
+        List<Passage> passages = new ArrayList<>();
+        List<Article> owners = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (IndexedSet store : stores) {
+            for (int row = 0; row < store.size(); row++) {
+                passages.add(store.passage(row));
+                owners.add(store.article(row));
+                vectors.add(store.vector(row));
+            }
+        }
+        return subject.indexer().assemble(sampleSet, passages, owners, vectors);
+    }
+
+    /** {@code embedAll} throughput of the model variants against the indexer's model, alternating, on one part. */
+    private void compareModels(List<String> texts) {
+        if (subject.modelVariants().isEmpty()) {
+            return;
+        }
+        progress.accept(String.format(Locale.ROOT, "model set-ups compared on %,d passages", texts.size()));
+        Map<String, Embedder> models = new LinkedHashMap<>();
+        models.put("this project", subject.indexer().embedder());
+        models.putAll(subject.modelVariants());
+        models.values().forEach(model -> model.embedAll(texts.subList(0, Math.min(texts.size(), 16))));
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<String> names = new ArrayList<>(models.keySet());
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(names);
+            }
+            for (String name : names) {
+                rates.computeIfAbsent(name, n -> new Rate()).time(texts.size(), () -> models.get(name).embedAll(texts));
+            }
+        }
+        rates.forEach((name, rate) -> details.put("embedAll_passages_per_s: " + name, rate.perSecond()));
     }
 
     private List<String> embeddingTexts(ArticleSet set) {
@@ -335,5 +403,23 @@ public final class Benchmark {
     }
 
     private record Query(SeedQuestion question, float[] vector) {
+    }
+
+    /** Items per second over every timed call. */
+    private static final class Rate {
+        private long items;
+        private long nanos;
+
+        <T> T time(int count, java.util.function.Supplier<T> work) {
+            long start = System.nanoTime();
+            T result = work.get();
+            nanos += System.nanoTime() - start;
+            items += count;
+            return result;
+        }
+
+        double perSecond() {
+            return items / (nanos / 1e9);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.newsbot.retrieval;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -33,8 +34,9 @@ public final class SetIndexer {
     }
 
     /**
-     * @param searchExecutor splits dense searches of large sets across threads; null to search on the caller
-     * @param parallelism    how many parts a search is split into at most
+     * @param searchExecutor splits dense searches of large sets, and the splitting of articles into passages while
+     *                       indexing, across threads; null to do both on the caller
+     * @param parallelism    how many threads, the caller's included, a search or a split uses at most
      */
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer, Executor searchExecutor,
                       int parallelism) {
@@ -53,13 +55,19 @@ public final class SetIndexer {
         return embedder;
     }
 
+    /**
+     * Splits, embeds and indexes every article of {@code set}. Articles are split in parallel on the search
+     * executor (when there is one) and the calling thread.
+     */
     public IndexedSet index(ArticleSet set, Progress progress) {
+        List<List<Passage>> split = split(set.articles());
         List<Passage> passages = new ArrayList<>();
         List<Article> owners = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (Article article : set.articles()) {
+        for (int i = 0; i < split.size(); i++) {
+            Article article = set.articles().get(i);
             String title = splitter.embeddingTitle(article);
-            for (Passage passage : splitter.split(article)) {
+            for (Passage passage : split.get(i)) {
                 passages.add(passage);
                 owners.add(article);
                 texts.add(passage.embeddingText(title));
@@ -67,6 +75,13 @@ public final class SetIndexer {
         }
         List<float[]> vectors = embed(texts, progress);
         return assemble(set, passages, owners, vectors);
+    }
+
+    private List<List<Passage>> split(List<Article> articles) {
+        List<List<Passage>> split = new ArrayList<>(Collections.nCopies(articles.size(), null));
+        SharedWork.run(searchExecutor, searchParallelism, articles.size(),
+                i -> split.set(i, splitter.split(articles.get(i))));
+        return split;
     }
 
     /** Builds the store from passages whose vectors are already known (from a snapshot, or reused). */

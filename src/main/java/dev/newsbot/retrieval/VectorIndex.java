@@ -2,11 +2,7 @@ package dev.newsbot.retrieval;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
@@ -171,57 +167,7 @@ public final class VectorIndex {
     }
 
     private void runParts(int parts, IntConsumer body) {
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(parts);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
-                try {
-                    body.accept(part);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    done.countDown();
-                }
-            }
-        };
-        for (int i = 1; i < parts; i++) {
-            try {
-                executor.execute(worker);
-            } catch (RejectedExecutionException e) {
-                break;
-            }
-        }
-        worker.run();
-        awaitUninterruptibly(done);
-        rethrow(failure.get());
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rethrow(Throwable failure) {
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("VectorIndex search failed", failure);
-        }
+        SharedWork.run(executor, parts, parts, body);
     }
 
     /** Collects vectors for a {@link VectorIndex}. Not thread-safe. */

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,8 @@ class BenchmarkTest {
                 AnswerService.REFUSAL_PLACEHOLDERS);
         AnswerService answers = new AnswerService(sets, indexer.embedder(), new HybridRetriever(),
                 new ExtractiveAnswerer(analyzer, 3, 0.2), refusal, 10);
-        BenchSubject subject = new BenchSubject(indexer, sets,
-                answers, new CachingAnswerEngine(answers, "maximumSize=1000"));
+        BenchSubject subject = new BenchSubject(indexer, sets, answers,
+                new CachingAnswerEngine(answers, "maximumSize=1000"), Map.of("hashing again", new HashingEmbedder()));
         BenchSettings settings = new BenchSettings(500, 40, 20, 5, 7);
         return new Benchmark(subject, settings, work, progress::add)
                 .run(new ArticleLoader().loadBundledDefault(), real, "the bundled set");
@@ -74,6 +75,8 @@ class BenchmarkTest {
                 .isEqualTo(report.figure("reembed_s_estimate") / report.figure("snapshot_load_s"));
         assertThat(report.figure("reembed_s_estimate")).isEqualTo(500 / report.figure("model_passages_per_s"));
         assertThat(report.figures().values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
+        assertThat(report.details()).containsKeys("embedAll_passages_per_s: this project",
+                "embedAll_passages_per_s: hashing again", "index_build_s", "answer_embed_p50_ms");
         assertThat(progress).anyMatch(line -> line.startsWith("snapshot"));
         assertThat(Files.exists(work)).isTrue();
         assertThat(work.toFile().list()).isEmpty();
