@@ -58,14 +58,19 @@ final class SignCodes {
         return j < dimension ? query[j] : 0f;
     }
 
-    /** Offers every accepted row of {@code [fromRow, toRow)} to {@code heap}, scored with {@code table}. */
-    void scan(float[] table, int fromRow, int toRow, IntPredicate filter, RowHeap heap) {
+    /**
+     * Writes every accepted row of {@code [fromRow, toRow)} and its score under {@code table} to {@code rows} and
+     * {@code scores} from index 0, and returns how many were written.
+     */
+    int scan(float[] table, int fromRow, int toRow, IntPredicate filter, int[] rows, float[] scores) {
+        int n = 0;
         for (int row = fromRow; row < toRow; row++) {
-            float score = score(table, row * words);
-            if (heap.admits(score) && (filter == null || filter.test(row))) {
-                heap.offer(row, score);
+            if (filter == null || filter.test(row)) {
+                rows[n] = row;
+                scores[n++] = score(table, row * words);
             }
         }
+        return n;
     }
 
     /** Adds the table entries of one row's bytes in two short chains, so the reads overlap. */

@@ -148,11 +148,8 @@ public final class VectorIndex {
     private TopK search(float[] table, float[] query, int k, int candidates, IntPredicate filter) {
         int parts = executor == null ? 1 : Math.max(1, Math.min(parallelism, size / MIN_ROWS_PER_PART));
         RowHeap[] partial = new RowHeap[parts];
-        IntConsumer part = p -> {
-            RowHeap found = new RowHeap(Math.max(k, (candidates + parts - 1) / parts));
-            codes.scan(table, (int) ((long) size * p / parts), (int) ((long) size * (p + 1) / parts), filter, found);
-            partial[p] = rerank(found, query, k);
-        };
+        IntConsumer part = p -> partial[p] = searchPart(table, query, k, Math.max(k, (candidates + parts - 1) / parts),
+                (int) ((long) size * p / parts), (int) ((long) size * (p + 1) / parts), filter);
         if (parts == 1) {
             part.accept(0);
         } else {
@@ -165,11 +162,21 @@ public final class VectorIndex {
         return best.drain();
     }
 
-    private RowHeap rerank(RowHeap candidates, float[] query, int k) {
+    /** The best {@code k} rows of {@code [from, to)}: the best {@code candidates} by sign codes, re-ranked exactly. */
+    private RowHeap searchPart(float[] table, float[] query, int k, int candidates, int from, int to,
+                               IntPredicate filter) {
+        int[] rows = new int[to - from];
+        float[] scores = new float[to - from];
+        int accepted = codes.scan(table, from, to, filter, rows, scores);
+        int kept = Math.min(accepted, candidates);
+        Selection.selectBest(rows, scores, accepted, kept);
+        for (int i = 0; i < kept; i++) {
+            scores[i] = dot(rows[i], query);
+        }
+        Selection.selectBest(rows, scores, kept, k);
         RowHeap best = new RowHeap(k);
-        for (int i = 0; i < candidates.size(); i++) {
-            int row = candidates.row(i);
-            best.offer(row, dot(row, query));
+        for (int i = 0; i < Math.min(k, kept); i++) {
+            best.offer(rows[i], scores[i]);
         }
         return best;
     }
