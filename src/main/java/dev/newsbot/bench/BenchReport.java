@@ -67,8 +67,8 @@ public record BenchReport(Map<String, Double> figures, Map<String, Double> detai
                     target == null ? "" : target.text() + (target.met(figures.get(key)) ? "  met" : "  MISSED")));
         }
         if (!details.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%n%-44s %14s%n", "detail", "value"));
-            details.forEach((key, value) -> out.append(String.format(Locale.ROOT, "%-44s %14s%n", key, format(value))));
+            out.append(String.format(Locale.ROOT, "%n%-88s %14s%n", "detail", "value"));
+            details.forEach((key, value) -> out.append(String.format(Locale.ROOT, "%-88s %14s%n", key, format(value))));
         }
         if (!notes.isEmpty()) {
             out.append(System.lineSeparator());

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,10 @@ public final class Benchmark {
         return subject.indexer().assemble(sampleSet, passages, owners, vectors);
     }
 
-    /** {@code embedAll} throughput of the model variants against the indexer's model, alternating, on one part. */
+    /**
+     * {@code embedAll} throughput of the model variants against the indexer's model on one part, one round per
+     * set-up with the order rotated, so each runs once in every position.
+     */
     private void compareModels(List<String> texts) {
         if (subject.modelVariants().isEmpty()) {
             return;
@@ -189,14 +193,12 @@ public final class Benchmark {
         models.putAll(subject.modelVariants());
         models.values().forEach(model -> model.embedAll(texts.subList(0, Math.min(texts.size(), 16))));
         Map<String, Rate> rates = new LinkedHashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            List<String> names = new ArrayList<>(models.keySet());
-            if (round % 2 == 1) {
-                java.util.Collections.reverse(names);
-            }
+        List<String> names = new ArrayList<>(models.keySet());
+        for (int round = 0; round < names.size(); round++) {
             for (String name : names) {
                 rates.computeIfAbsent(name, n -> new Rate()).time(texts.size(), () -> models.get(name).embedAll(texts));
             }
+            Collections.rotate(names, 1);
         }
         rates.forEach((name, rate) -> details.put("embedAll_passages_per_s: " + name, rate.perSecond()));
     }

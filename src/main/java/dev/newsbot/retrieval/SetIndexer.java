@@ -97,7 +97,8 @@ public final class SetIndexer {
             index.executor(searchExecutor, searchParallelism);
         }
         vectors.forEach(index::add);
-        return new IndexedSet(set, passages, owners, index.build(), KeywordIndex.build(analyzer, entries));
+        KeywordIndex keywords = KeywordIndex.build(analyzer, entries, searchExecutor, searchParallelism);
+        return new IndexedSet(set, passages, owners, index.build(), keywords);
     }
 
     private List<float[]> embed(List<String> texts, Progress progress) {
