@@ -68,6 +68,11 @@ public final class AnswerService implements AnswerEngine {
         return sets.get(setName).articleSet().version();
     }
 
+    @Override
+    public String variant() {
+        return answerer.variant();
+    }
+
     private static long lap(Map<String, Double> timings, String stage, long since) {
         long now = System.nanoTime();
         timings.put(stage, (now - since) / 1e6);

@@ -8,4 +8,9 @@ import java.util.List;
 public interface Answerer {
 
     Draft write(Question question, PassageStore store, List<RetrievedPassage> passages);
+
+    /** What shapes this answerer's answers besides the question and the set, such as mode and prompt hash. */
+    default String variant() {
+        return "extractive";
+    }
 }

@@ -1,7 +1,9 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.QueryCues;
 import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.ArrayList;
@@ -20,12 +22,17 @@ import java.util.Set;
 public final class ExtractiveAnswerer implements Answerer {
 
     public static final String MODE = "extractive";
+    /** The lead of a yes/no answer when the evidence supports neither. */
+    static final String UNSETTLED = "The articles do not settle this; here is what they say.";
+    /** A named outlet's best sentence is added when it scores at least this share of the best sentence. */
+    static final double OUTLET_RELATIVE_SCORE = 0.3;
     /** A further sentence must score at least this share of the best one. */
-    static final double RELATIVE_SCORE = 0.9;
+    static final double RELATIVE_SCORE = 0.8;
 
     private final TextAnalyzer analyzer;
     private final SentenceScorer scorer;
     private final NewsLexicon lexicon;
+    private final YesNoJudge judge;
     private final int maxSentences;
     private final double refusalThreshold;
 
@@ -34,6 +41,11 @@ public final class ExtractiveAnswerer implements Answerer {
      * @param refusalThreshold below this confidence (0 to 1) the answerer declines
      */
     public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold) {
+        this(analyzer, maxSentences, refusalThreshold, null);
+    }
+
+    /** @param claimEmbedder embeds the claims of yes/no questions to weigh their support; null for words only */
+    public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold, Embedder claimEmbedder) {
         if (maxSentences < 1 || maxSentences > 3) {
             throw new IllegalArgumentException("maxSentences must be 1 to 3, was " + maxSentences);
         }
@@ -43,6 +55,7 @@ public final class ExtractiveAnswerer implements Answerer {
         this.analyzer = analyzer;
         this.scorer = new SentenceScorer(analyzer);
         this.lexicon = new NewsLexicon(analyzer);
+        this.judge = new YesNoJudge(analyzer, lexicon, scorer, claimEmbedder);
         this.maxSentences = maxSentences;
         this.refusalThreshold = refusalThreshold;
     }
@@ -60,7 +73,47 @@ public final class ExtractiveAnswerer implements Answerer {
         if (confidence < refusalThreshold) {
             return Draft.refusal(confidence, MODE);
         }
-        return cite(choose(profile, candidates), confidence);
+        if (profile.type == AnswerType.YES_NO) {
+            return yesNo(question, store, passages, confidence);
+        }
+        QueryCues cues = QueryCues.of(question.text(), store.outlets(), question.askedOn());
+        boolean multiSource = cues.outlets().size() > 1 || !cues.clauses().isEmpty();
+        List<Candidate> chosen = choose(profile, candidates, multiSource);
+        addNamedOutlets(cues, candidates, chosen);
+        return withShortAnswer(profile, cite(chosen, confidence));
+    }
+
+    /**
+     * Puts a quiz-style short answer ("6 months") in front, cited like the sentence it was taken from, when the
+     * first sentence states it and does not already start with it.
+     */
+    private static Draft withShortAnswer(QuestionProfile profile, Draft draft) {
+        AnswerSentence first = draft.sentences().get(0);
+        return ShortAnswer.of(profile, first.text())
+                .filter(answer -> !first.text().startsWith(answer))
+                .map(answer -> {
+                    List<AnswerSentence> sentences = new ArrayList<>();
+                    sentences.add(new AnswerSentence(answer + ".", first.sources()));
+                    sentences.addAll(draft.sentences());
+                    return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
+                })
+                .orElse(draft);
+    }
+
+    /**
+     * For a question that names several outlets ("as reported by TechCrunch and The Verge"), adds the best
+     * sentence of each named outlet not yet cited, so the answer cites every source it was asked about.
+     */
+    private static void addNamedOutlets(QueryCues cues, List<Candidate> candidates, List<Candidate> chosen) {
+        if (cues.outlets().size() < 2) {
+            return;
+        }
+        for (String outlet : cues.outlets()) {
+            boolean cited = chosen.stream().anyMatch(c -> outlet.equalsIgnoreCase(c.from().article().source()));
+            candidates.stream().filter(c -> !cited && outlet.equalsIgnoreCase(c.from().article().source()))
+                    .filter(c -> c.score() >= OUTLET_RELATIVE_SCORE * chosen.get(0).score())
+                    .findFirst().ifPresent(chosen::add);
+        }
     }
 
     /** How well the best sentence and its passage cover the question, from 0 to 1. */
@@ -69,24 +122,48 @@ public final class ExtractiveAnswerer implements Answerer {
         return 0.5 * best.context() + 0.3 * best.coverage() + 0.2 * Math.max(0, similarity);
     }
 
-    private List<Candidate> choose(QuestionProfile profile, List<Candidate> candidates) {
+    /**
+     * The best sentence, then up to {@code maxSentences - 1} more that score nearly as well, hold the asked kind of
+     * fact, and add question terms or another source. Unless the question asks about several sources, further
+     * sentences come only from articles already cited, so a single-topic answer stays with its article.
+     */
+    private List<Candidate> choose(QuestionProfile profile, List<Candidate> candidates, boolean multiSource) {
         Candidate best = candidates.get(0);
         List<Candidate> chosen = new ArrayList<>(List.of(best));
+        int limit = profile.type == AnswerType.OTHER || multiSource ? maxSentences : Math.min(2, maxSentences);
         antecedent(profile, best).ifPresent(before -> chosen.add(0, before));
         Set<String> covered = new HashSet<>(best.terms());
         Set<String> articles = new HashSet<>(Set.of(best.from().article().id()));
         for (Candidate c : candidates.subList(1, candidates.size())) {
-            if (chosen.size() == maxSentences || c.score() < RELATIVE_SCORE * best.score()) {
+            if (chosen.size() == limit || c.score() < RELATIVE_SCORE * best.score()) {
                 break;
             }
             boolean newTerms = profile.weights.keySet().stream().anyMatch(t -> c.terms().contains(t) && !covered.contains(t));
-            if (c.typeMatch() > 0 && (newTerms || !articles.contains(c.from().article().id()))) {
+            boolean newSource = !articles.contains(c.from().article().id());
+            if (c.typeMatch() > 0 && (multiSource ? newTerms || newSource : newTerms && !newSource)) {
                 chosen.add(c);
                 covered.addAll(c.terms());
                 articles.add(c.from().article().id());
             }
         }
         return chosen;
+    }
+
+    /**
+     * A yes/no question: "Yes." or "No." first when the evidence settles it, citing the sentences that support each
+     * of its claims; otherwise a plain statement that the articles do not settle it, with the same evidence.
+     */
+    private Draft yesNo(Question question, PassageStore store, List<RetrievedPassage> passages, double confidence) {
+        YesNoJudge.Verdict verdict = judge.judge(question, store, passages);
+        if (verdict.evidence().isEmpty()) {
+            return Draft.refusal(confidence, MODE);
+        }
+        Draft evidence = cite(verdict.evidence(), confidence);
+        List<Integer> all = evidence.citations().stream().map(Citation::n).toList();
+        String lead = verdict.lead() != null ? verdict.lead() : UNSETTLED;
+        List<AnswerSentence> sentences = new ArrayList<>(List.of(new AnswerSentence(lead, all)));
+        sentences.addAll(evidence.sentences());
+        return new Draft(sentences, evidence.citations(), confidence, MODE);
     }
 
     /**

@@ -33,7 +33,7 @@ final class Facts {
     }
 
     private static final Pattern COUNT = Pattern.compile(
-            "(\\d[\\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+            "(\\d[\\d,.]*(?:[-–]\\d[\\d,.]*)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
                     + "thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[.,;:]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(1[89]|20)\\d\\d[.,;:]?");

@@ -2,7 +2,9 @@ package dev.newsbot.answer;
 
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.TextAnalyzer;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,6 +47,8 @@ final class QuestionProfile {
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;
     final Set<String> focus;
+    /** The question's words, lower-cased. */
+    final Set<String> words;
     final Map<String, Double> weights = new LinkedHashMap<>();
     private final Map<String, Set<String>> related = new LinkedHashMap<>();
     final Set<String> numbers;
@@ -55,6 +59,7 @@ final class QuestionProfile {
         this.analyzer = analyzer;
         this.type = AnswerType.of(question.text());
         this.numbers = Facts.numbers(question.text());
+        this.words = Set.copyOf(Arrays.asList(question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
         Matcher wh = WH_NOUN.matcher(question.text().strip());
         this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         this.names = Facts.names(question.text());

@@ -20,11 +20,16 @@ final class ChatCommand implements Callable<Integer> {
 
     static int chat(CommonOptions common) {
         try (Newsbot bot = common.start()) {
-            System.out.println("Ask about the articles in set \"" + bot.sets().defaultSet() + "\" ("
-                    + bot.sets().get(bot.sets().defaultSet()).articleSet().articles().size()
-                    + " articles). Type /quit to leave.");
-            RunCommand.console(bot).run(RunCommand.stdin(), System.out);
+            return chat(bot);
         }
+    }
+
+    /** The console chat over a started bot. */
+    static int chat(Newsbot bot) {
+        int articles = bot.sets().get(bot.sets().defaultSet()).articleSet().articles().size();
+        System.out.println("Ask about the articles in set \"" + bot.sets().defaultSet() + "\" (" + articles
+                + (articles == 1 ? " article" : " articles") + "). Start a line with + to follow up; /quit leaves.");
+        RunCommand.console(bot).run(RunCommand.stdin(), System.out);
         return 0;
     }
 }

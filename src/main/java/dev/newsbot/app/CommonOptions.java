@@ -20,6 +20,12 @@ final class CommonOptions {
             description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
     Path config;
 
+    /** These options with {@code --config FILE}. */
+    CommonOptions withConfig(Path file) {
+        this.config = file;
+        return this;
+    }
+
     NewsbotConfig config() {
         NewsbotConfig loaded = new ConfigLoader().load(config);
         return articles.isEmpty() ? loaded : loaded.withDefaultSetPaths(articles);

@@ -1,5 +1,6 @@
 package dev.newsbot.app;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "newsbot", mixinStandardHelpOptions = true, version = "newsbot 0.1.0",
         description = "Answers questions about news from a set of articles, citing every claim.",
         subcommands = {RunCommand.class, AskCommand.class, ChatCommand.class, ValidateCommand.class, EvalCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+                IndexCommand.class, ReloadCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         AppHome.prepare();
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        new RunCommand().call();
+    public Integer call() throws InterruptedException {
+        return new RunCommand().call();
     }
 }

@@ -6,16 +6,34 @@ import dev.newsbot.answer.Answerer;
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.answer.llm.LlmAnswerer;
+import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLoader;
-import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
 import dev.newsbot.chat.ChatService;
 import dev.newsbot.chat.DefaultChatService;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.PromptFiles;
+import dev.newsbot.config.Secrets;
+import dev.newsbot.ops.AdminChecks;
+import dev.newsbot.ops.AdminServer;
+import dev.newsbot.ops.ArticleWatcher;
+import dev.newsbot.ops.BotMetrics;
+import dev.newsbot.ops.CachedGroupAdmins;
+import dev.newsbot.ops.ChatSets;
+import dev.newsbot.ops.GroupAdmins;
+import dev.newsbot.ops.LastAnswers;
+import dev.newsbot.ops.MeteredAnswerEngine;
+import dev.newsbot.ops.SetManager;
+import dev.newsbot.ops.SetSource;
+import dev.newsbot.ops.Status;
+import dev.newsbot.ops.Why;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.newsbot.retrieval.HybridRetriever;
-import dev.newsbot.retrieval.IndexedSet;
 import dev.newsbot.retrieval.MiniLmEmbedder;
 import dev.newsbot.retrieval.PassageSplitter;
 import dev.newsbot.retrieval.SetIndexer;
@@ -24,13 +42,12 @@ import dev.newsbot.retrieval.TextAnalyzer;
 import dev.newsbot.retrieval.TokenCounter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +63,33 @@ public final class Newsbot implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService modelPool;
     private final ExecutorService searchPool;
+    private final ExecutorService llmPool = Executors.newCachedThreadPool(daemon("llm"));
     private final MiniLmEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
     private final CachingAnswerEngine engine;
     private final Answerer answerer;
     private final Template refusal;
+    private final PromptFiles prompts;
     private final ChatService chat;
+    private final Path home;
+    private final BotMetrics metrics = new BotMetrics();
+    private final LastAnswers lastAnswers = new LastAnswers(10_000);
+    private final SetManager manager;
+    private final ChatSets chatSets;
+    private final AnswerEngine meteredEngine;
+    private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
+    private AdminServer adminServer;
+    private ArticleWatcher watcher;
 
     public Newsbot(NewsbotConfig config, Clock clock) {
+        this(config, clock, AppHome.resolve());
+    }
+
+    /** @param home the application's own folder: snapshots of the bundled set, the default state file */
+    public Newsbot(NewsbotConfig config, Clock clock, Path home) {
         this.config = config;
+        this.home = home;
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
         this.modelPool = Executors.newFixedThreadPool(cores, daemon("model"));
@@ -66,39 +100,104 @@ public final class Newsbot implements AutoCloseable {
                 new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
                 cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
-        PromptFiles prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
-        this.answerer = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
-                config.answer().refusalThreshold());
+        this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
+        this.answerer = answerer(analyzer, prompts);
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
-        AnswerEngine service = new AnswerService(sets, new CachingEmbedder(embedder, config.cache().embeddings()),
-                new HybridRetriever(), answerer, refusal, config.retrieval().passages());
+        CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
+        AnswerEngine service = new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+                refusal, config.retrieval().passages());
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
-        this.chat = new DefaultChatService(engine, sets, chatId -> sets.defaultSet(), clock);
+        this.manager = new SetManager(sets, indexer, new ArticleLoader(), SetSource.of(config, home), clock);
+        this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
+                () -> manager.sources().stream().map(SetSource::name).toList());
+        this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
+        this.chat = lastAnswers.recording(new DefaultChatService(lastAnswers.recording(meteredEngine), sets,
+                chatSets::setOf, clock));
+        metrics.cache("answers", engine::counts);
+        metrics.sets(manager, sets);
     }
 
-    /** Loads and indexes every configured set; the default set is the bundled seed article unless configured. */
-    public void loadSets() {
-        Map<String, List<String>> configured = config.articles().sets();
-        if (!configured.containsKey(config.articles().defaultSet())) {
-            serve(new ArticleLoader().loadBundledDefault());
+    private Path stateFile() {
+        return config.state().file() != null ? Path.of(config.state().file()) : home.resolve("state.json");
+    }
+
+    /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
+    private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
+                config.answer().refusalThreshold(), embedder);
+        if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
+            return extractive;
         }
-        configured.forEach((name, paths) -> serve(load(name, paths.stream().map(Path::of).toList())));
+        return LlmAnswerer.create(config.answer().llm(), System.getenv("NEWSBOT_LLM_API_KEY"), LlmPrompts.load(prompts),
+                embedder, analyzer, extractive, config.answer().maxSentences(), llmPool, metrics.registry());
     }
 
-    static ArticleSet load(String name, List<Path> paths) {
-        return new ArticleLoader().load(name, paths).set();
+    /**
+     * Loads and indexes every configured set, reusing each set's snapshot when it matches; the default set is the
+     * bundled seed article unless configured.
+     *
+     * @throws SetManager.SetLoadException naming the set and every problem when a set cannot be loaded
+     */
+    public void loadSets() {
+        manager.loadAll();
     }
 
-    private void serve(ArticleSet set) {
-        long start = System.nanoTime();
-        IndexedSet store = indexer.index(set, SetIndexer.Progress.NONE);
-        sets.put(store);
-        log.info("Serving article set \"{}\" version {}: {} articles, {} passages, indexed in {} ms", set.name(),
-                set.version(), set.articles().size(), store.size(), (System.nanoTime() - start) / 1_000_000);
+    /**
+     * Starts the admin HTTP server when {@code NEWSBOT_ADMIN_TOKEN} is set, and the article watcher when
+     * {@code watch.enabled}. Call before {@link #loadSets()}, so that {@code /readyz} answers during the load.
+     *
+     * @return the admin server, when started
+     */
+    public Optional<AdminServer> startOps(Secrets secrets) {
+        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(
+                new InetSocketAddress(config.admin().host(), config.admin().port()), token, manager, metrics),
+                () -> log.info("NEWSBOT_ADMIN_TOKEN is not set: the admin HTTP server is off"));
+        if (config.watch().enabled()) {
+            watcher = new ArticleWatcher(manager.sources(), manager::reload, opsScheduler,
+                    Duration.ofMillis(config.watch().debounceMillis()));
+            watcher.start();
+        }
+        return Optional.ofNullable(adminServer);
     }
 
+    /** The answer path, metered (questions, latency). */
     public AnswerEngine engine() {
-        return engine;
+        return meteredEngine;
+    }
+
+    /** Loads, reloads and reports on the sets. */
+    public SetManager manager() {
+        return manager;
+    }
+
+    /** The set each chat uses; {@code /use} calls {@link ChatSets#use}. */
+    public ChatSets chatSets() {
+        return chatSets;
+    }
+
+    /** Who may run admin commands; {@code lookup} answers group-admin questions (getChatMember), cached here. */
+    public AdminChecks adminChecks(GroupAdmins lookup) {
+        return new AdminChecks(config.admin().userIds(), new CachedGroupAdmins(lookup,
+                Duration.ofSeconds(config.admin().groupAdminTtlSeconds()), clock, 10_000));
+    }
+
+    /** The text of {@code /status}. */
+    public Status status() {
+        return new Status(manager, sets, engine::counts, clock);
+    }
+
+    /** The text of {@code /why}, from the last answer of each chat. */
+    public Why why() {
+        return new Why(lastAnswers);
+    }
+
+    /** The metrics registry; the Telegram front end counts its API errors here. */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    public Path home() {
+        return home;
     }
 
     /**
@@ -132,6 +231,16 @@ public final class Newsbot implements AutoCloseable {
         return embedder;
     }
 
+    /** The operator's prompt and message templates. */
+    public PromptFiles prompts() {
+        return prompts;
+    }
+
+    /** Where parts register their metrics: the registry {@code GET /metrics} scrapes. */
+    public MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -142,8 +251,16 @@ public final class Newsbot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (adminServer != null) {
+            adminServer.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        opsScheduler.shutdownNow();
         modelPool.shutdownNow();
         searchPool.shutdownNow();
+        llmPool.shutdownNow();
     }
 
     static ThreadFactory daemon(String name) {

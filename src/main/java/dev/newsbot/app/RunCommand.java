@@ -1,34 +1,97 @@
 package dev.newsbot.app;
 
+import dev.newsbot.chat.ConsoleChat;
+import dev.newsbot.config.Secrets;
+import dev.newsbot.telegram.TelegramBot;
+import dev.newsbot.telegram.TelegramMetrics;
+import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTexts;
+import dev.newsbot.config.NewsbotConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import dev.newsbot.chat.ConsoleChat;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the bot: Telegram when a token is set, otherwise the console chat. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else as a console chat.")
+        description = "Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else as a console chat. "
+                + "With NEWSBOT_ADMIN_TOKEN set, the admin HTTP server listens on admin.addr "
+                + "(NEWSBOT_ADMIN_ADDR, default 127.0.0.1:8081).")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common = new CommonOptions();
 
     @Override
-    public Integer call() {
-        String token = System.getenv("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
+    public Integer call() throws InterruptedException {
+        Secrets secrets = Secrets.fromEnvironment();
+        if (secrets.telegramToken().isEmpty()) {
             System.err.println("""
                     No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
                     To connect a Telegram bot: create one with @BotFather, then start
                       TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
+                    (TELEGRAM_API_URL points it at another Bot API server.)
                     """);
-            return ChatCommand.chat(common);
+            try (Newsbot bot = new Newsbot(common.config(), Clock.systemUTC())) {
+                bot.startOps(secrets);
+                bot.loadSets();
+                return ChatCommand.chat(bot);
+            }
         }
-        System.err.println("Telegram mode is not available in this build yet.");
-        return 1;
+        return telegram(telegramSettings(common.config(), System.getenv()), secrets);
+    }
+
+    /**
+     * The Telegram settings: the environment's ({@code TELEGRAM_*}), with the rate limits of the configuration,
+     * and its webhook when {@code telegram.webhook.enabled} (the secret from {@code TELEGRAM_WEBHOOK_SECRET}).
+     */
+    static TelegramSettings telegramSettings(NewsbotConfig config, Map<String, String> env) {
+        NewsbotConfig.Telegram telegram = config.telegram();
+        TelegramSettings settings = TelegramSettings.fromEnv(env).withLimits(
+                limit(telegram.rateLimits().perChat()), limit(telegram.rateLimits().perUser()));
+        NewsbotConfig.Webhook hook = telegram.webhook();
+        if (!hook.enabled()) {
+            return settings;
+        }
+        String secret = Secrets.from(env).webhookSecret().orElseThrow(() -> new IllegalArgumentException(
+                "TELEGRAM_WEBHOOK_SECRET must be set when telegram.webhook.enabled is true"));
+        return settings.withWebhook(new TelegramSettings.Webhook(hook.host(), hook.port(),
+                URI.create(hook.publicUrl()), secret));
+    }
+
+    private static TelegramSettings.RateLimit limit(NewsbotConfig.RateLimit limit) {
+        return new TelegramSettings.RateLimit(limit.capacity(), Duration.ofSeconds(limit.periodSeconds()));
+    }
+
+    /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */
+    private int telegram(TelegramSettings settings, Secrets secrets) throws InterruptedException {
+        Newsbot bot = new Newsbot(common.config(), Clock.systemUTC());
+        try {
+            bot.startOps(secrets);
+            bot.loadSets();
+        } catch (RuntimeException e) {
+            bot.close();
+            throw e;
+        }
+        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
+                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            telegram.close();
+            bot.close();
+            stopped.countDown();
+        }, "newsbot-shutdown"));
+        telegram.start();
+        System.err.println("newsbot is serving Telegram as @" + telegram.username().orElse("?") + ". Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
     }
 
     static BufferedReader stdin() {

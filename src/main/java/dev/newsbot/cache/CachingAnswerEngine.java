@@ -58,6 +58,12 @@ public final class CachingAnswerEngine implements AnswerEngine {
         return cache.stats();
     }
 
+    /** Hits and misses so far. */
+    public CacheCounts counts() {
+        CacheStats stats = cache.stats();
+        return new CacheCounts(stats.hitCount(), stats.missCount());
+    }
+
     /** Drops every cached answer. */
     public void clear() {
         cache.invalidateAll();

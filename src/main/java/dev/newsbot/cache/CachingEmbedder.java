@@ -41,6 +41,12 @@ public final class CachingEmbedder implements Embedder {
         return delegate.modelName();
     }
 
+    /** Hits and misses so far. */
+    public CacheCounts counts() {
+        CacheStats stats = cache.stats();
+        return new CacheCounts(stats.hitCount(), stats.missCount());
+    }
+
     public CacheStats stats() {
         return cache.stats();
     }

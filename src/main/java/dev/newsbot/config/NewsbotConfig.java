@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * The whole configuration, as read from YAML ({@code config/newsbot.example.yaml} documents every key). Every
@@ -17,25 +18,62 @@ public record NewsbotConfig(
         @JsonProperty("retrieval") Retrieval retrieval,
         @JsonProperty("answer") AnswerSettings answer,
         @JsonProperty("cache") CacheSettings cache,
-        @JsonProperty("prompts") String prompts) {
+        @JsonProperty("prompts") String prompts,
+        @JsonProperty("admin") Admin admin,
+        @JsonProperty("telegram") Telegram telegram,
+        @JsonProperty("watch") Watch watch,
+        @JsonProperty("state") State state) {
 
     public NewsbotConfig {
         articles = articles == null ? Articles.DEFAULT : articles;
         retrieval = retrieval == null ? Retrieval.DEFAULT : retrieval;
         answer = answer == null ? AnswerSettings.DEFAULT : answer;
         cache = cache == null ? CacheSettings.DEFAULT : cache;
+        admin = admin == null ? Admin.DEFAULT : admin;
+        telegram = telegram == null ? Telegram.DEFAULT : telegram;
+        watch = watch == null ? Watch.DEFAULT : watch;
+        state = state == null ? State.DEFAULT : state;
     }
 
     public static NewsbotConfig defaults() {
-        return new NewsbotConfig(null, null, null, null, null);
+        return new NewsbotConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with the default set's files replaced (from {@code --articles}). */
     public NewsbotConfig withDefaultSetPaths(List<Path> paths) {
         Map<String, List<String>> sets = new TreeMap<>(articles.sets());
         sets.put(articles.defaultSet(), paths.stream().map(Path::toString).toList());
-        return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots()), retrieval, answer,
-                cache, prompts);
+        return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots(),
+                articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state);
+    }
+
+    /**
+     * The same configuration with the environment's overrides: {@code NEWSBOT_ANSWER_MODE},
+     * {@code NEWSBOT_LLM_BASE_URL} and {@code NEWSBOT_LLM_MODEL}. A bad value is an error naming the variable.
+     */
+    public NewsbotConfig withEnvironment(Map<String, String> env) {
+        AnswerSettings a = answer;
+        try {
+            a = override(env, "NEWSBOT_ANSWER_MODE", a, AnswerSettings::withMode);
+            a = override(env, "NEWSBOT_LLM_BASE_URL", a, (s, v) -> s.withLlm(s.llm().withBaseUrl(v)));
+            a = override(env, "NEWSBOT_LLM_MODEL", a, (s, v) -> s.withLlm(s.llm().withModel(v)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("environment " + e.getMessage(), e);
+        }
+        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state);
+    }
+
+    private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
+                                           BiFunction<AnswerSettings, String, AnswerSettings> with) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return settings;
+        }
+        try {
+            return with.apply(settings, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -45,11 +83,14 @@ public record NewsbotConfig(
      *                   bundled seed article
      * @param defaultSet the set a chat uses until it picks another; default {@code default}
      * @param snapshots  whether to keep an index snapshot beside each set; default true
+     * @param snapshotDir a folder for every set's snapshot ({@code <set>.newsbot-index}) instead of beside the
+     *                   set; default none
      */
     public record Articles(@JsonProperty("sets") Map<String, List<String>> sets,
                            @JsonProperty("default") String defaultSet,
-                           @JsonProperty("snapshots") Boolean snapshots) {
-        static final Articles DEFAULT = new Articles(null, null, null);
+                           @JsonProperty("snapshots") Boolean snapshots,
+                           @JsonProperty("snapshotDir") String snapshotDir) {
+        static final Articles DEFAULT = new Articles(null, null, null, null);
 
         public Articles {
             sets = sets == null ? Map.of() : Map.copyOf(sets);
@@ -63,7 +104,7 @@ public record NewsbotConfig(
      * Retrieval.
      *
      * @param maxPassageTokens token budget of title plus passage; default 110 (the model reads 128)
-     * @param passages         passages given to the answerer; default 10
+     * @param passages         passages given to the answerer; default 12
      */
     public record Retrieval(@JsonProperty("maxPassageTokens") Integer maxPassageTokens,
                             @JsonProperty("passages") Integer passages) {
@@ -71,7 +112,7 @@ public record NewsbotConfig(
 
         public Retrieval {
             maxPassageTokens = orDefault(maxPassageTokens, 110, "retrieval.maxPassageTokens", 48, 126);
-            passages = orDefault(passages, 10, "retrieval.passages", 1, 50);
+            passages = orDefault(passages, 12, "retrieval.passages", 1, 50);
         }
     }
 
@@ -81,11 +122,13 @@ public record NewsbotConfig(
      * @param mode             {@code extractive} (default) or {@code llm}
      * @param maxSentences     sentences per answer, 1 to 3; default 3
      * @param refusalThreshold confidence below which the bot declines, 0 to 1; default 0.2
+       * @param llm              the language model for {@code llm} mode
      */
     public record AnswerSettings(@JsonProperty("mode") String mode,
                                  @JsonProperty("maxSentences") Integer maxSentences,
-                                 @JsonProperty("refusalThreshold") Double refusalThreshold) {
-        static final AnswerSettings DEFAULT = new AnswerSettings(null, null, null);
+                                 @JsonProperty("refusalThreshold") Double refusalThreshold,
+                                 @JsonProperty("llm") Llm llm) {
+        static final AnswerSettings DEFAULT = new AnswerSettings(null, null, null, null);
 
         public AnswerSettings {
             mode = mode == null ? "extractive" : mode;
@@ -97,6 +140,68 @@ public record NewsbotConfig(
             if (refusalThreshold < 0 || refusalThreshold > 1) {
                 throw new IllegalArgumentException("answer.refusalThreshold must be 0 to 1, was " + refusalThreshold);
             }
+            llm = llm == null ? Llm.DEFAULT : llm;
+        }
+
+        public AnswerSettings withMode(String newMode) {
+            return new AnswerSettings(newMode, maxSentences, refusalThreshold, llm);
+        }
+
+        public AnswerSettings withLlm(Llm newLlm) {
+            return new AnswerSettings(mode, maxSentences, refusalThreshold, newLlm);
+        }
+    }
+
+    /**
+     * The language model that writes answers in {@code llm} mode: any server speaking the OpenAI chat-completions
+     * protocol, Ollama included (at {@code /v1}). The API key is never read from the file, only from
+     * {@code NEWSBOT_LLM_API_KEY}.
+     *
+     * @param provider        {@code openai} (default) or {@code ollama}; sets the default {@code baseUrl}
+     * @param baseUrl         the API root; default {@code https://api.openai.com/v1}, or
+     *                        {@code http://localhost:11434/v1} for Ollama
+     * @param model           the model name, such as {@code gpt-4o-mini} or {@code llama3.1:8b}; required in
+     *                        {@code llm} mode
+     * @param timeoutSeconds  the whole answer, verification included, must take no longer; 1 to 600, default 20
+     * @param maxOutputTokens the most tokens the model may write; 16 to 8192, default 400
+     * @param temperature     sampling temperature, 0 to 2; default 0
+     */
+    public record Llm(@JsonProperty("provider") String provider,
+                      @JsonProperty("baseUrl") String baseUrl,
+                      @JsonProperty("model") String model,
+                      @JsonProperty("timeoutSeconds") Integer timeoutSeconds,
+                      @JsonProperty("maxOutputTokens") Integer maxOutputTokens,
+                      @JsonProperty("temperature") Double temperature) {
+        static final Llm DEFAULT = new Llm(null, null, null, null, null, null);
+
+        public Llm {
+            provider = provider == null ? "openai" : provider;
+            if (!List.of("openai", "ollama").contains(provider)) {
+                throw new IllegalArgumentException("answer.llm.provider must be openai or ollama, was \"" + provider + "\"");
+            }
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl(provider) : baseUrl.strip();
+            if (!baseUrl.matches("https?://\\S+")) {
+                throw new IllegalArgumentException("answer.llm.baseUrl must be an http or https URL, was \"" + baseUrl + "\"");
+            }
+            model = model == null || model.isBlank() ? null : model.strip();
+            timeoutSeconds = orDefault(timeoutSeconds, 20, "answer.llm.timeoutSeconds", 1, 600);
+            maxOutputTokens = orDefault(maxOutputTokens, 400, "answer.llm.maxOutputTokens", 16, 8192);
+            temperature = temperature == null ? 0.0 : temperature;
+            if (temperature < 0 || temperature > 2) {
+                throw new IllegalArgumentException("answer.llm.temperature must be 0 to 2, was " + temperature);
+            }
+        }
+
+        private static String defaultBaseUrl(String provider) {
+            return provider.equals("ollama") ? "http://localhost:11434/v1" : "https://api.openai.com/v1";
+        }
+
+        public Llm withBaseUrl(String newBaseUrl) {
+            return new Llm(provider, newBaseUrl, model, timeoutSeconds, maxOutputTokens, temperature);
+        }
+
+        public Llm withModel(String newModel) {
+            return new Llm(provider, baseUrl, newModel, timeoutSeconds, maxOutputTokens, temperature);
         }
     }
 
@@ -113,6 +218,145 @@ public record NewsbotConfig(
         public CacheSettings {
             answers = answers == null ? "maximumSize=10000,expireAfterWrite=6h" : answers;
             embeddings = embeddings == null ? "maximumSize=10000" : embeddings;
+        }
+    }
+
+    /**
+     * Who may administer the bot, and where the admin HTTP server listens. Its token is read only from
+     * {@code NEWSBOT_ADMIN_TOKEN}; without it the server does not start.
+     *
+     * @param userIds              Telegram user ids allowed /reload, /status and /why; default none
+     * @param addr                 host:port of the admin HTTP server; default {@code 127.0.0.1:8081}
+     * @param groupAdminTtlSeconds how long a group's answer to "is this user an administrator" is reused, 1 to
+     *                             3600; default 60
+     */
+    public record Admin(@JsonProperty("userIds") List<Long> userIds,
+                        @JsonProperty("addr") String addr,
+                        @JsonProperty("groupAdminTtlSeconds") Integer groupAdminTtlSeconds) {
+        static final Admin DEFAULT = new Admin(null, null, null);
+
+        public Admin {
+            userIds = userIds == null ? List.of() : List.copyOf(userIds);
+            addr = addr == null ? "127.0.0.1:8081" : addr.strip();
+            HostPort.parse(addr, "admin.addr");
+            groupAdminTtlSeconds = orDefault(groupAdminTtlSeconds, 60, "admin.groupAdminTtlSeconds", 1, 3600);
+        }
+
+        /** The admin server's host. */
+        public String host() {
+            return HostPort.parse(addr, "admin.addr").host();
+        }
+
+        /** The admin server's port; 0 picks a free one. */
+        public int port() {
+            return HostPort.parse(addr, "admin.addr").port();
+        }
+    }
+
+    /**
+     * Telegram front-end settings that are not secrets (the bot token and webhook secret come from
+     * {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_WEBHOOK_SECRET}).
+     *
+     * @param rateLimits token buckets per chat and per user
+     * @param webhook    receive updates by webhook instead of long polling
+     */
+    public record Telegram(@JsonProperty("rateLimits") RateLimits rateLimits,
+                                   @JsonProperty("webhook") Webhook webhook) {
+        static final Telegram DEFAULT = new Telegram(null, null);
+
+        public Telegram {
+            rateLimits = rateLimits == null ? RateLimits.DEFAULT : rateLimits;
+            webhook = webhook == null ? Webhook.DEFAULT : webhook;
+        }
+    }
+
+    /**
+     * Rate limits: at most {@code capacity} questions in a burst, refilled at {@code capacity} per
+     * {@code periodSeconds}.
+     *
+     * @param perChat per chat; default 20 per 60 s
+     * @param perUser per user; default 8 per 60 s
+     */
+    public record RateLimits(@JsonProperty("perChat") RateLimit perChat,
+                             @JsonProperty("perUser") RateLimit perUser) {
+        static final RateLimits DEFAULT = new RateLimits(null, null);
+
+        public RateLimits {
+            perChat = RateLimit.resolve(perChat, 20, 60, "telegram.rateLimits.perChat");
+            perUser = RateLimit.resolve(perUser, 8, 60, "telegram.rateLimits.perUser");
+        }
+    }
+
+    /**
+     * One token bucket.
+     *
+     * @param capacity      questions in a burst, 1 to 10000
+     * @param periodSeconds seconds to refill the whole capacity, 1 to 86400
+     */
+    public record RateLimit(@JsonProperty("capacity") Integer capacity,
+                            @JsonProperty("periodSeconds") Integer periodSeconds) {
+
+        static RateLimit resolve(RateLimit given, int capacity, int period, String key) {
+            RateLimit r = given == null ? new RateLimit(null, null) : given;
+            return new RateLimit(orDefault(r.capacity, capacity, key + ".capacity", 1, 10_000),
+                    orDefault(r.periodSeconds, period, key + ".periodSeconds", 1, 86_400));
+        }
+    }
+
+    /**
+     * The webhook receiver. A TLS proxy in front is expected to forward {@code publicUrl} to
+     * {@code http://host:port/path}.
+     *
+     * @param enabled   use a webhook instead of long polling; default false
+     * @param host      local address to bind; default {@code 127.0.0.1}
+     * @param port      local port, 0 to 65535; default 8443
+     * @param publicUrl the https URL Telegram posts to; required when enabled
+     */
+    public record Webhook(@JsonProperty("enabled") Boolean enabled,
+                          @JsonProperty("host") String host,
+                          @JsonProperty("port") Integer port,
+                          @JsonProperty("publicUrl") String publicUrl) {
+        static final Webhook DEFAULT = new Webhook(null, null, null, null);
+
+        public Webhook {
+            enabled = enabled != null && enabled;
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            port = orDefault(port, 8443, "telegram.webhook.port", 0, 65_535);
+            publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+            if (enabled && (publicUrl == null || !publicUrl.startsWith("https://"))) {
+                throw new IllegalArgumentException("telegram.webhook.publicUrl must be an https URL when the "
+                        + "webhook is enabled, was " + (publicUrl == null ? "not set" : "\"" + publicUrl + "\""));
+            }
+        }
+    }
+
+    /**
+     * Watching article folders: a change reloads the set after the files have been quiet for
+     * {@code debounceMillis}.
+     *
+     * @param enabled        default false
+     * @param debounceMillis 50 to 600000; default 1000
+     */
+    public record Watch(@JsonProperty("enabled") Boolean enabled,
+                        @JsonProperty("debounceMillis") Integer debounceMillis) {
+        static final Watch DEFAULT = new Watch(null, null);
+
+        public Watch {
+            enabled = enabled != null && enabled;
+            debounceMillis = orDefault(debounceMillis, 1000, "watch.debounceMillis", 50, 600_000);
+        }
+    }
+
+    /**
+     * Small state kept across restarts (the set each chat uses).
+     *
+     * @param file a JSON file; default {@code state.json} in the application home ({@code NEWSBOT_HOME})
+     */
+    public record State(@JsonProperty("file") String file) {
+        static final State DEFAULT = new State(null);
+
+        public State {
+            file = file == null || file.isBlank() ? null : file.strip();
         }
     }
 

@@ -56,8 +56,12 @@ public final class PromptFiles {
 
     /** Reads and checks a template; see {@link Template#parse}. */
     public Template load(String relative, Set<String> required, Set<String> optional) {
-        String where = dir != null && Files.isRegularFile(dir.resolve(relative))
-                ? dir.resolve(relative).toString() : "bundled " + relative;
-        return Template.parse(where, read(relative).strip(), required, optional);
+        return Template.parse(where(relative), read(relative).strip(), required, optional);
+    }
+
+    /** Where {@link #read} takes {@code relative} from, for messages: a file path, or "bundled" and the name. */
+    public String where(String relative) {
+        return dir != null && Files.isRegularFile(dir.resolve(relative))
+                ? dir.resolve(relative).toString() : "bundled prompts/" + relative;
     }
 }

@@ -1,5 +1,8 @@
 package dev.newsbot.retrieval;
 
+import dev.newsbot.articles.Article;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,14 +11,26 @@ import java.util.Map;
 
 /**
  * Dense similarity and BM25 keyword search fused by reciprocal rank (RRF), so that names, numbers and outlet
- * names are found even where the embedding misses them, and paraphrases where the words differ. At most
- * {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot crowd out the rest.
+ * names are found even where the embedding misses them, and paraphrases where the words differ. News priors are
+ * added to the fused score: articles published shortly before the question date rank higher (more so when the
+ * question says "this week" or "recently"), as do articles from an outlet the question names or published on a
+ * day it names. At most {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot
+ * crowd out the rest.
  */
 public final class HybridRetriever implements Retriever {
 
     static final int RRF_K = 60;
     static final int CANDIDATES = 50;
-    static final int MAX_PER_ARTICLE = 3;
+    static final int MAX_PER_ARTICLE = 2;
+    /** Passages of the best-ranked article given beyond {@link #MAX_PER_ARTICLE}, after all the others. */
+    static final int TOP_ARTICLE_EXTRA = 4;
+    /** The score of a first place in one list: the unit of every prior. */
+    static final double TOP = 1.0 / (RRF_K + 1);
+    static final double RECENT_CUE_WEIGHT = 0.5;
+    static final double RECENCY_WEIGHT = 0.3;
+    static final double RECENCY_DAYS = 7;
+    static final double OUTLET_WEIGHT = 0.5;
+    static final double DAY_WEIGHT = 0.5;
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override
@@ -29,39 +44,70 @@ public final class HybridRetriever implements Retriever {
         for (int i = 0; i < keyword.size(); i++) {
             fused.computeIfAbsent(keyword.get(i).row(), Fused::new).keywordRank = i + 1;
         }
+        QueryCues cues = QueryCues.of(query.text(), store.outlets(), query.notAfter());
+        fused.values().forEach(f -> f.prior = prior(store.article(f.row), cues, query.notAfter()));
         List<Fused> ranked = new ArrayList<>(fused.values());
         ranked.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
         return diverse(store, query, ranked);
     }
 
+    /** The news priors of one article for a question, in units of a first place in one list. */
+    static double prior(Article article, QueryCues cues, LocalDate asked) {
+        double prior = 0;
+        if (asked != null && article.publishedDate().isPresent()) {
+            long age = Math.max(0, ChronoUnit.DAYS.between(article.publishedDate().get(), asked));
+            prior += (cues.recent() ? RECENT_CUE_WEIGHT : RECENCY_WEIGHT) * Math.exp(-age / RECENCY_DAYS);
+        }
+        if (cues.namesOutlet(article.source())) {
+            prior += OUTLET_WEIGHT;
+        }
+        if (article.publishedDate().isPresent() && cues.days().contains(article.publishedDate().get())) {
+            prior += DAY_WEIGHT;
+        }
+        return prior * TOP;
+    }
+
     private static List<RetrievedPassage> diverse(PassageStore store, RetrievalQuery query, List<Fused> ranked) {
         Map<String, Integer> perArticle = new HashMap<>();
-        List<RetrievedPassage> result = new ArrayList<>();
+        List<Fused> chosen = new ArrayList<>();
+        List<Fused> held = new ArrayList<>();
         for (Fused f : ranked) {
-            String articleId = store.article(f.row).id();
-            if (perArticle.merge(articleId, 1, Integer::sum) > MAX_PER_ARTICLE) {
-                continue;
-            }
+            boolean room = perArticle.merge(store.article(f.row).id(), 1, Integer::sum) <= MAX_PER_ARTICLE;
+            (room && chosen.size() < query.limit() ? chosen : held).add(f);
+        }
+        chosen.addAll(deeper(store, chosen, held));
+        List<RetrievedPassage> result = new ArrayList<>(chosen.size());
+        for (Fused f : chosen) {
             result.add(new RetrievedPassage(f.row, store.passage(f.row), store.article(f.row), f.score(),
                     store.similarity(query.vector(), f.row), f.keywordRank, f.denseRank));
-            if (result.size() == query.limit()) {
-                break;
-            }
         }
         return result;
+    }
+
+    /**
+     * More passages of the best-ranked article, held back by the per-article limit: placed after the others,
+     * they change no article's rank but give the answerer more of the article most likely to hold the answer.
+     */
+    private static List<Fused> deeper(PassageStore store, List<Fused> chosen, List<Fused> held) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        String top = store.article(chosen.get(0).row).id();
+        return held.stream().filter(f -> store.article(f.row).id().equals(top)).limit(TOP_ARTICLE_EXTRA).toList();
     }
 
     private static final class Fused {
         final int row;
         int denseRank;
         int keywordRank;
+        double prior;
 
         Fused(int row) {
             this.row = row;
         }
 
         double score() {
-            return reciprocal(denseRank) + reciprocal(keywordRank);
+            return reciprocal(denseRank) + reciprocal(keywordRank) + prior;
         }
 
         private static double reciprocal(int rank) {

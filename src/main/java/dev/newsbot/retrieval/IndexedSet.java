@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The in-process {@link PassageStore}: passages with their vectors in one contiguous float array, and a Lucene
@@ -21,6 +23,7 @@ public final class IndexedSet implements PassageStore {
     private final int[] dayOfRow;
     private final VectorIndex vectors;
     private final KeywordIndex keywords;
+    private final Set<String> outlets;
 
     IndexedSet(ArticleSet articleSet, List<Passage> passages, List<Article> articleOfRow, VectorIndex vectors,
                KeywordIndex keywords) {
@@ -34,6 +37,13 @@ public final class IndexedSet implements PassageStore {
         this.dayOfRow = days(this.articleOfRow);
         this.vectors = vectors;
         this.keywords = Objects.requireNonNull(keywords, "keywords");
+        this.outlets = articleSet.articles().stream().map(Article::source).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<String> outlets() {
+        return outlets;
     }
 
     private static int[] days(Article[] articles) {

@@ -15,6 +15,9 @@ public interface PassageStore {
     /** The articles this store was built from; its name and version identify the store. */
     ArticleSet articleSet();
 
+    /** The distinct outlet names of the set's articles. */
+    java.util.Set<String> outlets();
+
     /** Number of passages. */
     int size();
 

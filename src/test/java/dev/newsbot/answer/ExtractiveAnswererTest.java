@@ -33,7 +33,8 @@ class ExtractiveAnswererTest {
         Draft draft = ask("How many people were killed in the Port Elma earthquake?");
 
         assertThat(draft.refused()).isFalse();
-        assertThat(draft.sentences().get(0).text()).isEqualTo("Officials said 12 people were killed and 40 were injured.");
+        assertThat(draft.sentences()).extracting(AnswerSentence::text)
+                .containsSubsequence("12 people.", "Officials said 12 people were killed and 40 were injured.");
     }
 
     @Test
@@ -49,7 +50,8 @@ class ExtractiveAnswererTest {
 
         Draft draft = answerer.write(Question.of(text, DAY, "toll"), set, passages);
 
-        assertThat(draft.sentences().get(0).text()).contains("41");
+        assertThat(draft.sentences().get(0).text()).isEqualTo("41.");
+        assertThat(draft.sentences().get(1).text()).contains("death toll in Valmara to 41");
     }
 
     @Test
@@ -68,6 +70,22 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_answer_yes_when_every_claim_is_supported_and_cite_each() {
+        Draft draft = ask("Did the council pass a budget, while Rovers beat United in the cup final?");
+
+        assertThat(draft.sentences().get(0).text()).isEqualTo("Yes.");
+        assertThat(draft.citations()).extracting(c -> c.article().id()).containsExactlyInAnyOrder("budget", "final");
+        assertThat(draft.sentences().get(0).sources()).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void should_answer_no_when_a_claim_finds_no_support() {
+        Draft draft = ask("Did the council pass a budget, while the BBC reports that parliament banned kites?");
+
+        assertThat(draft.sentences().get(0).text()).isEqualTo("No.");
+    }
+
+    @Test
     void should_decline_a_question_the_articles_do_not_cover() {
         Draft draft = ask("Who won the 2018 FIFA World Cup?");
 
@@ -80,6 +98,7 @@ class ExtractiveAnswererTest {
     void should_keep_the_best_supported_sentence_first() {
         Draft draft = ask("How much was the budget the council passed?");
 
-        assertThat(draft.sentences().get(0).text()).contains("3 billion dollars");
+        assertThat(draft.sentences().get(0).text()).isEqualTo("3 billion.");
+        assertThat(draft.sentences().get(1).text()).contains("3 billion dollars");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,14 +14,105 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SetIndexerTest {
 
+    private final HashingEmbedder embedder = new HashingEmbedder();
+    private final SetIndexer indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(), 110),
+            new TextAnalyzer());
+
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
+    }
+
+    private static List<Article> withBody(List<Article> articles, String id, String body) {
+        List<Article> out = new ArrayList<>();
+        for (Article a : articles) {
+            out.add(a.id().equals(id) ? new Article(a.id(), a.title(), a.source(), a.url(), a.published(),
+                    a.author(), body) : a);
+        }
+        return out;
+    }
+
+    @Test
+    void should_embed_only_the_changed_article_and_reuse_the_others() {
+        IndexedSet first = indexer.index(ArticleSet.of("news", TestSets.news()), SetIndexer.Progress.NONE);
+        int callsBefore = embedder.calls();
+        List<Article> edited = withBody(TestSets.news(), "budget", "The council rejected the budget on Monday.");
+
+        IndexBuild build = indexer.index(ArticleSet.of("news", edited), PriorIndex.of(first),
+                SetIndexer.Progress.NONE);
+
+        assertThat(build.diff().changed()).containsExactly("budget");
+        assertThat(build.diff().added()).isEmpty();
+        assertThat(build.diff().removed()).isEmpty();
+        assertThat(build.diff().embedded()).isEqualTo(1);
+        assertThat(embedder.calls() - callsBefore).isEqualTo(1);
+        assertThat(build.store().articleSet().version()).isNotEqualTo(first.articleSet().version());
+    }
+
+    @Test
+    void should_build_the_same_index_as_from_scratch() {
+        IndexedSet first = indexer.index(ArticleSet.of("news", TestSets.news()), SetIndexer.Progress.NONE);
+        ArticleSet edited = ArticleSet.of("news", withBody(TestSets.news(), "quake", "Two aftershocks followed."));
+
+        IndexedSet incremental = indexer.index(edited, PriorIndex.of(first), SetIndexer.Progress.NONE).store();
+        IndexedSet scratch = indexer.index(edited, SetIndexer.Progress.NONE);
+
+        assertThat(incremental.passages()).isEqualTo(scratch.passages());
+        for (int row = 0; row < scratch.size(); row++) {
+            assertThat(incremental.vector(row)).containsExactly(scratch.vector(row));
+            assertThat(incremental.article(row)).isEqualTo(scratch.article(row));
+        }
+    }
+
+    @Test
+    void should_report_added_and_removed_articles() {
+        IndexedSet first = indexer.index(ArticleSet.of("news", TestSets.news()), SetIndexer.Progress.NONE);
+        List<Article> next = new ArrayList<>(TestSets.news().subList(1, 3));
+        next.add(TestSets.article("storm", "Storm hits the coast", "AP", "2022-06-21", "A storm hit the coast."));
+        int callsBefore = embedder.calls();
+
+        IndexDiff diff = indexer.index(ArticleSet.of("news", next), PriorIndex.of(first), SetIndexer.Progress.NONE)
+                .diff();
+
+        assertThat(diff.added()).containsExactly("storm");
+        assertThat(diff.removed()).containsExactly("quake");
+        assertThat(diff.changed()).isEmpty();
+        assertThat(embedder.calls() - callsBefore).isEqualTo(diff.embedded()).isEqualTo(1);
+    }
+
+    @Test
+    void should_reuse_every_vector_of_a_snapshot_with_the_same_settings() {
+        ArticleSet set = ArticleSet.of("news", TestSets.news());
+        IndexedSet first = indexer.index(set, SetIndexer.Progress.NONE);
+        Path file = dir.resolve("news.newsbot-index");
+        IndexSnapshot.write(file, indexer.snapshotOf(first, Instant.parse("2022-06-21T00:00:00Z")));
+        int callsBefore = embedder.calls();
+
+        IndexBuild restored = indexer.index(set, PriorIndex.of(IndexSnapshot.read(file, indexer.settings())),
+                SetIndexer.Progress.NONE);
+
+        assertThat(embedder.calls()).isEqualTo(callsBefore);
+        assertThat(restored.diff().isEmpty()).isTrue();
+        assertThat(restored.diff().passages()).isEqualTo(first.size());
+        assertThat(restored.store().vector(first.size() - 1)).containsExactly(first.vector(first.size() - 1));
+    }
+
+    @Test
+    void should_count_every_article_as_added_without_a_prior_index() {
+        IndexDiff diff = indexer.index(ArticleSet.of("news", TestSets.news()), PriorIndex.none(),
+                SetIndexer.Progress.NONE).diff();
+
+        assertThat(diff.added()).containsExactly("quake", "budget", "final");
+        assertThat(diff.embedded()).isEqualTo(diff.passages());
     }
 
     private static ArticleSet manyArticles() {
@@ -50,6 +143,27 @@ class SetIndexerTest {
         for (int row = 0; row < two.size(); row++) {
             assertThat(two.article(row).id()).isEqualTo(two.passage(row).articleId());
             assertThat(two.vector(row)).containsExactly(one.vector(row));
+        }
+    }
+
+    @Test
+    void should_split_only_the_changed_articles_in_parallel_and_keep_the_order() {
+        ArticleSet set = manyArticles();
+        PassageSplitter splitter = new PassageSplitter(new TokenCounter(), 60);
+        SetIndexer serial = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer());
+        SetIndexer parallel = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer(), pool, 2);
+        IndexedSet first = serial.index(set, SetIndexer.Progress.NONE);
+        List<Article> edited = new ArrayList<>(set.articles());
+        edited.set(7, TestSets.article("a7", "Council report 7", "Wire", "2022-06-17", "The council met again."));
+        edited.set(31, TestSets.article("a31", "Council report 31", "Wire", "2022-06-11", "No meeting was held."));
+
+        IndexBuild one = serial.index(ArticleSet.of("many", edited), PriorIndex.of(first), SetIndexer.Progress.NONE);
+        IndexBuild two = parallel.index(ArticleSet.of("many", edited), PriorIndex.of(first), SetIndexer.Progress.NONE);
+
+        assertThat(two.diff().changed()).containsExactly("a7", "a31");
+        assertThat(two.store().passages()).isEqualTo(one.store().passages());
+        for (int row = 0; row < two.store().size(); row++) {
+            assertThat(two.store().vector(row)).containsExactly(one.store().vector(row));
         }
     }
 

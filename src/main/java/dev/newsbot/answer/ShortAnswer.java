@@ -1,0 +1,88 @@
+package dev.newsbot.answer;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pulls a quiz-style short answer out of the sentence that states the asked fact: the count for "how many" and
+ * "how much" ("six months" is given as "6 months"; the word after the number is kept only when the question uses
+ * it), the date for "when". The sentence stays the cited support.
+ */
+final class ShortAnswer {
+
+    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("one", "1"), Map.entry("two", "2"),
+            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
+            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
+            Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
+            Map.entry("forty", "40"), Map.entry("fifty", "50"), Map.entry("hundred", "100"));
+    private static final Pattern COUNT = Pattern.compile(
+            "(?<![\\w.$])(\\$|€|£)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[-–]\\d+)?(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                    + "|twelve|twenty|thirty|forty|fifty|hundred)(%| percent)?(?:\\s+(million|billion|trillion|thousand))?"
+                    + "(?:\\s+([a-z][a-z-]+))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE = Pattern.compile("\\b((?:on |in |by |since )?(?:(?:january|february|march"
+            + "|april|may|june|july|august|september|october|november|december)(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
+            + "(?:,?\\s+\\d{4})?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:19|20)\\d\\d))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private ShortAnswer() {
+    }
+
+    /** The short answer to {@code profile}'s question in {@code sentence}, if the sentence has one. */
+    static Optional<String> of(QuestionProfile profile, String sentence) {
+        return switch (profile.type) {
+            case NUMBER -> count(profile, sentence);
+            case DATE -> date(sentence);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> count(QuestionProfile profile, String sentence) {
+        Matcher m = COUNT.matcher(sentence);
+        String best = null;
+        double bestScore = -1;
+        while (m.find()) {
+            String number = m.group(2).toLowerCase(Locale.ROOT);
+            if (profile.numbers.contains(number.replace(",", "")) || isYear(m)) {
+                continue;
+            }
+            double score = profile.typeMatch(sentence.substring(Math.max(0, m.start() - 25),
+                    Math.min(sentence.length(), m.end() + 25)));
+            if (score > bestScore) {
+                bestScore = score;
+                best = render(m, profile.words);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean isYear(Matcher m) {
+        return m.group(1) == null && m.group(3) == null && m.group(4) == null && m.group(2).matches("(19|20)\\d\\d");
+    }
+
+    private static String render(Matcher m, java.util.Set<String> units) {
+        String number = WORDS.getOrDefault(m.group(2).toLowerCase(Locale.ROOT), m.group(2));
+        StringBuilder out = new StringBuilder();
+        if (m.group(1) != null) {
+            out.append(m.group(1));
+        }
+        out.append(number);
+        if (m.group(3) != null) {
+            out.append('%');
+        }
+        if (m.group(4) != null) {
+            out.append(' ').append(m.group(4));
+        }
+        if (m.group(5) != null && units.contains(m.group(5).toLowerCase(Locale.ROOT))) {
+            out.append(' ').append(m.group(5));
+        }
+        return out.toString();
+    }
+
+    private static Optional<String> date(String sentence) {
+        Matcher m = DATE.matcher(sentence);
+        return m.find() ? Optional.of(m.group(1).replaceFirst("^(?i)(on|in|by|since) ", "")) : Optional.empty();
+    }
+}

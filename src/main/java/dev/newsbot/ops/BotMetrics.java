@@ -1,0 +1,99 @@
+package dev.newsbot.ops;
+
+import dev.newsbot.cache.CacheCounts;
+import dev.newsbot.retrieval.SetRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The bot's metrics, in a Micrometer registry scraped as Prometheus text by {@code GET /metrics}.
+ *
+ * <p>Names as scraped: {@code newsbot_questions_total{outcome="answered|refused|failed"}},
+ * {@code newsbot_answer_latency_seconds} (count, sum, max and the 0.5, 0.9 and 0.99 quantiles),
+ * {@code newsbot_cache_hits_total{cache}} and {@code newsbot_cache_misses_total{cache}},
+ * {@code newsbot_reloads_total{set,result="ok|failed"}}, {@code newsbot_set_articles{set}} and
+ * {@code newsbot_set_passages{set}}, and {@code newsbot_telegram_api_errors_total{method,kind}}, which the Telegram
+ * front end counts into {@link #registry()}; plus the JVM's memory, threads, CPU and {@code process_uptime_seconds}.
+ * Thread-safe.
+ */
+public final class BotMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter answered = questions("answered");
+    private final Counter refused = questions("refused");
+    private final Counter failed = questions("failed");
+    private final Timer latency = Timer.builder("newsbot.answer.latency")
+            .description("Time to answer a question, cache hits included")
+            .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+
+    public BotMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    private Counter questions(String outcome) {
+        return Counter.builder("newsbot.questions").description("Questions answered, refused or failed")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    /** The registry, for meters of other parts (the Telegram front end counts its API errors here). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Counts one question by outcome and records how long it took. */
+    void question(boolean wasRefused, long nanos) {
+        (wasRefused ? refused : answered).increment();
+        latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts one question that failed with an exception. */
+    void questionFailed(long nanos) {
+        failed.increment();
+        latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Exposes a cache's hits and misses under {@code cache=name}. */
+    public void cache(String name, Supplier<CacheCounts> counts) {
+        FunctionCounter.builder("newsbot.cache.hits", counts, c -> c.get().hits()).tag("cache", name)
+                .description("Cache lookups served from the cache").register(registry);
+        FunctionCounter.builder("newsbot.cache.misses", counts, c -> c.get().misses()).tag("cache", name)
+                .description("Cache lookups not in the cache").register(registry);
+    }
+
+    /** Exposes the article and passage counts of every served set, and counts reloads as they finish. */
+    public void sets(SetManager manager, SetRegistry sets) {
+        for (SetSource source : manager.sources()) {
+            gauge("newsbot.set.articles", "Articles in the served version", source.name(), sets,
+                    r -> r.has(source.name()) ? r.get(source.name()).articleSet().articles().size() : 0);
+            gauge("newsbot.set.passages", "Passages in the served version", source.name(), sets,
+                    r -> r.has(source.name()) ? r.get(source.name()).size() : 0);
+        }
+        manager.onReload(report -> Counter.builder("newsbot.reloads").description("Set loads and reloads")
+                .tag("set", report.set()).tag("result", report.ok() ? "ok" : "failed").register(registry)
+                .increment());
+    }
+
+    private void gauge(String name, String description, String set, SetRegistry sets,
+                       ToDoubleFunction<SetRegistry> value) {
+        Gauge.builder(name, sets, value).description(description).tag("set", set).register(registry);
+    }
+}

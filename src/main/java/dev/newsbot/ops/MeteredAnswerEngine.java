@@ -1,0 +1,44 @@
+package dev.newsbot.ops;
+
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.AnswerEngine;
+import dev.newsbot.answer.Question;
+import java.util.Objects;
+
+/**
+ * Counts every question by outcome (answered, refused, failed) and times it, around any {@link AnswerEngine}
+ * (usually the caching one, so cache hits count too). Thread-safe.
+ */
+public final class MeteredAnswerEngine implements AnswerEngine {
+
+    private final AnswerEngine delegate;
+    private final BotMetrics metrics;
+
+    public MeteredAnswerEngine(AnswerEngine delegate, BotMetrics metrics) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public Answer answer(Question question) {
+        long start = System.nanoTime();
+        try {
+            Answer answer = delegate.answer(question);
+            metrics.question(answer.refused(), System.nanoTime() - start);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            metrics.questionFailed(System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    @Override
+    public String versionOf(String setName) {
+        return delegate.versionOf(setName);
+    }
+
+    @Override
+    public String variant() {
+        return delegate.variant();
+    }
+}

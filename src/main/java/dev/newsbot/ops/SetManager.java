@@ -1,0 +1,289 @@
+package dev.newsbot.ops;
+
+import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.articles.ArticleSetException;
+import dev.newsbot.articles.LoadResult;
+import dev.newsbot.articles.Problem;
+import dev.newsbot.retrieval.IndexBuild;
+import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexedSet;
+import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.PriorIndex;
+import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.retrieval.SnapshotContents;
+import dev.newsbot.retrieval.SnapshotException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads and reloads the configured article sets without downtime.
+ *
+ * <p>A reload of one set: reads and validates all of its files first, and on any problem keeps serving the
+ * current version and reports every problem; otherwise indexes the new version on the calling thread while
+ * questions are still answered from the old one, re-embedding only new and changed articles (the served version,
+ * or at start-up the set's snapshot, supplies the rest), then swaps it in with one atomic
+ * {@link SetRegistry#put}, so no question sees half a set; finally it writes the set's snapshot, atomically
+ * (unless the snapshot already holds this version).
+ * Answers cached for the old version are never served again because the version is part of the cache key.
+ * Reloads of one set are serialised by a per-set lock; reloads of different sets may run at once.
+ *
+ * <p>A snapshot that is missing, damaged, truncated or made with other settings is logged and rebuilt; it is
+ * never served from and never stops the start. Thread-safe.
+ */
+public final class SetManager {
+
+    private static final Logger log = LoggerFactory.getLogger(SetManager.class);
+
+    private final SetRegistry registry;
+    private final SetIndexer indexer;
+    private final ArticleLoader loader;
+    private final Clock clock;
+    private final Map<String, SetSource> sources = new LinkedHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, ReloadReport> lastReports = new ConcurrentHashMap<>();
+    private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
+    private final Instant startedAt;
+
+    /** @param sources the sets to serve; names must be unique */
+    public SetManager(SetRegistry registry, SetIndexer indexer, ArticleLoader loader, Collection<SetSource> sources,
+                      Clock clock) {
+        this.registry = registry;
+        this.indexer = indexer;
+        this.loader = loader;
+        this.clock = clock;
+        for (SetSource source : sources) {
+            if (this.sources.put(source.name(), source) != null) {
+                throw new IllegalArgumentException("SetManager.sources names set \"" + source.name() + "\" twice");
+            }
+            locks.put(source.name(), new ReentrantLock());
+        }
+        this.startedAt = clock.instant();
+    }
+
+    /** Calls {@code listener} after every load and reload, ok or not, on the reloading thread. */
+    public void onReload(Consumer<ReloadReport> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Loads every set, in order, for the start.
+     *
+     * @throws SetLoadException when a set has problems, naming the set and listing every problem
+     */
+    public void loadAll() {
+        for (String name : sources.keySet()) {
+            ReloadReport report = reload(name);
+            if (!report.ok()) {
+                throw new SetLoadException(report);
+            }
+        }
+    }
+
+    /** Reloads every set in turn; one set's failure does not stop the others. */
+    public List<ReloadReport> reloadAll() {
+        return sources.keySet().stream().map(this::reload).toList();
+    }
+
+    /** Reloads one set on {@code executor}. */
+    public CompletableFuture<ReloadReport> reloadAsync(String name, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> reload(name), executor);
+    }
+
+    /**
+     * Loads or reloads the named set; waits while another reload of the same set runs.
+     *
+     * @throws NoSuchSetException when no set of that name is configured
+     */
+    public ReloadReport reload(String name) {
+        SetSource source = source(name);
+        ReentrantLock lock = locks.get(name);
+        lock.lock();
+        try {
+            ReloadReport report = reloadLocked(source);
+            lastReports.put(name, report);
+            listeners.forEach(l -> l.accept(report));
+            return report;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReloadReport reloadLocked(SetSource source) {
+        long start = System.nanoTime();
+        PassageStore served = registry.has(source.name()) ? registry.get(source.name()) : null;
+        try {
+            List<Problem> problems = new ArrayList<>();
+            ArticleSet set = load(source, problems);
+            if (set == null) {
+                List<String> errors = problems.stream().map(Problem::toString).toList();
+                log.warn("Reload of set \"{}\" failed with {} problems; still serving {}", source.name(),
+                        errors.size(), served == null ? "nothing" : served.articleSet().version());
+                return failed(source, served, errors, start);
+            }
+            return index(source, set, served, start);
+        } catch (RuntimeException e) {
+            log.error("Reload of set \"{}\" failed", source.name(), e);
+            return failed(source, served, List.of("reload failed: " + e), start);
+        }
+    }
+
+    /** The whole set, or null with every problem added to {@code problems}. */
+    private ArticleSet load(SetSource source, List<Problem> problems) {
+        if (source.bundled()) {
+            try {
+                return loader.loadBundledDefault();
+            } catch (ArticleSetException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+        LoadResult result = loader.load(source.name(), source.paths());
+        problems.addAll(result.problems());
+        return result.isOk() ? result.set() : null;
+    }
+
+    private ReloadReport index(SetSource source, ArticleSet set, PassageStore served, long start) {
+        String previous = served == null ? null : served.articleSet().version();
+        if (set.version().equals(previous)) {
+            return new ReloadReport(true, source.name(), previous, previous, 0, 0, 0, served.size(), 0,
+                    secondsSince(start), List.of(), clock.instant());
+        }
+        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
+                : snapshotOf(source);
+        IndexBuild build = indexer.index(set, prior.index(), new LogProgress(source.name(), log));
+        registry.put(build.store());
+        double seconds = secondsSince(start);
+        ReloadReport report = new ReloadReport(true, source.name(), set.version(), previous,
+                build.diff().added().size(), build.diff().removed().size(), build.diff().changed().size(),
+                build.diff().passages(), build.diff().embedded(), seconds, List.of(), clock.instant());
+        log.info(report.summary());
+        if (!set.version().equals(prior.snapshotVersion())) {
+            writeSnapshot(source, build);
+        }
+        return report;
+    }
+
+    /** What a build may reuse, and the set version of the snapshot it came from, if it came from one. */
+    private record Prior(PriorIndex index, String snapshotVersion) {
+    }
+
+    private Prior snapshotOf(SetSource source) {
+        if (source.snapshot() == null) {
+            return new Prior(PriorIndex.none(), null);
+        }
+        try {
+            SnapshotContents contents = IndexSnapshot.read(source.snapshot(), indexer.settings());
+            log.info("Set \"{}\": reusing {} articles from snapshot {}", source.name(), contents.articles().size(),
+                    source.snapshot());
+            return new Prior(PriorIndex.of(contents), contents.header().setVersion());
+        } catch (SnapshotException e) {
+            if (e.reason() == SnapshotException.Reason.MISSING) {
+                log.info("Set \"{}\" has no snapshot yet at {}; indexing every article", source.name(),
+                        source.snapshot());
+            } else {
+                log.warn("Set \"{}\": snapshot not used, it will be rebuilt ({}): {}", source.name(), e.reason(),
+                        e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Set \"{}\": snapshot {} not used, it will be rebuilt: {}", source.name(), source.snapshot(),
+                    e.toString());
+        }
+        return new Prior(PriorIndex.none(), null);
+    }
+
+    private void writeSnapshot(SetSource source, IndexBuild build) {
+        if (source.snapshot() == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            IndexSnapshot.write(source.snapshot(), indexer.snapshotOf(build.store(), clock.instant()));
+            log.info("Set \"{}\": snapshot written to {} in {} ms", source.name(), source.snapshot(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Set \"{}\": cannot write snapshot {}; the next start re-embeds it: {}", source.name(),
+                    source.snapshot(), e.getMessage());
+        }
+    }
+
+    private ReloadReport failed(SetSource source, PassageStore served, List<String> errors, long start) {
+        return ReloadReport.failed(source.name(), served == null ? null : served.articleSet().version(),
+                served == null ? 0 : served.size(), errors, secondsSince(start), clock.instant());
+    }
+
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private SetSource source(String name) {
+        SetSource source = sources.get(name);
+        if (source == null) {
+            throw new NoSuchSetException(name, sources.keySet());
+        }
+        return source;
+    }
+
+    /** True once every configured set is being served. */
+    public boolean ready() {
+        return sources.keySet().stream().allMatch(registry::has);
+    }
+
+    /** Configured sets that are not served yet. */
+    public List<String> loading() {
+        return sources.keySet().stream().filter(name -> !registry.has(name)).toList();
+    }
+
+    /** The configured sets, the default first. */
+    public List<SetSource> sources() {
+        return List.copyOf(sources.values());
+    }
+
+    public boolean has(String name) {
+        return sources.containsKey(name);
+    }
+
+    /** The last load or reload of the set, if any. */
+    public Optional<ReloadReport> lastReload(String name) {
+        return Optional.ofNullable(lastReports.get(name));
+    }
+
+    /** When this manager was made: the bot's start, for uptime. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Thrown by {@link #loadAll()} when a set cannot be loaded at the start. */
+    public static final class SetLoadException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient ReloadReport report;
+
+        SetLoadException(ReloadReport report) {
+            super("cannot load article set \"" + report.set() + "\": " + report.errors().size()
+                    + (report.errors().size() == 1 ? " problem" : " problems")
+                    + report.errors().stream().limit(20).map(e -> "\n  " + e).reduce("", String::concat)
+                    + (report.errors().size() > 20 ? "\n  ... and " + (report.errors().size() - 20) + " more" : ""));
+            this.report = report;
+        }
+
+        public ReloadReport report() {
+            return report;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.newsbot.ops;
+
+import dev.newsbot.cache.CacheCounts;
+import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.SetRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
+
+/**
+ * The text of {@code /status}: every set with its articles, passages, newest article date, version, and its last
+ * reload and result; the answer cache's hit rate; and the uptime. Plain text; the front end escapes it.
+ */
+public final class Status {
+
+    private final SetManager manager;
+    private final SetRegistry sets;
+    private final Supplier<CacheCounts> answerCache;
+    private final Clock clock;
+
+    public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.sets = Objects.requireNonNull(sets, "sets");
+        this.answerCache = Objects.requireNonNull(answerCache, "answerCache");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public String render() {
+        StringJoiner out = new StringJoiner("\n");
+        Instant now = clock.instant();
+        out.add("Up " + uptime(Duration.between(manager.startedAt(), now)) + ", since "
+                + manager.startedAt().truncatedTo(ChronoUnit.SECONDS));
+        out.add("Sets:");
+        for (SetSource source : manager.sources()) {
+            out.add(setLine(source));
+            out.add("    last reload: " + manager.lastReload(source.name()).map(Status::reloadLine).orElse("none"));
+        }
+        CacheCounts counts = answerCache.get();
+        out.add(String.format(Locale.ROOT, "Answer cache: %.0f%% hits (%d of %d lookups)", counts.hitRate() * 100,
+                counts.hits(), counts.hits() + counts.misses()));
+        return out.toString();
+    }
+
+    private String setLine(SetSource source) {
+        String mark = source.name().equals(sets.defaultSet()) ? " (default)" : "";
+        if (!sets.has(source.name())) {
+            return "  " + source.name() + mark + ": not loaded";
+        }
+        PassageStore store = sets.get(source.name());
+        int articles = store.articleSet().articles().size();
+        return String.format(Locale.ROOT, "  %s%s: %d %s, %d passages, newest %s, version %s", source.name(), mark,
+                articles, articles == 1 ? "article" : "articles", store.size(),
+                store.articleSet().newest().map(Object::toString).orElse("undated"), store.articleSet().version());
+    }
+
+    private static String reloadLine(ReloadReport r) {
+        String when = r.finishedAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (!r.ok()) {
+            return String.format(Locale.ROOT, "%s, failed with %d %s (first: %s)", when, r.errors().size(),
+                    r.errors().size() == 1 ? "error" : "errors", r.errors().get(0));
+        }
+        return String.format(Locale.ROOT, "%s, ok: %d added, %d removed, %d changed, %d embedded, %.2f s", when,
+                r.added(), r.removed(), r.changed(), r.embedded(), r.seconds());
+    }
+
+    static String uptime(Duration d) {
+        long days = d.toDays();
+        return (days > 0 ? days + "d " : "") + String.format(Locale.ROOT, "%dh %02dm %02ds", d.toHoursPart(),
+                d.toMinutesPart(), d.toSecondsPart());
+    }
+}

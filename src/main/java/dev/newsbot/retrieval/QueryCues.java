@@ -1,0 +1,110 @@
+package dev.newsbot.retrieval;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a news question says about where to look, beyond its topic: whether it asks about recent events ("this
+ * week", "recently"), which outlets it names ("according to The Verge"), and which publication days it names.
+ *
+ * @param recent  the question asks about the days just before it was asked
+ * @param outlets the set's outlet names the question mentions, lower-cased
+ * @param days    days the question names ("2023-11-24", "October 1st"), in the question date's year if no year
+ * @param clauses the question's separate claims when it makes several, else empty
+ */
+public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days, List<String> clauses) {
+
+    /** Where a question's separate claims or sub-questions meet. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "\\s*(?:[,;:]\\s*(?:and|but|while|whereas|or)?|\\b(?:while|whereas|whilst|but|as well as|in contrast to"
+                    + "|compared (?:to|with)|and (?:does|did|do|is|was|are|were|has|have|had)|or (?:does|did|is|was))"
+                    + ")\\s+", Pattern.CASE_INSENSITIVE);
+    private static final int MIN_CLAUSE_WORDS = 4;
+
+    private static final Pattern RECENT = Pattern.compile("\\b(this|last|past) (week|weekend|month)\\b|\\brecent(ly)?\\b"
+            + "|\\b(today|yesterday|tonight|latest|just|new(ly)?|now|currently|upcoming|on (monday|tuesday|wednesday"
+            + "|thursday|friday|saturday|sunday))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO_DAY = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b(january|february|march|april|may|june|july|august"
+            + "|september|october|november|december)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    public QueryCues {
+        outlets = Set.copyOf(outlets);
+        days = Set.copyOf(days);
+        clauses = List.copyOf(clauses);
+    }
+
+    /** Reads the cues of {@code question} against the outlets of a set; {@code asked} dates the question. */
+    public static QueryCues of(String question, Set<String> knownOutlets, LocalDate asked) {
+        String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> named = new LinkedHashSet<>();
+        for (String outlet : knownOutlets) {
+            if (mentions(lower, outlet.toLowerCase(Locale.ROOT))) {
+                named.add(outlet.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new QueryCues(RECENT.matcher(question).find(), named, days(question, asked), clauses(question));
+    }
+
+    /**
+     * The parts of a long question that make separate claims ("Does The Verge say X, while TechCrunch says Y?"),
+     * each of at least a few words; a question of one part gives none.
+     */
+    public static List<String> clauses(String question) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String part : CLAUSE_BREAK.split(question.strip())) {
+            pending.append(pending.isEmpty() ? "" : " ").append(part.strip());
+            if (pending.toString().split("\\s+").length >= MIN_CLAUSE_WORDS) {
+                parts.add(pending.toString());
+                pending.setLength(0);
+            }
+        }
+        if (!pending.isEmpty() && !parts.isEmpty()) {
+            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + " " + pending);
+        }
+        return parts.size() < 2 ? List.of() : parts;
+    }
+
+    private static boolean mentions(String question, String outlet) {
+        String bare = outlet.startsWith("the ") ? outlet.substring(4) : outlet;
+        return !bare.isBlank() && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(bare) + "(?![\\p{L}\\p{N}])")
+                .matcher(question).find();
+    }
+
+    private static Set<LocalDate> days(String question, LocalDate asked) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        Matcher iso = ISO_DAY.matcher(question);
+        while (iso.find()) {
+            try {
+                days.add(LocalDate.parse(iso.group(1)));
+            } catch (DateTimeParseException e) {
+                // not a real day: ignore it
+            }
+        }
+        Matcher md = MONTH_DAY.matcher(question);
+        while (md.find()) {
+            int year = md.group(3) != null ? Integer.parseInt(md.group(3)) : asked != null ? asked.getYear() : -1;
+            int day = Integer.parseInt(md.group(2));
+            Month month = Month.valueOf(md.group(1).toUpperCase(Locale.ROOT));
+            if (year > 0 && day >= 1 && day <= month.length(year % 4 == 0)) {
+                days.add(LocalDate.of(year, month, day));
+            }
+        }
+        return days;
+    }
+
+    /** Whether an article from {@code outlet} is one the question names. */
+    public boolean namesOutlet(String outlet) {
+        return outlet != null && outlets.contains(outlet.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.newsbot.telegram;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Bot API calls the bot makes, over TelegramBots' {@link OkHttpTelegramClient}. Every call is bounded by the call
+ * timeout (the library's future may never complete otherwise); 429 waits {@code retry_after} and resends; 5xx and
+ * connection failures back off exponentially; every failure that escapes is a redacted {@link BotApiException}.
+ */
+final class BotApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotApi.class);
+
+    private final OkHttpTelegramClient client;
+    private final TelegramSettings.Retry retry;
+    private final Duration timeout;
+    private final Redactor redactor;
+    private final TelegramMetrics metrics;
+
+    BotApi(OkHttpTelegramClient client, TelegramSettings settings, Redactor redactor, TelegramMetrics metrics) {
+        this.client = client;
+        this.retry = settings.retry();
+        this.timeout = settings.callTimeout();
+        this.redactor = redactor;
+        this.metrics = metrics;
+    }
+
+    User getMe() {
+        return call("getMe", () -> client.executeAsync(new GetMe()));
+    }
+
+    void setMyCommands(List<TelegramTexts.Command> commands) {
+        List<BotCommand> list = commands.stream().map(c -> new BotCommand(c.name(), c.description())).toList();
+        call("setMyCommands", () -> client.executeAsync(SetMyCommands.builder().commands(list).build()));
+    }
+
+    void setWebhook(URI url, String secret) {
+        SetWebhook hook = SetWebhook.builder().url(url.toString()).secretToken(secret)
+                .allowedUpdates(List.of("message")).build();
+        call("setWebhook", () -> client.executeAsync(hook));
+    }
+
+    void deleteWebhook() {
+        call("deleteWebhook", () -> client.executeAsync(new DeleteWebhook()));
+    }
+
+    Message sendMessage(SendMessage message) {
+        return call("sendMessage", () -> client.executeAsync(message));
+    }
+
+    /** Best effort, never blocks: failures are logged at debug level. */
+    void sendChatActionAsync(long chatId, String action) {
+        try {
+            client.executeAsync(SendChatAction.builder().chatId(chatId).action(action).build())
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            LOG.debug("sendChatAction failed: {}", redactor.redact(String.valueOf(e)));
+                        }
+                    });
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.debug("sendChatAction failed: {}", redactor.redact(String.valueOf(e)));
+        }
+    }
+
+    /** Runs one call with the timeout, retry and redaction policy. */
+    <T> T call(String method, ApiCall<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(method, call);
+            } catch (RetryLater r) {
+                if (attempt >= retry.maxAttempts()) {
+                    throw new BotApiException(method, r.failure.errorCode(),
+                            r.failure.description() + " (gave up after " + attempt + " attempts)", r.failure.getCause());
+                }
+                long delay = r.delayMillis >= 0 ? r.delayMillis : Backoff.delayMillis(
+                        retry.initialBackoff().toMillis(), retry.maxBackoff().toMillis(), attempt);
+                LOG.warn("{}; retrying in {} ms (attempt {} of {})", r.failure.getMessage(), delay, attempt + 1,
+                        retry.maxAttempts());
+                sleep(method, delay);
+            }
+        }
+    }
+
+    private <T> T once(String method, ApiCall<T> call) throws RetryLater {
+        CompletableFuture<T> future;
+        try {
+            future = call.start();
+        } catch (TelegramApiException | RuntimeException e) {
+            throw new BotApiException(method, 0, redactor.redact(String.valueOf(e.getMessage())), redactor.redact(e));
+        }
+        try {
+            return future.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            metrics.apiError(method, "timeout");
+            throw new BotApiException(method, 0, "no answer within " + timeout.toMillis() + " ms", null);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BotApiException(method, 0, "interrupted", null);
+        } catch (ExecutionException e) {
+            throw classify(method, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private RuntimeException classify(String method, Throwable cause) throws RetryLater {
+        if (cause instanceof TelegramApiRequestException r) {
+            return classifyApiError(method, r);
+        }
+        if (cause instanceof InterruptedIOException) {
+            return new BotApiException(method, 0, "no answer within " + timeout.toMillis() + " ms", null);
+        }
+        BotApiException failure = new BotApiException(method, 0, redactor.redact(String.valueOf(cause)),
+                redactor.redact(cause));
+        if (cause instanceof IOException) {
+            throw new RetryLater(failure, -1);
+        }
+        return failure;
+    }
+
+    private RuntimeException classifyApiError(String method, TelegramApiRequestException r) throws RetryLater {
+        int code = r.getErrorCode() == null ? 0 : r.getErrorCode();
+        String description = redactor.redact(r.getApiResponse() != null ? r.getApiResponse() : r.getMessage());
+        BotApiException failure = new BotApiException(method, code, description, null);
+        if (code == 429) {
+            Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
+            long seconds = after == null ? 1 : Math.max(0, after);
+            if (seconds <= retry.maxRetryAfter().toSeconds()) {
+                throw new RetryLater(failure, TimeUnit.SECONDS.toMillis(seconds));
+            }
+        } else if (code >= 500) {
+            throw new RetryLater(failure, -1);
+        }
+        return failure;
+    }
+
+    private static void sleep(String method, long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BotApiException(method, 0, "interrupted while waiting to retry", null);
+        }
+    }
+
+    /** Starts one asynchronous Bot API call. */
+    @FunctionalInterface
+    interface ApiCall<T> {
+        CompletableFuture<T> start() throws TelegramApiException;
+    }
+
+    /** A failure worth another attempt, after {@code delayMillis} (or the back-off when negative). */
+    private static final class RetryLater extends Exception {
+
+        final transient BotApiException failure;
+        final long delayMillis;
+
+        RetryLater(BotApiException failure, long delayMillis) {
+            super(null, null, false, false);
+            this.failure = failure;
+            this.delayMillis = delayMillis;
+        }
+    }
+}

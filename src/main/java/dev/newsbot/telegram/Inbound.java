@@ -1,0 +1,26 @@
+package dev.newsbot.telegram;
+
+/** What an incoming message asks of the bot, as decided by {@link MessageRouter}. */
+sealed interface Inbound {
+
+    /**
+     * A question.
+     *
+     * @param text            the question with any mention of the bot or command removed
+     * @param repliedToBotMsg the id of the bot message this replies to, or null
+     */
+    record Question(String text, Integer repliedToBotMsg) implements Inbound {
+    }
+
+    /**
+     * A command for this bot that is not a question.
+     *
+     * @param name lower-case, without slash or @username: start, help, about, sources or ask (used without question)
+     */
+    record Command(String name) implements Inbound {
+    }
+
+    /** Not for this bot, or nothing to answer. */
+    record Ignored(String reason) implements Inbound {
+    }
+}

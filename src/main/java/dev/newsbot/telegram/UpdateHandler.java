@@ -1,0 +1,245 @@
+package dev.newsbot.telegram;
+
+import dev.newsbot.chat.ChatRequest;
+import dev.newsbot.chat.ChatService;
+import dev.newsbot.chat.Reply;
+import dev.newsbot.chat.SetSummary;
+import dev.newsbot.telegram.TelegramTexts.Slot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Turns updates into answers. {@link #consume} runs on the receiving thread and only decides (duplicate? addressed
+ * to the bot? rate-limited?) before queueing the work on the chat's lane; it never throws, so the poller keeps going
+ * and confirms the offset past every update it handed over. Lane tasks ask the {@link ChatService}, render and send;
+ * a failure is logged with its stack trace and answered with a short apology.
+ */
+final class UpdateHandler implements LongPollingUpdateConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
+
+    private final Parts parts;
+    private final MessageRouter router;
+    private final RecentUpdates recent = new RecentUpdates(10_000);
+    private final FollowUps followUps = new FollowUps(256, 10_000);
+
+    /** What the handler works with; one record so the constructor stays short. */
+    record Parts(BotApi api, ChatService chat, Map<Slot, Template> texts, AnswerRenderer renderer,
+                 RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
+                 ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username) {
+    }
+
+    UpdateHandler(Parts parts, long botId) {
+        this.parts = parts;
+        this.router = new MessageRouter(botId, parts.username());
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        for (Update update : updates) {
+            accept(update);
+        }
+    }
+
+    /** Handles one update; never throws. */
+    void accept(Update update) {
+        try {
+            if (update == null || update.getUpdateId() == null || !recent.firstTime(update.getUpdateId())) {
+                LOG.debug("Skipping repeated update {}", update == null ? null : update.getUpdateId());
+                return;
+            }
+            dispatch(update);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Could not handle update {}", update == null ? null : update.getUpdateId(),
+                    parts.redactor().redact(e));
+            parts.metrics().updateFailed();
+        }
+    }
+
+    private void dispatch(Update update) {
+        Message m = update.getMessage();
+        Inbound inbound = router.route(m);
+        if (inbound instanceof Inbound.Ignored ignored) {
+            LOG.debug("Ignoring update {}: {}", update.getUpdateId(), ignored.reason());
+            return;
+        }
+        String limit = rateLimitNotice(m);
+        if (limit != null) {
+            if (!limit.isEmpty()) {
+                enqueue(update, m, () -> send(m, limit));
+            }
+            return;
+        }
+        if (inbound instanceof Inbound.Question q) {
+            enqueue(update, m, () -> answer(m, q));
+        } else {
+            String name = ((Inbound.Command) inbound).name();
+            enqueue(update, m, () -> command(m, name));
+        }
+    }
+
+    private void enqueue(Update update, Message m, Runnable work) {
+        Runnable task = () -> runGuarded(update.getUpdateId(), m, work);
+        if (!parts.lanes().submit(m.getChatId(), task)) {
+            LOG.info("Not answering update {}: the bot is shutting down", update.getUpdateId());
+        }
+    }
+
+    private void runGuarded(int updateId, Message m, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("Answer to update {} cancelled by shutdown", updateId);
+                return;
+            }
+            LOG.error("Failed to answer update {} in chat {}", updateId, m.getChatId(), parts.redactor().redact(e));
+            parts.metrics().updateFailed();
+            apologise(m);
+        }
+    }
+
+    private void apologise(Message m) {
+        try {
+            send(m, parts.texts().get(Slot.APOLOGY).render());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not send the apology to chat {}: {}", m.getChatId(), parts.redactor().redact(e.getMessage()));
+        }
+    }
+
+    /** Null when allowed; the notice to send once when just limited; "" when limited and already told. */
+    private String rateLimitNotice(Message m) {
+        String user = "user:" + m.getFrom().getId();
+        String chat = "chat:" + m.getChatId();
+        RateLimiter.Outcome u = parts.userLimiter().tryAcquire(user);
+        if (u != RateLimiter.Outcome.ALLOWED) {
+            return limited(u, parts.userLimiter().retryIn(user));
+        }
+        RateLimiter.Outcome c = parts.chatLimiter().tryAcquire(chat);
+        if (c != RateLimiter.Outcome.ALLOWED) {
+            parts.userLimiter().refund(user);
+            return limited(c, parts.chatLimiter().retryIn(chat));
+        }
+        return null;
+    }
+
+    private String limited(RateLimiter.Outcome outcome, Duration retryIn) {
+        parts.metrics().rateLimited();
+        if (outcome == RateLimiter.Outcome.SILENT) {
+            return "";
+        }
+        return parts.texts().get(Slot.RATE_LIMITED).render(Map.of("retry_in", TelegramHtml.escape(human(retryIn))));
+    }
+
+    private void answer(Message m, Inbound.Question q) {
+        long chatId = m.getChatId();
+        String earlier = q.repliedToBotMsg() == null ? null : followUps.questionAnsweredBy(chatId, q.repliedToBotMsg());
+        parts.api().sendChatActionAsync(chatId, "typing");
+        ScheduledFuture<?> typing = parts.typing().scheduleAtFixedRate(
+                () -> parts.api().sendChatActionAsync(chatId, "typing"), 4, 4, TimeUnit.SECONDS);
+        try {
+            Reply reply = parts.chat().ask(new ChatRequest(String.valueOf(chatId), String.valueOf(m.getFrom().getId()),
+                    q.text(), Instant.ofEpochSecond(m.getDate()), earlier));
+            if (reply == null) {
+                throw new IllegalStateException("ChatService.ask returned null");
+            }
+            List<String> messages = parts.renderer().render(reply);
+            typing.cancel(false);
+            for (String html : messages) {
+                followUps.remember(chatId, send(m, html), q.text());
+            }
+        } finally {
+            typing.cancel(false);
+        }
+    }
+
+    private void command(Message m, String name) {
+        Map<String, String> me = Map.of("bot_username", TelegramHtml.escape(parts.username()));
+        switch (name) {
+            case "start" -> send(m, parts.texts().get(Slot.START).render(me));
+            case "about" -> send(m, parts.texts().get(Slot.ABOUT).render(me));
+            case "ask" -> send(m, parts.texts().get(Slot.ASK_USAGE).render(me));
+            case "sources" -> send(m, sources(parts.chat().sets()));
+            default -> send(m, help());
+        }
+    }
+
+    private String help() {
+        String names = parts.chat().sets().stream().map(SetSummary::name).collect(Collectors.joining(", "));
+        return parts.texts().get(Slot.HELP).render(Map.of("bot_username", TelegramHtml.escape(parts.username()),
+                "set_names", TelegramHtml.escape(names.isEmpty() ? "none yet" : names)));
+    }
+
+    private String sources(List<SetSummary> sets) {
+        if (sets.isEmpty()) {
+            return parts.texts().get(Slot.SOURCES_EMPTY).render();
+        }
+        List<String> entries = new ArrayList<>();
+        for (SetSummary s : sets) {
+            entries.add(parts.texts().get(Slot.SOURCES_ENTRY).render(Map.of(
+                    "name", TelegramHtml.escape(s.name()), "articles", String.valueOf(s.articles()),
+                    "passages", String.valueOf(s.passages()), "version", TelegramHtml.escape(s.version()),
+                    "newest", s.newest() == null ? "an unknown date" : s.newest().toString())));
+        }
+        String html = sourcesMessage(entries, sets.size());
+        while (TelegramHtml.visibleLength(html) > AnswerRenderer.TELEGRAM_LIMIT && entries.size() > 1) {
+            entries.remove(entries.size() - 1);
+            html = sourcesMessage(entries, sets.size()) + "\n…";
+        }
+        return html;
+    }
+
+    private String sourcesMessage(List<String> entries, int count) {
+        return parts.texts().get(Slot.SOURCES).render(Map.of("sets", String.join("\n", entries),
+                "set_count", String.valueOf(count)));
+    }
+
+    /** Sends HTML as a reply to {@code to}; resends as plain text if Telegram cannot parse it. Returns the id. */
+    private int send(Message to, String html) {
+        try {
+            return parts.api().sendMessage(message(to, html, true)).getMessageId();
+        } catch (BotApiException e) {
+            if (!e.isEntityParseError()) {
+                throw e;
+            }
+            LOG.warn("Telegram rejected the HTML of a message to chat {} ({}); resending as plain text",
+                    to.getChatId(), e.description());
+            return parts.api().sendMessage(message(to, TelegramHtml.toPlainText(html), false)).getMessageId();
+        }
+    }
+
+    private static SendMessage message(Message to, String text, boolean html) {
+        return SendMessage.builder().chatId(to.getChatId()).text(text).parseMode(html ? ParseMode.HTML : null)
+                .replyParameters(ReplyParameters.builder().messageId(to.getMessageId())
+                        .allowSendingWithoutReply(true).build())
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .messageThreadId(Boolean.TRUE.equals(to.getIsTopicMessage()) ? to.getMessageThreadId() : null)
+                .build();
+    }
+
+    static String human(Duration d) {
+        long seconds = Math.max(1, (d.toMillis() + 999) / 1000);
+        if (seconds < 90) {
+            return "about " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return "about " + minutes + " minutes";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.newsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.config.Secrets;
+import dev.newsbot.ops.AdminServer;
+import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.MiniLmEmbedder;
+import dev.newsbot.retrieval.PassageSplitter;
+import dev.newsbot.retrieval.SnapshotSettings;
+import dev.newsbot.retrieval.TokenCounter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code index} and {@code reload} commands with the real model, over real files and loopback HTTP. */
+class OpsCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ARTICLES = """
+            {"id": "quake", "title": "Earthquake strikes Port Elma", "source": "Reuters", "published": "2022-06-10", "url": null, "author": null, "body": "A magnitude 6.1 earthquake struck the coastal city of Port Elma on Friday. Officials said 12 people were killed."}
+            {"id": "budget", "title": "Council passes budget", "source": "BBC", "published": "2022-06-12", "url": null, "author": null, "body": "The city council passed a budget of 3 billion dollars on Sunday."}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void should_build_a_snapshot_ahead_of_time_and_reuse_it_the_next_time() throws Exception {
+        Path file = Files.writeString(dir.resolve("news.jsonl"), ARTICLES);
+
+        Run first = run(Main.commandLine(), "index", file.toString());
+        Run second = run(Main.commandLine(), "index", file.toString());
+
+        Path snapshot = dir.resolve("news.jsonl.newsbot-index");
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("embedded 2/2 passages (100%)").contains("Indexed set \"default\"")
+                .contains("2 articles, 2 passages (2 embedded, 0 reused)").contains(snapshot.toString());
+        assertThat(second.out()).contains("Reusing 2 articles").contains("(0 embedded, 2 reused)");
+        SnapshotSettings settings = new SnapshotSettings(MiniLmEmbedder.MODEL_NAME, 384,
+                new PassageSplitter(new TokenCounter(), 110).settings());
+        assertThat(IndexSnapshot.read(snapshot, settings).articles()).hasSize(2);
+    }
+
+    @Test
+    void should_report_every_problem_and_write_nothing_for_bad_articles() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.jsonl"), "{\"title\": \"t\"}\n{\"body\": \"b\"}\n");
+        Path out = dir.resolve("out.newsbot-index");
+
+        Run run = run(Main.commandLine(), "index", file.toString(), "--out", out.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(file + ":1: body:").contains(file + ":2: title:");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void should_reload_a_running_bot_through_its_admin_endpoint() throws Exception {
+        Path file = Files.writeString(dir.resolve("news.jsonl"), ARTICLES);
+        NewsbotConfig config = new dev.newsbot.config.ConfigLoader(Map.of("NEWSBOT_ADMIN_ADDR", "127.0.0.1:0"))
+                .load(null).withDefaultSetPaths(List.of(file));
+        try (Newsbot bot = new Newsbot(config, Clock.systemUTC(), dir.resolve("home"))) {
+            AdminServer server = bot.startOps(Secrets.from(Map.of("NEWSBOT_ADMIN_TOKEN", "t0ken"))).orElseThrow();
+            bot.loadSets();
+            String addr = "127.0.0.1:" + server.address().getPort();
+            Files.writeString(file, ARTICLES.replace("12 people", "14 people"));
+
+            Run ok = reload(Map.of("NEWSBOT_ADMIN_TOKEN", "t0ken"), "--addr", addr, "--set", "default");
+            Run refused = reload(Map.of("NEWSBOT_ADMIN_TOKEN", "wrong"), "--addr", addr);
+            Run unknown = reload(Map.of("NEWSBOT_ADMIN_TOKEN", "t0ken"), "--addr", addr, "--set", "sport");
+
+            JsonNode report = JSON.readTree(ok.out());
+            assertThat(ok.exit()).isZero();
+            assertThat(report.get("ok").asBoolean()).isTrue();
+            assertThat(report.get("changed").asInt()).isEqualTo(1);
+            assertThat(report.get("embedded").asInt()).isEqualTo(1);
+            assertThat(bot.sets().get("default").articleSet().version()).isEqualTo(report.get("version").asText());
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("refused the token");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.out()).contains("no article set named \\\"sport\\\"");
+        }
+    }
+
+    @Test
+    void should_say_when_no_bot_listens() {
+        Run run = reload(Map.of("NEWSBOT_ADMIN_TOKEN", "t0ken"), "--addr", "127.0.0.1:9");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no bot answers at http://127.0.0.1:9");
+    }
+
+    private static Run reload(Map<String, String> env, String... args) {
+        ReloadCommand command = new ReloadCommand();
+        command.env = env;
+        CommandLine cli = Main.commandLine();
+        CommandLine sub = cli.getSubcommands().get("reload");
+        CommandLine own = new CommandLine(command);
+        own.setExecutionExceptionHandler(sub.getExecutionExceptionHandler() != null
+                ? sub.getExecutionExceptionHandler() : cli.getExecutionExceptionHandler());
+        return run(own, args);
+    }
+}

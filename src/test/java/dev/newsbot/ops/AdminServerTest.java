@@ -1,0 +1,199 @@
+package dev.newsbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbot.answer.Question;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin HTTP server over real HTTP on loopback. */
+class AdminServerTest {
+
+    private static final String TOKEN = "s3cret-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestBot bot;
+    private Path file;
+    private SetManager manager;
+    private BotMetrics metrics;
+    private AdminServer server;
+    private URI base;
+
+    @BeforeEach
+    void start() {
+        bot = new TestBot();
+        file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(4, 0));
+        manager = bot.manager(new SetSource("news", List.of(file), null));
+        metrics = new BotMetrics();
+        metrics.sets(manager, bot.registry);
+        metrics.cache("answers", bot.engine::counts);
+        server = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), TOKEN, manager, metrics);
+        base = URI.create("http://127.0.0.1:" + server.address().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void should_refuse_a_reload_without_the_right_token_and_leave_the_set_alone() throws Exception {
+        manager.loadAll();
+        String served = bot.registry.get("news").articleSet().version();
+        TestBot.writeJsonl(file, TestBot.towns(4, 1));
+
+        HttpResponse<String> none = send("POST", "/admin/reload?set=news", null);
+        HttpResponse<String> wrong = send("POST", "/admin/reload?set=news", "s3cret-admin-tokeN");
+        HttpResponse<String> basic = http.send(HttpRequest.newBuilder(base.resolve("/admin/reload"))
+                .header("Authorization", "Basic " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(List.of(none.statusCode(), wrong.statusCode(), basic.statusCode())).containsOnly(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(JSON.readTree(wrong.body()).get("ok").asBoolean()).isFalse();
+        assertThat(bot.registry.get("news").articleSet().version()).isEqualTo(served);
+        assertThat(manager.lastReload("news").orElseThrow().version()).isEqualTo(served);
+    }
+
+    @Test
+    void should_reload_one_set_and_answer_the_report_as_json() throws Exception {
+        manager.loadAll();
+        String before = bot.registry.get("news").articleSet().version();
+        TestBot.writeJsonl(file, TestBot.towns(5, 0));
+
+        HttpResponse<String> response = send("POST", "/admin/reload?set=news", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("set").asText()).isEqualTo("news");
+        assertThat(json.get("version").asText()).isEqualTo(bot.registry.get("news").articleSet().version())
+                .isNotEqualTo(before);
+        assertThat(json.get("added").asInt()).isEqualTo(1);
+        assertThat(json.get("removed").asInt()).isZero();
+        assertThat(json.get("changed").asInt()).isZero();
+        assertThat(json.get("passages").asInt()).isEqualTo(bot.registry.get("news").size());
+        assertThat(json.get("seconds").isNumber()).isTrue();
+        assertThat(json.get("errors")).isEmpty();
+    }
+
+    @Test
+    void should_answer_every_error_of_a_failed_reload_and_keep_the_old_version() throws Exception {
+        manager.loadAll();
+        String served = bot.registry.get("news").articleSet().version();
+        Files.writeString(file, "{\"title\": \"t\"}\nnot json\n");
+
+        HttpResponse<String> response = send("POST", "/admin/reload?set=news", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("version").asText()).isEqualTo(served);
+        assertThat(json.get("errors")).hasSize(2);
+        assertThat(json.get("errors").get(0).asText()).startsWith(file + ":1: body:");
+        assertThat(json.get("errors").get(1).asText()).startsWith(file + ":2:");
+        assertThat(bot.registry.get("news").articleSet().version()).isEqualTo(served);
+    }
+
+    @Test
+    void should_reload_every_set_without_a_set_parameter() throws Exception {
+        HttpResponse<String> response = send("POST", "/admin/reload", TOKEN);
+
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("sets")).hasSize(1);
+        assertThat(json.get("sets").get(0).get("set").asText()).isEqualTo("news");
+    }
+
+    @Test
+    void should_answer_404_for_an_unknown_set_and_405_for_a_get() throws Exception {
+        HttpResponse<String> unknown = send("POST", "/admin/reload?set=sport", TOKEN);
+        HttpResponse<String> get = send("GET", "/admin/reload", TOKEN);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("errors").get(0).asText())
+                .isEqualTo("no article set named \"sport\"; sets: news");
+        assertThat(get.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void should_be_healthy_at_once_and_ready_once_every_set_is_loaded() throws Exception {
+        assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> loading = send("GET", "/readyz", null);
+        assertThat(loading.statusCode()).isEqualTo(503);
+        assertThat(loading.body()).contains("news");
+
+        manager.loadAll();
+
+        assertThat(send("GET", "/readyz", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void should_expose_the_bot_metrics_in_prometheus_text() throws Exception {
+        manager.loadAll();
+        MeteredAnswerEngine engine = new MeteredAnswerEngine(bot.engine, metrics);
+        engine.answer(Question.of("How many new schools did the mayor of Town1 open?", TestBot.DAY, "news"));
+        engine.answer(Question.of("How many new schools did the mayor of Town1 open?", TestBot.DAY, "news"));
+        engine.answer(Question.of("Who won the football world cup?", TestBot.DAY, "news"));
+        metrics.registry().counter("newsbot.telegram.api.errors", "method", "sendMessage", "kind", "network")
+                .increment();
+
+        HttpResponse<String> response = send("GET", "/metrics", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(response.body())
+                .contains("newsbot_questions_total{outcome=\"answered\"} 2.0")
+                .contains("newsbot_questions_total{outcome=\"refused\"} 1.0")
+                .contains("newsbot_answer_latency_seconds_count 3")
+                .contains("newsbot_answer_latency_seconds{quantile=\"0.99\"}")
+                .contains("newsbot_cache_hits_total{cache=\"answers\"} 1.0")
+                .contains("newsbot_cache_misses_total{cache=\"answers\"} 2.0")
+                .contains("newsbot_reloads_total{result=\"ok\",set=\"news\"} 1.0")
+                .contains("newsbot_set_articles{set=\"news\"} 4.0")
+                .contains("newsbot_set_passages{set=\"news\"}")
+                .contains("newsbot_telegram_api_errors_total{kind=\"network\",method=\"sendMessage\"} 1.0")
+                .contains("process_uptime_seconds");
+    }
+
+    @Test
+    void should_call_the_endpoint_from_the_admin_client() throws IOException, InterruptedException {
+        manager.loadAll();
+
+        AdminClient.Response ok = new AdminClient(http, base, TOKEN).reload("news");
+        AdminClient.Response refused = new AdminClient(http, base, "wrong").reload(null);
+
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.body()).contains("\"set\":\"news\"");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.ok()).isFalse();
+    }
+}

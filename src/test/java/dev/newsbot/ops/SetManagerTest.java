@@ -1,0 +1,250 @@
+package dev.newsbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsbot.articles.Article;
+import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.SnapshotContents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SetManagerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    private SetSource source(Path file) {
+        return new SetSource("news", List.of(file), file.resolveSibling(file.getFileName() + ".newsbot-index"));
+    }
+
+    @Test
+    void should_serve_the_new_version_and_report_what_changed() {
+        TestBot bot = new TestBot();
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(5, 0));
+        SetManager manager = bot.manager(source(file));
+        ReloadReport first = manager.reload("news");
+        List<Article> next = new ArrayList<>(TestBot.towns(5, 0).subList(1, 5));
+        next.set(0, TestBot.town(1, 1));
+        next.add(TestBot.town(7, 0));
+        TestBot.writeJsonl(file, next);
+
+        ReloadReport report = manager.reload("news");
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.previousVersion()).isEqualTo(first.version());
+        assertThat(report.version()).isEqualTo(bot.registry.get("news").articleSet().version())
+                .isNotEqualTo(first.version());
+        assertThat(List.of(report.added(), report.removed(), report.changed())).containsExactly(1, 1, 1);
+        assertThat(report.passages()).isEqualTo(bot.registry.get("news").size());
+        assertThat(report.errors()).isEmpty();
+        assertThat(manager.lastReload("news")).contains(report);
+    }
+
+    @Test
+    void should_keep_serving_the_old_version_and_report_every_error_when_the_new_content_is_bad() throws IOException {
+        TestBot bot = new TestBot();
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(3, 0));
+        SetManager manager = bot.manager(source(file));
+        String served = manager.reload("news").version();
+        Files.writeString(file, Files.readString(file)
+                + "{\"title\": \"No body\"}\n{\"title\": \"Bad date\", \"body\": \"x\", \"published\": \"2022-13-45\"}\n");
+
+        ReloadReport report = manager.reload("news");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.version()).isEqualTo(served);
+        assertThat(bot.registry.get("news").articleSet().version()).isEqualTo(served);
+        assertThat(report.errors()).hasSize(2);
+        assertThat(report.errors().get(0)).startsWith(file + ":4: body:");
+        assertThat(report.errors().get(1)).startsWith(file + ":5: published:");
+        assertThat(report.summary()).contains("still serving version " + served).contains(file + ":5: published:");
+    }
+
+    @Test
+    void should_re_embed_only_the_changed_article_of_a_large_set() {
+        TestBot bot = new TestBot();
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(300, 0));
+        SetManager manager = bot.manager(source(file));
+        manager.reload("news");
+        List<Article> next = new ArrayList<>(TestBot.towns(300, 0));
+        next.set(42, TestBot.town(42, 1));
+        TestBot.writeJsonl(file, next);
+        int before = bot.hashing.calls();
+
+        ReloadReport report = manager.reload("news");
+
+        var store = bot.registry.get("news");
+        long passagesOfTown42 = java.util.stream.IntStream.range(0, store.size())
+                .filter(row -> store.passage(row).articleId().equals("town-42")).count();
+        assertThat(report.changed()).isEqualTo(1);
+        assertThat((long) report.embedded()).isEqualTo(passagesOfTown42).isPositive();
+        assertThat(bot.hashing.calls() - before).isEqualTo(report.embedded());
+        System.out.printf("incremental reload of 1 of 300 articles: %.3f s%n", report.seconds());
+    }
+
+    @Test
+    void should_serialise_two_reloads_of_the_same_set() throws Exception {
+        TestBot bot = new TestBot(5);
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(40, 0));
+        SetManager manager = bot.manager(source(file));
+        TestBot.SlowEmbedder slow = (TestBot.SlowEmbedder) bot.embedder;
+
+        CompletableFuture<ReloadReport> a = manager.reloadAsync("news", threads);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slow.running.get() == 1);
+        TestBot.writeJsonl(file, TestBot.towns(40, 1));
+        CompletableFuture<ReloadReport> b = manager.reloadAsync("news", threads);
+
+        assertThat(a.get().ok()).isTrue();
+        assertThat(b.get().ok()).isTrue();
+        assertThat(slow.maxRunning).hasValue(1);
+        assertThat(b.get().previousVersion()).isEqualTo(a.get().version());
+        assertThat(b.get().changed()).isEqualTo(40);
+    }
+
+    @Test
+    void should_restart_from_the_snapshot_without_embedding_or_rewriting_it() throws IOException {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        TestBot first = new TestBot();
+        first.manager(source(file)).loadAll();
+        byte[] snapshot = Files.readAllBytes(source(file).snapshot());
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source(file)).reload("news");
+
+        assertThat(Files.readAllBytes(source(file).snapshot())).isEqualTo(snapshot);
+        assertThat(report.ok()).isTrue();
+        assertThat(report.embedded()).isZero();
+        assertThat(report.added()).isZero();
+        assertThat(restarted.hashing.calls()).isZero();
+        assertThat(restarted.registry.get("news").size()).isEqualTo(first.registry.get("news").size());
+    }
+
+    @Test
+    void should_rebuild_a_corrupt_snapshot() throws IOException {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetSource source = source(file);
+        new TestBot().manager(source).loadAll();
+        byte[] bytes = Files.readAllBytes(source.snapshot());
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(source.snapshot(), bytes);
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source).reload("news");
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.embedded()).isEqualTo(report.passages()).isPositive();
+        assertThat(IndexSnapshot.read(source.snapshot(), restarted.indexer.settings()).passages())
+                .hasSize(report.passages());
+    }
+
+    @Test
+    void should_rebuild_a_truncated_snapshot() throws IOException {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetSource source = source(file);
+        new TestBot().manager(source).loadAll();
+        byte[] bytes = Files.readAllBytes(source.snapshot());
+        Files.write(source.snapshot(), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source).reload("news");
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.embedded()).isEqualTo(report.passages());
+        assertThat(Files.size(source.snapshot())).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void should_rebuild_a_snapshot_made_with_other_splitter_settings() {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetSource source = source(file);
+        new TestBot(null, 100).manager(source).loadAll();
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source).reload("news");
+
+        assertThat(report.embedded()).isEqualTo(report.passages());
+        SnapshotContents rewritten = IndexSnapshot.read(source.snapshot(), restarted.indexer.settings());
+        assertThat(rewritten.header().settings()).isEqualTo(restarted.indexer.settings());
+    }
+
+    @Test
+    void should_never_start_from_a_file_that_is_not_a_snapshot() throws IOException {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(3, 0));
+        SetSource source = source(file);
+        Files.writeString(source.snapshot(), "not a snapshot");
+        TestBot bot = new TestBot();
+
+        bot.manager(source).loadAll();
+
+        assertThat(bot.registry.get("news").size()).isPositive();
+        assertThat(bot.hashing.calls()).isEqualTo(bot.registry.get("news").size());
+    }
+
+    @Test
+    void should_stop_the_start_naming_the_set_and_every_problem() throws IOException {
+        Path file = Files.writeString(dir.resolve("news.jsonl"), "{\"title\": \"t\"}\n{\"body\": \"b\"}\n");
+        SetManager manager = new TestBot().manager(source(file));
+
+        assertThatThrownBy(manager::loadAll).isInstanceOf(SetManager.SetLoadException.class)
+                .hasMessageContaining("\"news\"").hasMessageContaining("2 problems")
+                .hasMessageContaining(file + ":1: body:").hasMessageContaining(file + ":2: title:");
+        assertThat(manager.ready()).isFalse();
+    }
+
+    @Test
+    void should_be_ready_once_every_set_is_served() {
+        TestBot bot = new TestBot();
+        Path a = TestBot.writeJsonl(dir.resolve("a/news.jsonl"), TestBot.towns(2, 0));
+        Path b = TestBot.writeJsonl(dir.resolve("b/world.jsonl"), TestBot.towns(2, 1));
+        SetManager manager = bot.manager(source(a), new SetSource("world", List.of(b.getParent()), null));
+
+        assertThat(manager.ready()).isFalse();
+        manager.reload("news");
+        assertThat(manager.loading()).containsExactly("world");
+        manager.reload("world");
+        assertThat(manager.ready()).isTrue();
+    }
+
+    @Test
+    void should_name_the_known_sets_for_an_unknown_one() {
+        SetManager manager = new TestBot().manager(source(dir.resolve("news.jsonl")));
+
+        assertThatThrownBy(() -> manager.reload("sport")).isInstanceOf(NoSuchSetException.class)
+                .hasMessage("no article set named \"sport\"; sets: news");
+    }
+
+    @Test
+    void should_report_unchanged_content_without_rebuilding() {
+        TestBot bot = new TestBot();
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(3, 0));
+        SetManager manager = bot.manager(source(file));
+        ReloadReport first = manager.reload("news");
+        int calls = bot.hashing.calls();
+
+        ReloadReport again = manager.reload("news");
+
+        assertThat(again.ok()).isTrue();
+        assertThat(again.version()).isEqualTo(first.version()).isEqualTo(again.previousVersion());
+        assertThat(bot.hashing.calls()).isEqualTo(calls);
+        assertThat(again.summary()).contains("unchanged at version " + first.version());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.newsbot.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.Published;
+import dev.newsbot.cache.CachingAnswerEngine;
+import dev.newsbot.config.Template;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.HashingEmbedder;
+import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.PassageSplitter;
+import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.retrieval.TokenCounter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real answer path over real article files, with the hashing embedder standing in for the model. */
+final class TestBot {
+
+    static final LocalDate DAY = LocalDate.of(2022, 7, 1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final HashingEmbedder hashing = new HashingEmbedder();
+    final Embedder embedder;
+    final SetIndexer indexer;
+    final SetRegistry registry = new SetRegistry("news");
+    final CachingAnswerEngine engine;
+
+    TestBot() {
+        this(null);
+    }
+
+    /** @param passageDelayMillis when set, embedding passages (not questions) sleeps this long per passage */
+    TestBot(Integer passageDelayMillis) {
+        this(passageDelayMillis, 110);
+    }
+
+    TestBot(Integer passageDelayMillis, int maxPassageTokens) {
+        this.embedder = passageDelayMillis == null ? hashing : new SlowEmbedder(hashing, passageDelayMillis);
+        TextAnalyzer analyzer = new TextAnalyzer();
+        this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(), maxPassageTokens), analyzer);
+        Template refusal = Template.parse("refusal", "Not in {{set}}.", Set.of("set"),
+                AnswerService.REFUSAL_PLACEHOLDERS);
+        AnswerService service = new AnswerService(registry, embedder, new HybridRetriever(),
+                new ExtractiveAnswerer(analyzer, 2, 0.05), refusal, 6);
+        this.engine = new CachingAnswerEngine(service, "maximumSize=1000");
+    }
+
+    SetManager manager(SetSource... sources) {
+        return new SetManager(registry, indexer, new ArticleLoader(), List.of(sources), Clock.systemUTC());
+    }
+
+    /** {@code n} articles, each about its own town; {@code edition} changes every number in them. */
+    static List<Article> towns(int n, int edition) {
+        List<Article> articles = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            articles.add(town(k, edition));
+        }
+        return articles;
+    }
+
+    static Article town(int k, int edition) {
+        int schools = k + 1000 * edition;
+        return new Article("town-" + k, "Mayor of Town" + k + " opens schools", "Daily " + k,
+                "https://example.com/town/" + k, Published.ofDate(DAY.minusDays(1 + k % 20)), null,
+                "The mayor of Town" + k + " opened " + schools + " new schools on Monday. Parents in Town" + k
+                        + " welcomed the " + schools + " schools. The council of Town" + k + " approved the plan.");
+    }
+
+    static Path writeJsonl(Path file, List<Article> articles) {
+        StringBuilder text = new StringBuilder();
+        for (Article a : articles) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", a.id());
+            line.put("url", a.url());
+            line.put("title", a.title());
+            line.put("source", a.source());
+            line.put("published", a.published() == null ? null : a.published().toString());
+            line.put("author", a.author());
+            line.put("body", a.body());
+            try {
+                text.append(JSON.writeValueAsString(line)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Delays passage embedding, to make index builds take a while; counts concurrent builds. */
+    static final class SlowEmbedder implements Embedder {
+        private final Embedder delegate;
+        private final int delayMillis;
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxRunning = new AtomicInteger();
+
+        SlowEmbedder(Embedder delegate, int delayMillis) {
+            this.delegate = delegate;
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return delegate.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep((long) delayMillis * texts.size());
+                return delegate.embedAll(texts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public int dimension() {
+            return delegate.dimension();
+        }
+
+        @Override
+        public String modelName() {
+            return delegate.modelName();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.newsbot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QueryCuesTest {
+
+    private static final LocalDate ASKED = LocalDate.of(2023, 12, 1);
+
+    @Test
+    void should_see_a_question_about_recent_events() {
+        assertThat(QueryCues.of("Which automaker recalled cars this week?", Set.of(), ASKED).recent()).isTrue();
+        assertThat(QueryCues.of("What was recently green lit?", Set.of(), ASKED).recent()).isTrue();
+        assertThat(QueryCues.of("Who founded the company?", Set.of(), ASKED).recent()).isFalse();
+    }
+
+    @Test
+    void should_find_named_outlets_with_or_without_their_article() {
+        QueryCues cues = QueryCues.of("Does 'The Verge' agree with techcrunch, unlike The Age?",
+                Set.of("The Verge", "TechCrunch", "The Age", "CNN", "Agency"), ASKED);
+
+        assertThat(cues.outlets()).containsExactlyInAnyOrder("the verge", "techcrunch", "the age");
+        assertThat(cues.namesOutlet("TechCrunch")).isTrue();
+        assertThat(cues.namesOutlet("CNN")).isFalse();
+        assertThat(cues.namesOutlet(null)).isFalse();
+    }
+
+    @Test
+    void should_read_iso_and_written_days() {
+        QueryCues cues = QueryCues.of("Between the report on 2023-11-24 and the one published on October 1st, 2022,"
+                + " and on March 3rd?", Set.of(), ASKED);
+
+        assertThat(cues.days()).containsExactlyInAnyOrder(LocalDate.of(2023, 11, 24), LocalDate.of(2022, 10, 1),
+                LocalDate.of(2023, 3, 3));
+    }
+
+    @Test
+    void should_ignore_days_that_do_not_exist() {
+        assertThat(QueryCues.of("On 2023-02-30 or February 30th?", Set.of(), ASKED).days()).isEmpty();
+    }
+
+    @Test
+    void should_split_a_comparison_into_its_claims() {
+        assertThat(QueryCues.clauses("Does The Verge say Google pays for defaults, while TechCrunch says Apple never"
+                + " switched?")).containsExactly("Does The Verge say Google pays for defaults",
+                "TechCrunch says Apple never switched?");
+        assertThat(QueryCues.clauses("Who won the cup final?")).isEmpty();
+    }
+}

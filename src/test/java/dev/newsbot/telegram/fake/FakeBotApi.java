@@ -1,0 +1,963 @@
+package dev.newsbot.telegram.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbot.telegram.fake.MiniHttpServer.Outcome;
+import dev.newsbot.telegram.fake.MiniHttpServer.Request;
+import dev.newsbot.telegram.fake.MiniHttpServer.Respond;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A fake Telegram Bot API over real HTTP on 127.0.0.1, speaking the Bot API's JSON where it matters: {@code getMe}
+ * ({@code is_bot}), dates in seconds, {@code getUpdates} long polling that honours {@code timeout}, {@code limit}
+ * and {@code offset} (updates below the offset are confirmed and dropped, unconfirmed ones are redelivered; a second
+ * poller gets 409), {@code sendMessage} (records messages, assigns ids, 400 for text over 4,096 characters after
+ * entity parsing, 400 "can't parse entities" for HTML outside the documented subset, 400 for an unknown reply
+ * target), {@code sendChatAction}, {@code setMyCommands}, {@code setWebhook} (HTTPS only, secret token checked;
+ * updates are then POSTed to a local route with the secret header, and {@code getUpdates} answers 409) and
+ * {@code deleteWebhook}. Faults can be queued per method: 429 with {@code retry_after}, 5xx, TCP resets, stalls,
+ * answers without {@code ok}, arbitrary 400s.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "4242424242:AAFakeTokenForTests_only-0123456789ab";
+    public static final long BOT_ID = 4242424242L;
+    public static final String BOT_USERNAME = "newsbot_test_bot";
+    public static final int MAX_MESSAGE_LENGTH = 4096;
+
+    private static final Pattern COMMAND = Pattern.compile("(?<![\\w/])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{5,32}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Set<String> ACTIONS = Set.of("typing", "upload_photo", "record_video", "upload_video",
+            "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location",
+            "record_video_note", "upload_video_note");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final MiniHttpServer server;
+
+    private int nextUpdateId = 800_000_001;
+    private long nextUserId = 100_001;
+    private long nextGroup = 1;
+    private final Map<Long, Integer> lastMessageId = new HashMap<>();
+    private final List<ObjectNode> queue = new ArrayList<>();
+    private final Set<Integer> sticky = new HashSet<>();
+    private final Map<Integer, ObjectNode> updatesById = new HashMap<>();
+    private int confirmedBelow;
+    private final Set<Integer> deliveredByWebhook = new HashSet<>();
+    private final Map<Long, FakeChat> chats = new HashMap<>();
+    private final Map<Long, ObjectNode> chatJson = new HashMap<>();
+    private final Map<Long, Map<Integer, ObjectNode>> messages = new HashMap<>();
+    private final List<SentMessage> sent = new ArrayList<>();
+    private final List<ApiCall> calls = new ArrayList<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final List<Integer> webhookStatuses = new ArrayList<>();
+    private ArrayNode commands;
+    private String webhookUrl = "";
+    private String webhookSecret;
+    private URI webhookRoute;
+    private long pollGeneration;
+    private boolean closed;
+    private final Thread webhookDelivery;
+
+    public FakeBotApi() throws IOException {
+        server = new MiniHttpServer(this::handle);
+        webhookDelivery = new Thread(this::deliverWebhooks, "fake-bot-api-webhook");
+        webhookDelivery.setDaemon(true);
+        webhookDelivery.start();
+    }
+
+    /** The Bot API base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    // ---- people and chats --------------------------------------------------------------------------------------
+
+    public FakeUser user(String firstName) {
+        lock.lock();
+        try {
+            long id = nextUserId++;
+            return new FakeUser(id, firstName, firstName.toLowerCase(Locale.ROOT) + "_" + id, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Another bot in a group (its messages must be ignored). */
+    public FakeUser otherBot(String username) {
+        lock.lock();
+        try {
+            return new FakeUser(nextUserId++, username, username, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public FakeChat privateChat(FakeUser with) {
+        ObjectNode c = json.createObjectNode().put("id", with.id()).put("type", "private")
+                .put("first_name", with.firstName()).put("username", with.username());
+        return register(new FakeChat(with.id(), "private", with.firstName()), c);
+    }
+
+    public FakeChat group(String title) {
+        long id;
+        lock.lock();
+        try {
+            id = -(4_000_000_000L + nextGroup++);
+        } finally {
+            lock.unlock();
+        }
+        return register(new FakeChat(id, "group", title), groupJson(id, "group", title));
+    }
+
+    public FakeChat supergroup(String title) {
+        long id;
+        lock.lock();
+        try {
+            id = -(1_000_000_000_000L + nextGroup++);
+        } finally {
+            lock.unlock();
+        }
+        return register(new FakeChat(id, "supergroup", title), groupJson(id, "supergroup", title));
+    }
+
+    private ObjectNode groupJson(long id, String type, String title) {
+        return json.createObjectNode().put("id", id).put("type", type).put("title", title);
+    }
+
+    private FakeChat register(FakeChat chat, ObjectNode node) {
+        lock.lock();
+        try {
+            chats.put(chat.id(), chat);
+            chatJson.put(chat.id(), node);
+            messages.putIfAbsent(chat.id(), new HashMap<>());
+            return chat;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- injecting user messages -------------------------------------------------------------------------------
+
+    /** {@code from} sends {@code text}; entities (bot commands, mentions) are detected like Telegram does. */
+    public Incoming say(FakeChat chat, FakeUser from, String text) {
+        return inject(chat, from, text, null, true);
+    }
+
+    /** {@code from} replies to message {@code replyTo} with {@code text}. */
+    public Incoming reply(FakeChat chat, FakeUser from, int replyTo, String text) {
+        return inject(chat, from, text, replyTo, true);
+    }
+
+    /** The general form: {@code detectEntities=false} sends the text without any entities. */
+    public Incoming inject(FakeChat chat, FakeUser from, String text, Integer replyTo, boolean detectEntities) {
+        lock.lock();
+        try {
+            int messageId = nextMessageId(chat.id());
+            ObjectNode m = json.createObjectNode().put("message_id", messageId);
+            m.set("from", userJson(from));
+            m.set("chat", chatJson.get(chat.id()).deepCopy());
+            m.put("date", nowSeconds()).put("text", text);
+            if (detectEntities) {
+                ArrayNode entities = entities(text);
+                if (!entities.isEmpty()) {
+                    m.set("entities", entities);
+                }
+            }
+            if (replyTo != null) {
+                ObjectNode original = messages.get(chat.id()).get(replyTo);
+                if (original == null) {
+                    throw new IllegalArgumentException("no message " + replyTo + " in chat " + chat.id());
+                }
+                m.set("reply_to_message", original.deepCopy());
+            }
+            messages.get(chat.id()).put(messageId, m);
+            int updateId = nextUpdateId++;
+            ObjectNode update = json.createObjectNode().put("update_id", updateId);
+            update.set("message", m);
+            queue.add(update);
+            updatesById.put(updateId, update);
+            changed.signalAll();
+            return new Incoming(updateId, messageId, chat, text, System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues an update again even though it was delivered (and ignores its confirmation once). */
+    public void redeliver(Incoming in) {
+        lock.lock();
+        try {
+            queue.add(updatesById.get(in.updateId()));
+            queue.sort((a, b) -> a.get("update_id").asInt() - b.get("update_id").asInt());
+            sticky.add(in.updateId());
+            deliveredByWebhook.remove(in.updateId());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ArrayNode entities(String text) {
+        ArrayNode out = json.createArrayNode();
+        for (Pattern p : List.of(COMMAND, MENTION)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                out.addObject().put("type", p == COMMAND ? "bot_command" : "mention")
+                        .put("offset", m.start()).put("length", m.end() - m.start());
+            }
+        }
+        List<JsonNode> sorted = new ArrayList<>();
+        out.forEach(sorted::add);
+        sorted.sort((a, b) -> a.get("offset").asInt() - b.get("offset").asInt());
+        ArrayNode result = json.createArrayNode();
+        sorted.forEach(result::add);
+        return result;
+    }
+
+    // ---- faults ------------------------------------------------------------------------------------------------
+
+    /** The next request to {@code method} gets {@code fault} instead of an answer. */
+    public void failNext(String method, Fault fault) {
+        failNext(method, 1, fault);
+    }
+
+    /** The next {@code times} requests to {@code method} get {@code fault}. */
+    public void failNext(String method, int times, Fault fault) {
+        lock.lock();
+        try {
+            Deque<Fault> q = faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                q.add(fault);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests still to fail for {@code method}. */
+    public int pendingFaults(String method) {
+        lock.lock();
+        try {
+            Deque<Fault> q = faults.get(method.toLowerCase(Locale.ROOT));
+            return q == null ? 0 : q.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where webhook updates are POSTed (standing in for the TLS proxy in front of the bot). */
+    public void routeWebhookTo(URI local) {
+        lock.lock();
+        try {
+            webhookRoute = local;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- observing ---------------------------------------------------------------------------------------------
+
+    public List<SentMessage> sent() {
+        lock.lock();
+        try {
+            return List.copyOf(sent);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<SentMessage> sentTo(FakeChat chat) {
+        return sent().stream().filter(m -> m.chatId() == chat.id()).toList();
+    }
+
+    public List<SentMessage> repliesTo(Incoming in) {
+        return sent().stream().filter(replyTo(in)).toList();
+    }
+
+    /** Calls received for {@code method} (case-insensitive), in order. */
+    public List<ApiCall> calls(String method) {
+        lock.lock();
+        try {
+            return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<ApiCall> calls() {
+        lock.lock();
+        try {
+            return List.copyOf(calls);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the bot confirmed the update: by a later getUpdates offset, or by a 2xx webhook answer. */
+    public boolean isConfirmed(Incoming in) {
+        lock.lock();
+        try {
+            return in.updateId() < confirmedBelow || deliveredByWebhook.contains(in.updateId());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<Integer> webhookStatuses() {
+        lock.lock();
+        try {
+            return List.copyOf(webhookStatuses);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public JsonNode commands() {
+        lock.lock();
+        try {
+            return commands == null ? null : commands.deepCopy();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public SentMessage awaitReplyTo(Incoming in, Duration timeout) {
+        return awaitSent(replyTo(in), 1, timeout).get(0);
+    }
+
+    public List<SentMessage> awaitRepliesTo(Incoming in, int count, Duration timeout) {
+        return awaitSent(replyTo(in), count, timeout);
+    }
+
+    /** Waits until at least {@code count} sent messages match; fails with the messages sent so far. */
+    public List<SentMessage> awaitSent(Predicate<SentMessage> p, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<SentMessage> matching = sent.stream().filter(p).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " matching sent message(s) within " + timeout
+                            + ", got " + matching.size() + "; all sent: " + describe(sent));
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until {@code method} was called at least {@code count} times. */
+    public List<ApiCall> awaitCalls(String method, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<ApiCall> matching = calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " " + method + " call(s) within " + timeout
+                            + ", got " + matching.size());
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public static Predicate<SentMessage> replyTo(Incoming in) {
+        return m -> m.chatId() == in.chat().id() && in.messageId() == (m.replyTo() == null ? -1 : m.replyTo());
+    }
+
+    private static String describe(List<SentMessage> messages) {
+        return messages.stream().map(m -> m.chatId() + "#" + m.messageId() + "→" + m.replyTo() + ": "
+                + abbreviate(m.visibleText())).collect(Collectors.joining("; ", "[", "]"));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    // ---- HTTP --------------------------------------------------------------------------------------------------
+
+    private Outcome handle(Request r) throws IOException {
+        String path = r.path();
+        int slash = path.indexOf('/', 1);
+        if (!path.startsWith("/bot") || slash < 0) {
+            return error(404, "Not Found", null);
+        }
+        String token = path.substring(4, slash);
+        String method = path.substring(slash + 1);
+        ObjectNode params = params(r);
+        log(new ApiCall(method, params, path, System.nanoTime()));
+        if (!token.equals(TOKEN)) {
+            return error(401, "Unauthorized", null);
+        }
+        Fault fault = nextFault(method);
+        if (fault != null) {
+            return play(fault);
+        }
+        try {
+            return ok(dispatch(method.toLowerCase(Locale.ROOT), params), description(method, params));
+        } catch (ApiError e) {
+            return error(e.code, e.getMessage(), e.retryAfter);
+        }
+    }
+
+    private JsonNode dispatch(String method, ObjectNode p) throws ApiError {
+        return switch (method) {
+            case "getme" -> userJson(new FakeUser(BOT_ID, "Newsbot Test", BOT_USERNAME, true))
+                    .put("can_join_groups", true).put("can_read_all_group_messages", false)
+                    .put("supports_inline_queries", false);
+            case "getupdates" -> getUpdates(p);
+            case "sendmessage" -> sendMessage(p);
+            case "sendchataction" -> sendChatAction(p);
+            case "setmycommands" -> setMyCommands(p);
+            case "getmycommands" -> commands == null ? json.createArrayNode() : commands;
+            case "setwebhook" -> setWebhook(p);
+            case "deletewebhook" -> deleteWebhook(p);
+            case "getwebhookinfo" -> webhookInfo();
+            default -> throw new ApiError(404, "Not Found");
+        };
+    }
+
+    private String description(String method, ObjectNode p) {
+        return switch (method.toLowerCase(Locale.ROOT)) {
+            case "setwebhook" -> text(p, "url") == null || text(p, "url").isEmpty()
+                    ? "Webhook was deleted" : "Webhook was set";
+            case "deletewebhook" -> "Webhook was deleted";
+            default -> null;
+        };
+    }
+
+    private JsonNode getUpdates(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            if (!webhookUrl.isEmpty()) {
+                throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
+                        + "use deleteWebhook to delete the webhook first");
+            }
+            Integer offset = integer(p, "offset");
+            int limit = Math.max(1, Math.min(100, integer(p, "limit") == null ? 100 : integer(p, "limit")));
+            int timeout = Math.max(0, integer(p, "timeout") == null ? 0 : integer(p, "timeout"));
+            if (offset != null) {
+                confirm(offset);
+            }
+            long generation = ++pollGeneration;
+            changed.signalAll();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+            while (queue.isEmpty() && !closed && deadline - System.nanoTime() > 0) {
+                changed.awaitNanos(deadline - System.nanoTime());
+                if (generation != pollGeneration) {
+                    throw new ApiError(409, "Conflict: terminated by other getUpdates request; "
+                            + "make sure that only one bot instance is running");
+                }
+            }
+            ArrayNode result = json.createArrayNode();
+            queue.stream().limit(limit).forEach(u -> {
+                result.add(u.deepCopy());
+                sticky.remove(u.get("update_id").asInt());
+            });
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json.createArrayNode();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void confirm(int offset) {
+        if (offset > 0) {
+            queue.removeIf(u -> u.get("update_id").asInt() < offset && !sticky.contains(u.get("update_id").asInt()));
+            confirmedBelow = Math.max(confirmedBelow, offset);
+        } else if (offset < 0) {
+            while (queue.size() > -offset) {
+                confirmedBelow = Math.max(confirmedBelow, queue.remove(0).get("update_id").asInt() + 1);
+            }
+        }
+    }
+
+    private JsonNode sendMessage(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            long chatId = chatId(p);
+            String text = text(p, "text");
+            if (text == null || text.isEmpty()) {
+                throw new ApiError(400, "Bad Request: message text is empty");
+            }
+            TelegramHtmlParser.Parsed parsed = parse(text, text(p, "parse_mode"));
+            if (parsed.text().strip().isEmpty()) {
+                throw new ApiError(400, "Bad Request: message text is empty");
+            }
+            if (parsed.text().length() > MAX_MESSAGE_LENGTH) {
+                throw new ApiError(400, "Bad Request: message is too long");
+            }
+            Integer replyTo = replyTarget(p);
+            ObjectNode original = replyTo == null ? null : messages.get(chatId).get(replyTo);
+            if (replyTo != null && original == null && !allowWithoutReply(p)) {
+                throw new ApiError(400, "Bad Request: message to be replied not found");
+            }
+            return store(chatId, text, text(p, "parse_mode"), parsed, original);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ObjectNode store(long chatId, String raw, String parseMode, TelegramHtmlParser.Parsed parsed,
+                             ObjectNode original) {
+        int id = nextMessageId(chatId);
+        ObjectNode m = json.createObjectNode().put("message_id", id);
+        m.set("from", userJson(new FakeUser(BOT_ID, "Newsbot Test", BOT_USERNAME, true)));
+        m.set("chat", chatJson.get(chatId).deepCopy());
+        m.put("date", nowSeconds()).put("text", parsed.text());
+        if (!parsed.entities().isEmpty()) {
+            ArrayNode entities = m.putArray("entities");
+            for (TelegramHtmlParser.Entity e : parsed.entities()) {
+                ObjectNode n = entities.addObject().put("type", e.type()).put("offset", e.offset())
+                        .put("length", e.length());
+                if (e.url() != null) {
+                    n.put("url", e.url());
+                }
+            }
+        }
+        if (original != null) {
+            m.set("reply_to_message", original.deepCopy());
+        }
+        messages.get(chatId).put(id, m);
+        sent.add(new SentMessage(id, chatId, raw, parseMode, parsed.text(),
+                parsed.entities().stream().map(TelegramHtmlParser.Entity::url).filter(u -> u != null).toList(),
+                parsed.entities().stream().map(TelegramHtmlParser.Entity::type).toList(),
+                original == null ? null : original.get("message_id").asInt(), System.nanoTime()));
+        changed.signalAll();
+        return m;
+    }
+
+    private static TelegramHtmlParser.Parsed parse(String text, String parseMode) throws ApiError {
+        if (parseMode == null || parseMode.isEmpty()) {
+            return new TelegramHtmlParser.Parsed(text, List.of());
+        }
+        if (!parseMode.equalsIgnoreCase("HTML")) {
+            throw new ApiError(400, "Bad Request: unsupported parse_mode");
+        }
+        try {
+            return TelegramHtmlParser.parse(text);
+        } catch (TelegramHtmlParser.ParseException e) {
+            throw new ApiError(400, "Bad Request: can't parse entities: " + e.getMessage());
+        }
+    }
+
+    private Integer replyTarget(ObjectNode p) {
+        JsonNode params = p.get("reply_parameters");
+        if (params != null && params.has("message_id")) {
+            return params.get("message_id").asInt();
+        }
+        return integer(p, "reply_to_message_id");
+    }
+
+    private static boolean allowWithoutReply(ObjectNode p) {
+        JsonNode params = p.get("reply_parameters");
+        return params != null && params.path("allow_sending_without_reply").asBoolean(false)
+                || p.path("allow_sending_without_reply").asBoolean(false);
+    }
+
+    private JsonNode sendChatAction(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            chatId(p);
+            String action = text(p, "action");
+            if (action == null || !ACTIONS.contains(action)) {
+                throw new ApiError(400, "Bad Request: wrong parameter action in request");
+            }
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private JsonNode setMyCommands(ObjectNode p) throws ApiError {
+        JsonNode list = p.get("commands");
+        if (list == null || !list.isArray()) {
+            throw new ApiError(400, "Bad Request: parameter \"commands\" is required");
+        }
+        for (JsonNode c : list) {
+            if (!c.path("command").asText("").matches("[a-z0-9_]{1,32}")) {
+                throw new ApiError(400, "Bad Request: BOT_COMMAND_INVALID");
+            }
+            String d = c.path("description").asText("");
+            if (d.isEmpty() || d.length() > 256) {
+                throw new ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+            }
+        }
+        lock.lock();
+        try {
+            commands = (ArrayNode) list.deepCopy();
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private JsonNode setWebhook(ObjectNode p) throws ApiError {
+        String url = text(p, "url");
+        String secret = text(p, "secret_token");
+        if (url != null && !url.isEmpty() && !url.startsWith("https://")) {
+            throw new ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        if (secret != null && !SECRET.matcher(secret).matches()) {
+            throw new ApiError(400, "Bad Request: secret token contains unallowed characters");
+        }
+        lock.lock();
+        try {
+            webhookUrl = url == null ? "" : url;
+            webhookSecret = secret;
+            changed.signalAll();
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private JsonNode deleteWebhook(ObjectNode p) {
+        lock.lock();
+        try {
+            webhookUrl = "";
+            webhookSecret = null;
+            if (p.path("drop_pending_updates").asBoolean(false)
+                    || "true".equals(text(p, "drop_pending_updates"))) {
+                queue.clear();
+            }
+            changed.signalAll();
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private JsonNode webhookInfo() {
+        lock.lock();
+        try {
+            return json.createObjectNode().put("url", webhookUrl).put("has_custom_certificate", false)
+                    .put("pending_update_count", queue.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- webhook delivery --------------------------------------------------------------------------------------
+
+    private void deliverWebhooks() {
+        int failures = 0;
+        while (true) {
+            ObjectNode update;
+            URI target;
+            String secret;
+            lock.lock();
+            try {
+                while (!closed && (webhookUrl.isEmpty() || webhookRoute == null || queue.isEmpty())) {
+                    changed.await();
+                }
+                if (closed) {
+                    return;
+                }
+                update = queue.get(0);
+                target = webhookRoute.resolve(URI.create(webhookUrl).getRawPath());
+                secret = webhookSecret;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            int status = post(target, secret, update);
+            lock.lock();
+            try {
+                webhookStatuses.add(status);
+                boolean delivered = status >= 200 && status < 300;
+                if (delivered || ++failures >= 5) {
+                    queue.remove(update);
+                    sticky.remove(update.get("update_id").asInt());
+                    failures = 0;
+                    if (delivered) {
+                        deliveredByWebhook.add(update.get("update_id").asInt());
+                    }
+                }
+                changed.signalAll();
+                if (!delivered && !closed) {
+                    changed.await(100, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private int post(URI target, String secret, ObjectNode update) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) target.toURL().openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(10_000);
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            if (secret != null) {
+                c.setRequestProperty("X-Telegram-Bot-Api-Secret-Token", secret);
+            }
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(json.writeValueAsBytes(update));
+            }
+            int status = c.getResponseCode();
+            c.disconnect();
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    private void log(ApiCall call) {
+        lock.lock();
+        try {
+            calls.add(call);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Fault nextFault(String method) {
+        lock.lock();
+        try {
+            Deque<Fault> q = faults.get(method.toLowerCase(Locale.ROOT));
+            return q == null ? null : q.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome play(Fault fault) {
+        if (fault instanceof Fault.TooManyRequests t) {
+            return error(429, "Too Many Requests: retry after " + t.retryAfter(), t.retryAfter());
+        }
+        if (fault instanceof Fault.ServerError s) {
+            String html = "<html>\r\n<head><title>" + s.status() + " Bad Gateway</title></head>\r\n<body>\r\n"
+                    + "<center><h1>" + s.status() + " Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+                    + "</body>\r\n</html>\r\n";
+            return new Respond(s.status(), "text/html", html.getBytes(StandardCharsets.UTF_8));
+        }
+        if (fault instanceof Fault.ConnectionReset) {
+            return new MiniHttpServer.Reset();
+        }
+        if (fault instanceof Fault.Stall) {
+            return new MiniHttpServer.Stall();
+        }
+        if (fault instanceof Fault.WithoutOk) {
+            return new Respond(200, "application/json", "{\"result\":true}".getBytes(StandardCharsets.UTF_8));
+        }
+        return error(400, ((Fault.BadRequest) fault).description(), null);
+    }
+
+    private Respond ok(JsonNode result, String description) throws IOException {
+        ObjectNode body = json.createObjectNode().put("ok", true);
+        body.set("result", result);
+        if (description != null) {
+            body.put("description", description);
+        }
+        return new Respond(200, "application/json", json.writeValueAsBytes(body));
+    }
+
+    private Respond error(int code, String description, Integer retryAfter) {
+        ObjectNode body = json.createObjectNode().put("ok", false).put("error_code", code)
+                .put("description", description);
+        if (retryAfter != null) {
+            body.putObject("parameters").put("retry_after", retryAfter);
+        }
+        try {
+            return new Respond(code, "application/json", json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode params(Request r) throws IOException {
+        ObjectNode p = json.createObjectNode();
+        form(p, r.query());
+        String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json") && r.body().length > 0) {
+            JsonNode body = json.readTree(r.body());
+            if (body.isObject()) {
+                p.setAll((ObjectNode) body);
+            }
+        } else if (type.startsWith("application/x-www-form-urlencoded")) {
+            form(p, new String(r.body(), StandardCharsets.UTF_8));
+        } else if (type.startsWith("multipart/form-data")) {
+            multipart(p, r.header("content-type"), r.body());
+        }
+        return p;
+    }
+
+    private void form(ObjectNode p, String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            putValue(p, name, value);
+        }
+    }
+
+    private void multipart(ObjectNode p, String contentType, byte[] body) {
+        String boundary = contentType.replaceAll("(?i).*boundary=\"?([^\";]+)\"?.*", "$1");
+        String all = new String(body, StandardCharsets.UTF_8);
+        for (String part : all.split("--" + Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, split));
+            if (name.find()) {
+                String value = part.substring(split + 4);
+                putValue(p, name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+            }
+        }
+    }
+
+    /** Like the Bot API: a value that is a JSON object or array is read as JSON. */
+    private void putValue(ObjectNode p, String name, String value) {
+        String v = value.strip();
+        if (v.startsWith("{") || v.startsWith("[")) {
+            try {
+                p.set(name, json.readTree(v));
+                return;
+            } catch (IOException e) {
+                // plain text after all
+            }
+        }
+        p.put(name, value);
+    }
+
+    private long chatId(ObjectNode p) throws ApiError {
+        JsonNode id = p.get("chat_id");
+        long chatId;
+        try {
+            chatId = id == null ? 0 : id.isNumber() ? id.asLong() : Long.parseLong(id.asText().strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "Bad Request: chat not found");
+        }
+        if (!chats.containsKey(chatId)) {
+            throw new ApiError(400, "Bad Request: chat not found");
+        }
+        return chatId;
+    }
+
+    private static String text(ObjectNode p, String name) {
+        JsonNode n = p.get(name);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static Integer integer(ObjectNode p, String name) {
+        JsonNode n = p.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return n.isNumber() ? n.asInt() : Integer.valueOf(n.asText().strip());
+    }
+
+    private ObjectNode userJson(FakeUser u) {
+        ObjectNode n = json.createObjectNode().put("id", u.id()).put("is_bot", u.bot())
+                .put("first_name", u.firstName());
+        if (u.username() != null) {
+            n.put("username", u.username());
+        }
+        if (!u.bot()) {
+            n.put("language_code", "en");
+        }
+        return n;
+    }
+
+    private int nextMessageId(long chatId) {
+        return lastMessageId.merge(chatId, 1, Integer::sum);
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        server.close();
+        webhookDelivery.interrupt();
+        try {
+            webhookDelivery.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A Bot API error answer. */
+    private static final class ApiError extends Exception {
+
+        final int code;
+        final Integer retryAfter;
+
+        ApiError(int code, String description) {
+            super(description);
+            this.code = code;
+            this.retryAfter = null;
+        }
+    }
+}
