@@ -7,16 +7,15 @@ import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.HybridRetriever;
 import dev.newsbot.retrieval.InMemoryVectorBaseline;
+import dev.newsbot.retrieval.IndexBuild;
 import dev.newsbot.retrieval.IndexSnapshot;
 import dev.newsbot.retrieval.IndexedSet;
 import dev.newsbot.retrieval.Passage;
+import dev.newsbot.retrieval.PriorIndex;
 import dev.newsbot.retrieval.RetrievalQuery;
 import dev.newsbot.retrieval.Scored;
 import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SnapshotArticle;
 import dev.newsbot.retrieval.SnapshotContents;
-import dev.newsbot.retrieval.SnapshotHeader;
-import dev.newsbot.retrieval.SnapshotSettings;
 import dev.newsbot.retrieval.TopK;
 import dev.newsbot.retrieval.VectorIndex;
 import java.io.IOException;
@@ -52,8 +51,8 @@ import java.util.function.ToLongFunction;
  *   <li>latencies, each after an untimed warm-up: dense top-10 search, the LangChain4j in-memory store over the
  *       same vectors, hybrid retrieval, the full uncached answer path and a cache hit; recall@10 of the dense
  *       search against an exact scan;</li>
- *   <li>the set is written as an {@link IndexSnapshot} and restored (read, article hashes checked, assembled) as
- *       a restart would.</li>
+ *   <li>the set is written as an {@link IndexSnapshot} and restored as a restart does: read, then indexed with
+ *       the snapshot as the {@link PriorIndex} (article hashes checked, passages and vectors reused).</li>
  * </ol>
  *
  * <p>Not thread-safe; one run at a time.
@@ -91,6 +90,7 @@ public final class Benchmark {
      * made from article sentences.
      */
     public BenchReport run(ArticleSet source, List<SeedQuestion> realQuestions, String sourceLabel) {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ArticleSet sampleSet = BenchCorpus.sample(source, subject.indexer().splitter(), settings.sample(),
                 SET_NAME + "-sample");
         IndexedSet sample = throughput(sampleSet);
@@ -110,7 +110,8 @@ public final class Benchmark {
         } finally {
             subject.sets().remove(SET_NAME);
         }
-        snapshot(grown);
+        snapshot(store);
+        notes.add(machine(loadBefore));
         return new BenchReport(figures, details, notes);
     }
 
@@ -299,25 +300,28 @@ public final class Benchmark {
         return 1;
     }
 
-    private void snapshot(BenchCorpus.Grown grown) {
+    /**
+     * Writes the grown set's snapshot and restores it as a restart does: read the file, then index the set with
+     * the snapshot as the prior index, so every article is checked by content hash and its passages and vectors
+     * reused.
+     */
+    private void snapshot(IndexedSet store) {
         progress.accept("snapshot write and restore");
         Path file = workDir.resolve("bench-" + ProcessHandle.current().pid() + ".snapshot");
         SetIndexer indexer = subject.indexer();
-        SnapshotSettings snapshotSettings = new SnapshotSettings(indexer.embedder().modelName(),
-                indexer.embedder().dimension(), indexer.splitter().settings());
         try {
-            IndexSnapshot.write(file, contents(grown, snapshotSettings));
+            IndexSnapshot.write(file, indexer.snapshotOf(store, Instant.now()));
             long bytes = Files.size(file);
             usedHeapAfterGc();
             long start = System.nanoTime();
-            IndexedSet restored = restore(IndexSnapshot.read(file, snapshotSettings), grown.set());
+            SnapshotContents contents = IndexSnapshot.read(file, indexer.settings());
+            IndexBuild restored = indexer.index(store.articleSet(), PriorIndex.of(contents), SetIndexer.Progress.NONE);
             double loadSeconds = seconds(start);
-            if (restored.size() != grown.passages().size()) {
-                throw new IllegalStateException("the restored set has " + restored.size() + " passages, not "
-                        + grown.passages().size());
+            if (restored.diff().embedded() != 0 || restored.store().size() != store.size()) {
+                throw new IllegalStateException("the snapshot was not reused whole: " + restored.diff());
             }
-            double reembed = grown.passages().size() / figures.get("model_passages_per_s");
-            figures.put("snapshot_bytes_per_passage", (double) bytes / grown.passages().size());
+            double reembed = store.size() / figures.get("model_passages_per_s");
+            figures.put("snapshot_bytes_per_passage", (double) bytes / store.size());
             figures.put("snapshot_load_s", loadSeconds);
             figures.put("reembed_s_estimate", reembed);
             figures.put("snapshot_speedup", reembed / loadSeconds);
@@ -328,36 +332,22 @@ public final class Benchmark {
         }
     }
 
-    private static SnapshotContents contents(BenchCorpus.Grown grown, SnapshotSettings snapshotSettings) {
-        int dimension = snapshotSettings.dimension();
-        float[] vectors = new float[grown.vectors().size() * dimension];
-        for (int row = 0; row < grown.vectors().size(); row++) {
-            System.arraycopy(grown.vectors().get(row), 0, vectors, row * dimension, dimension);
-        }
-        List<SnapshotArticle> articles = grown.set().articles().stream()
-                .map(a -> new SnapshotArticle(a.id(), ArticleSet.contentHash(a))).toList();
-        SnapshotHeader header = new SnapshotHeader(snapshotSettings, grown.set().name(), grown.set().version(),
-                Instant.now());
-        return new SnapshotContents(header, articles, grown.passages(), vectors);
+    /** The machine and how busy it was: other processes share the cores, so figures vary with the load. */
+    private static String machine(double loadBefore) {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "machine: %d cores%s, Java %s, max heap %,d MB; load average %.1f at "
+                        + "the start, %.1f at the end", runtime.availableProcessors(), cpuModel(),
+                System.getProperty("java.vm.version"), runtime.maxMemory() >> 20, loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** What a restart does with a snapshot: checks every article is unchanged, then assembles the set. */
-    private IndexedSet restore(SnapshotContents contents, ArticleSet set) {
-        Map<String, Article> byId = new HashMap<>();
-        set.articles().forEach(a -> byId.put(a.id(), a));
-        for (SnapshotArticle stored : contents.articles()) {
-            Article article = byId.get(stored.articleId());
-            if (article == null || !ArticleSet.contentHash(article).equals(stored.contentHash())) {
-                throw new IllegalStateException("snapshot article " + stored.articleId() + " does not match the set");
-            }
+    private static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> " (" + line.substring(line.indexOf(':') + 1).strip() + ")").orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
         }
-        List<Article> owners = contents.passages().stream().map(p -> byId.get(p.articleId())).toList();
-        int dimension = contents.header().settings().dimension();
-        List<float[]> vectors = new ArrayList<>(contents.passages().size());
-        for (int row = 0; row < contents.passages().size(); row++) {
-            vectors.add(Arrays.copyOfRange(contents.vectors(), row * dimension, (row + 1) * dimension));
-        }
-        return subject.indexer().assemble(set, contents.passages(), owners, vectors);
     }
 
     private Latencies time(List<Query> queries, ToLongFunction<Query> operation) {
