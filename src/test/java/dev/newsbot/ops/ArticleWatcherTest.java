@@ -51,8 +51,8 @@ class ArticleWatcherTest {
 
         long lastWrite = 0;
         for (int i = 0; i < 5; i++) {
-            Files.writeString(news.resolve("a.jsonl"), "edit " + i);
             lastWrite = System.nanoTime();
+            Files.writeString(news.resolve("a.jsonl"), "edit " + i);
             Thread.sleep(50);
         }
 
