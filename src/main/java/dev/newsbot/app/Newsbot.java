@@ -209,6 +209,12 @@ public final class Newsbot implements AutoCloseable {
                 refusal, config.retrieval().passages());
     }
 
+    /** The same answer path without the answer and query-embedding caches, for benchmarks. */
+    public AnswerEngine uncachedEngine() {
+        return new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
+                config.retrieval().passages());
+    }
+
     public ChatService chat() {
         return chat;
     }

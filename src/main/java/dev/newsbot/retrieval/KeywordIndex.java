@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -41,6 +47,8 @@ final class KeywordIndex {
     private static final String DAY = "day";
     private static final String ROW = "row";
     private static final float SOURCE_BOOST = 0.5f;
+    private static final int CHUNK = 4096;
+    private static final double RAM_BUFFER_MB = 256;
 
     private final TextAnalyzer analyzer;
     private final IndexSearcher searcher;
@@ -59,12 +67,31 @@ final class KeywordIndex {
     }
 
     static KeywordIndex build(TextAnalyzer analyzer, List<Entry> entries) {
+        return build(analyzer, entries, null, 1);
+    }
+
+    /**
+     * Builds the index, analysing passages in parallel on {@code executor} (may be null) and the calling thread.
+     * Each body is analysed once for both fields that hold it, and each title once: the text field replays the
+     * title's terms and then the body's, which gives the terms and lengths that analysing "title, newline, body"
+     * gives, so scores are the same.
+     */
+    static KeywordIndex build(TextAnalyzer analyzer, List<Entry> entries, Executor executor, int parallelism) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer.luceneAnalyzer());
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+        Map<String, List<String>> titles = new ConcurrentHashMap<>();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Entry entry : entries) {
-                writer.addDocument(document(entry));
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+                List<List<String>> bodies = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+                SharedWork.run(executor, parallelism, chunk.size(), i -> {
+                    bodies.set(i, analyzer.terms(chunk.get(i).body()));
+                    titles.computeIfAbsent(chunk.get(i).title(), analyzer::terms);
+                });
+                for (int i = 0; i < chunk.size(); i++) {
+                    writer.addDocument(document(chunk.get(i), titles.get(chunk.get(i).title()), bodies.get(i)));
+                }
             }
             writer.forceMerge(1);
             writer.commit();
@@ -74,16 +101,47 @@ final class KeywordIndex {
         }
     }
 
-    private static Document document(Entry entry) {
+    private static Document document(Entry entry, List<String> title, List<String> body) {
         Document doc = new Document();
-        doc.add(new TextField(TEXT, entry.title() + "\n" + entry.body(), Field.Store.NO));
-        doc.add(new TextField(BODY, entry.body(), Field.Store.NO));
+        doc.add(new TextField(TEXT, new TermStream(title, body)));
+        doc.add(new TextField(BODY, new TermStream(List.of(), body)));
         if (entry.source() != null) {
             doc.add(new TextField(SOURCE, entry.source(), Field.Store.NO));
         }
         doc.add(new LongPoint(DAY, entry.day() == null ? Long.MIN_VALUE : entry.day().toEpochDay()));
         doc.add(new NumericDocValuesField(ROW, entry.row()));
         return doc;
+    }
+
+    /** Replays already analysed terms, those of {@code first} and then of {@code second}, one position apart. */
+    private static final class TermStream extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final List<String> first;
+        private final List<String> second;
+        private int next;
+
+        TermStream(List<String> first, List<String> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= first.size() + second.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(next < first.size() ? first.get(next) : second.get(next - first.size()));
+            next++;
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     private static int[] rowsOf(DirectoryReader reader) {

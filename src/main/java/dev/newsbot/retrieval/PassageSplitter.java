@@ -51,19 +51,24 @@ public final class PassageSplitter {
         return fitWords(article.title(), MAX_TITLE_TOKENS).get(0);
     }
 
-    /** Splits one article into passages, in article order. */
+    /**
+     * Splits one article into passages, in article order. Each sentence is counted once: token counts add up over
+     * texts joined by white space, so a passage's count is its title's plus its sentences'.
+     */
     public List<Passage> split(Article article) {
         String title = embeddingTitle(article);
-        int budget = maxTokens - tokens.count(title + "\n");
+        int titleTokens = tokens.count(title + "\n");
         List<Passage> passages = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String sentence : sentences(article.body(), budget)) {
-            current.add(sentence);
-            if (current.size() > 1 && tokens.count(title + "\n" + String.join(" ", current)) > maxTokens) {
-                current.remove(current.size() - 1);
+        int used = titleTokens;
+        for (Counted sentence : countedSentences(article.body(), maxTokens - titleTokens)) {
+            if (!current.isEmpty() && used + sentence.tokens() > maxTokens) {
                 passages.add(new Passage(article.id(), passages.size(), current));
-                current = new ArrayList<>(List.of(sentence));
+                current = new ArrayList<>();
+                used = titleTokens;
             }
+            current.add(sentence.text());
+            used += sentence.tokens();
         }
         if (!current.isEmpty()) {
             passages.add(new Passage(article.id(), passages.size(), current));
@@ -73,7 +78,11 @@ public final class PassageSplitter {
 
     /** The body's sentences, each cut to fit {@code budget} tokens. */
     List<String> sentences(String body, int budget) {
-        List<String> result = new ArrayList<>();
+        return countedSentences(body, budget).stream().map(Counted::text).toList();
+    }
+
+    private List<Counted> countedSentences(String body, int budget) {
+        List<Counted> result = new ArrayList<>();
         for (String paragraph : PARAGRAPH_BREAK.split(body.strip())) {
             String flat = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
             if (flat.isEmpty()) {
@@ -82,11 +91,20 @@ public final class PassageSplitter {
             for (String sentence : sentenceSplitter.split(flat)) {
                 String s = sentence.strip();
                 if (!s.isEmpty()) {
-                    result.addAll(fitWords(s, budget));
+                    result.addAll(fit(s, budget));
                 }
             }
         }
         return result;
+    }
+
+    /** {@code text} with its token count, or its pieces cut to fit {@code budget}, each with its count. */
+    private List<Counted> fit(String text, int budget) {
+        int count = tokens.count(text);
+        if (count <= budget) {
+            return List.of(new Counted(text, count));
+        }
+        return fitWords(text, budget).stream().map(piece -> new Counted(piece, tokens.count(piece))).toList();
     }
 
     /** Cuts {@code text} between words into pieces of at most {@code budget} tokens each. */
@@ -111,5 +129,8 @@ public final class PassageSplitter {
             pieces.add(piece.toString());
         }
         return pieces;
+    }
+
+    private record Counted(String text, int tokens) {
     }
 }

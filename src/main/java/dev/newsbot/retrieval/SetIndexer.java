@@ -4,6 +4,7 @@ import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +40,9 @@ public final class SetIndexer {
     }
 
     /**
-     * @param searchExecutor splits dense searches of large sets across threads; null to search on the caller
-     * @param parallelism    how many parts a search is split into at most
+     * @param searchExecutor splits dense searches of large sets, and the splitting and keyword analysis of articles
+     *                       while indexing, across threads; null to do all on the caller
+     * @param parallelism    how many threads, the caller's included, a search or an indexing step uses at most
      */
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer, Executor searchExecutor,
                       int parallelism) {
@@ -79,8 +81,12 @@ public final class SetIndexer {
         List<String> pendingTexts = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        for (Article article : set.articles()) {
-            Optional<PriorIndex.Entry> reusable = prior.reusable(article.id(), ArticleSet.contentHash(article));
+        List<Optional<PriorIndex.Entry>> reuse = set.articles().stream()
+                .map(a -> prior.reusable(a.id(), ArticleSet.contentHash(a))).toList();
+        List<List<Passage>> split = split(set.articles(), reuse);
+        for (int a = 0; a < set.articles().size(); a++) {
+            Article article = set.articles().get(a);
+            Optional<PriorIndex.Entry> reusable = reuse.get(a);
             if (reusable.isPresent()) {
                 PriorIndex.Entry entry = reusable.get();
                 for (int i = 0; i < entry.passages().size(); i++) {
@@ -92,7 +98,7 @@ public final class SetIndexer {
             }
             (prior.has(article.id()) ? changed : added).add(article.id());
             String title = splitter.embeddingTitle(article);
-            for (Passage passage : splitter.split(article)) {
+            for (Passage passage : split.get(a)) {
                 pendingRows.add(passages.size());
                 pendingTexts.add(passage.embeddingText(title));
                 passages.add(passage);
@@ -106,6 +112,23 @@ public final class SetIndexer {
         }
         IndexDiff diff = new IndexDiff(added, removed(set, prior), changed, passages.size(), embedded.size());
         return new IndexBuild(assemble(set, passages, owners, vectors), diff);
+    }
+
+    /**
+     * The passages of every article that cannot be reused (null for the others), split in parallel on the search
+     * executor, when there is one, and the calling thread.
+     */
+    private List<List<Passage>> split(List<Article> articles, List<Optional<PriorIndex.Entry>> reuse) {
+        List<Integer> fresh = new ArrayList<>();
+        for (int a = 0; a < articles.size(); a++) {
+            if (reuse.get(a).isEmpty()) {
+                fresh.add(a);
+            }
+        }
+        List<List<Passage>> split = new ArrayList<>(Collections.nCopies(articles.size(), null));
+        SharedWork.run(searchExecutor, searchParallelism, fresh.size(),
+                i -> split.set(fresh.get(i), splitter.split(articles.get(fresh.get(i)))));
+        return split;
     }
 
     private static List<String> removed(ArticleSet set, PriorIndex prior) {
@@ -146,7 +169,8 @@ public final class SetIndexer {
             index.executor(searchExecutor, searchParallelism);
         }
         vectors.forEach(index::add);
-        return new IndexedSet(set, passages, owners, index.build(), KeywordIndex.build(analyzer, entries));
+        KeywordIndex keywords = KeywordIndex.build(analyzer, entries, searchExecutor, searchParallelism);
+        return new IndexedSet(set, passages, owners, index.build(), keywords);
     }
 
     private List<float[]> embed(List<String> texts, Progress progress) {

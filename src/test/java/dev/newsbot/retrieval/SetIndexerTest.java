@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +22,15 @@ class SetIndexerTest {
     private final SetIndexer indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(), 110),
             new TextAnalyzer());
 
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
     @TempDir
     Path dir;
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
 
     private static List<Article> withBody(List<Article> articles, String id, String body) {
         List<Article> out = new ArrayList<>();
@@ -101,5 +113,68 @@ class SetIndexerTest {
 
         assertThat(diff.added()).containsExactly("quake", "budget", "final");
         assertThat(diff.embedded()).isEqualTo(diff.passages());
+    }
+
+    private static ArticleSet manyArticles() {
+        List<Article> articles = new ArrayList<>();
+        for (int a = 0; a < 40; a++) {
+            int n = a;
+            String body = IntStream.range(0, 3 + a % 7)
+                    .mapToObj(i -> "Article " + n + " sentence " + i + " says the council met on day " + i + ".")
+                    .collect(Collectors.joining(" "));
+            articles.add(TestSets.article("a" + a, "Council report " + a, "Wire", "2022-06-1" + a % 10, body));
+        }
+        return ArticleSet.of("many", articles);
+    }
+
+    @Test
+    void should_split_in_parallel_into_the_same_passages_in_the_same_order() {
+        ArticleSet set = manyArticles();
+        PassageSplitter splitter = new PassageSplitter(new TokenCounter(), 60);
+        SetIndexer serial = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer());
+        SetIndexer parallel = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer(), pool, 2);
+
+        IndexedSet one = serial.index(set, SetIndexer.Progress.NONE);
+        IndexedSet two = parallel.index(set, SetIndexer.Progress.NONE);
+
+        List<Passage> expected = set.articles().stream().flatMap(a -> splitter.split(a).stream()).toList();
+        assertThat(one.passages()).isEqualTo(expected);
+        assertThat(two.passages()).isEqualTo(expected);
+        for (int row = 0; row < two.size(); row++) {
+            assertThat(two.article(row).id()).isEqualTo(two.passage(row).articleId());
+            assertThat(two.vector(row)).containsExactly(one.vector(row));
+        }
+    }
+
+    @Test
+    void should_split_only_the_changed_articles_in_parallel_and_keep_the_order() {
+        ArticleSet set = manyArticles();
+        PassageSplitter splitter = new PassageSplitter(new TokenCounter(), 60);
+        SetIndexer serial = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer());
+        SetIndexer parallel = new SetIndexer(new HashingEmbedder(), splitter, new TextAnalyzer(), pool, 2);
+        IndexedSet first = serial.index(set, SetIndexer.Progress.NONE);
+        List<Article> edited = new ArrayList<>(set.articles());
+        edited.set(7, TestSets.article("a7", "Council report 7", "Wire", "2022-06-17", "The council met again."));
+        edited.set(31, TestSets.article("a31", "Council report 31", "Wire", "2022-06-11", "No meeting was held."));
+
+        IndexBuild one = serial.index(ArticleSet.of("many", edited), PriorIndex.of(first), SetIndexer.Progress.NONE);
+        IndexBuild two = parallel.index(ArticleSet.of("many", edited), PriorIndex.of(first), SetIndexer.Progress.NONE);
+
+        assertThat(two.diff().changed()).containsExactly("a7", "a31");
+        assertThat(two.store().passages()).isEqualTo(one.store().passages());
+        for (int row = 0; row < two.store().size(); row++) {
+            assertThat(two.store().vector(row)).containsExactly(one.store().vector(row));
+        }
+    }
+
+    @Test
+    void should_still_index_when_the_executor_is_shut_down() {
+        pool.shutdownNow();
+        SetIndexer indexer = new SetIndexer(new HashingEmbedder(), new PassageSplitter(new TokenCounter(), 60),
+                new TextAnalyzer(), pool, 2);
+
+        IndexedSet store = indexer.index(manyArticles(), SetIndexer.Progress.NONE);
+
+        assertThat(store.size()).isGreaterThan(40);
     }
 }

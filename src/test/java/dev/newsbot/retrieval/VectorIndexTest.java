@@ -206,6 +206,43 @@ class VectorIndexTest {
     }
 
     @Test
+    void should_reach_a_recall_at_10_of_at_least_0_99_among_clusters_of_near_duplicates() {
+        float[][] bases = randomUnitVectors(new Random(25), 800);
+        float[][] vectors = new float[20_000][];
+        Random noise = new Random(26);
+        for (int row = 0; row < vectors.length; row++) {
+            vectors[row] = nudged(bases[row % bases.length], noise, 0.01);
+        }
+        VectorIndex index = indexOf(vectors, builder -> builder.executor(pool, 2));
+
+        double recall = Arrays.stream(randomUnitVectors(new Random(28), 60))
+                .mapToDouble(query -> index.search(query, 10, null).recallAgainst(index.exactSearch(query, 10, null)))
+                .average().orElseThrow();
+
+        assertThat(recall).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void should_score_sign_codes_of_a_dimension_that_is_not_a_multiple_of_64() {
+        Random random = new Random(27);
+        float[][] vectors = new float[5_000][100];
+        for (float[] vector : vectors) {
+            for (int j = 0; j < vector.length; j++) {
+                vector[j] = (float) random.nextGaussian();
+            }
+        }
+        VectorIndex.Builder builder = VectorIndex.builder(100);
+        Arrays.stream(vectors).forEach(builder::add);
+        VectorIndex index = builder.build();
+
+        for (int i = 0; i < 10; i++) {
+            float[] query = vectors[i * 499].clone();
+            query[99] += 0.5f;
+            assertThat(index.search(query, 5, null)).isEqualTo(index.exactSearch(query, 5, null));
+        }
+    }
+
+    @Test
     void should_give_the_same_hits_with_and_without_an_executor() {
         float[][] vectors = randomUnitVectors(new Random(19), 20_000);
         VectorIndex parallel = indexOf(vectors, builder -> builder.executor(pool, 2));
@@ -296,9 +333,13 @@ class VectorIndexTest {
     }
 
     private static float[] nudged(float[] vector, Random random) {
+        return nudged(vector, random, 0.05);
+    }
+
+    private static float[] nudged(float[] vector, Random random, double deviation) {
         float[] copy = vector.clone();
         for (int j = 0; j < copy.length; j++) {
-            copy[j] += (float) (0.05 * random.nextGaussian());
+            copy[j] += (float) (deviation * random.nextGaussian());
         }
         return normalised(copy);
     }

@@ -1,0 +1,150 @@
+package dev.newsbot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.bench.BenchReport;
+import dev.newsbot.bench.BenchSettings;
+import dev.newsbot.bench.BenchSubject;
+import dev.newsbot.bench.Benchmark;
+import dev.newsbot.bench.SeedQuestion;
+import dev.newsbot.config.ConfigLoader;
+import dev.newsbot.eval.QuestionLoader;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.MiniLmEmbedder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Measures throughput, latency, memory and snapshot figures over a set grown to N passages. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark ingest, search, answers, cache, snapshot and memory over N passages: real "
+                + "passages replicated with perturbed vectors. Prints a table; --json writes the figures.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", paramLabel = "PATH",
+            description = "Article files or directories for the real passages (default: the bundled set, repeated).")
+    List<Path> articles = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
+    Path config;
+
+    @Option(names = "--passages", paramLabel = "N", description = "Passages to search (default: ${DEFAULT-VALUE}).")
+    int passages = BenchSettings.DEFAULT_PASSAGES;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the figures as one JSON object to OUT.")
+    Path json;
+
+    @Option(names = "--questions", paramLabel = "FILE", description = "questions.jsonl files of real questions "
+            + "(default: questions.jsonl beside the articles, else ../shared/eval/*/questions.jsonl, if any).")
+    List<Path> questions = new ArrayList<>();
+
+    @Option(names = "--sample", paramLabel = "N", description = "Real passages to embed (default: ${DEFAULT-VALUE}).")
+    int sample = BenchSettings.DEFAULT_SAMPLE;
+
+    @Option(names = "--queries", paramLabel = "N", description = "Timed queries per stage (default: ${DEFAULT-VALUE}).")
+    int queries = BenchSettings.DEFAULT_QUERIES;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed queries first (default: ${DEFAULT-VALUE}).")
+    int warmup = BenchSettings.DEFAULT_WARMUP;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        BenchSettings settings = new BenchSettings(passages, sample, queries, warmup, seed);
+        ArticleSet source = articles.isEmpty() ? new ArticleLoader().loadBundledDefault()
+                : new ArticleLoader().load("bench-source", articles).set();
+        List<Path> questionFiles = questions.isEmpty() ? findQuestionFiles() : questions;
+        List<SeedQuestion> real = loadQuestions(questionFiles);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("bench: real questions from " + (questionFiles.isEmpty() ? "no file (article sentences only)"
+                : questionFiles.toString()));
+        Path workDir = Files.createTempDirectory("newsbot-bench");
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, Newsbot.daemon("bench-model"));
+        try (Newsbot bot = new Newsbot(new ConfigLoader().load(config), Clock.systemUTC())) {
+            Map<String, Embedder> variants = new LinkedHashMap<>();
+            variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
+            variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
+            BenchSubject subject = new BenchSubject(bot.indexer(), bot.sets(), bot.uncachedEngine(), bot.engine(),
+                    variants);
+            BenchReport report = new Benchmark(subject, settings, workDir, line -> {
+                err.println("bench: " + line);
+                err.flush();
+            }).run(source, real, describe());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(report.table(bot.embedder().dimension() * Float.BYTES));
+            out.flush();
+            if (json != null) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.json());
+            }
+        } finally {
+            boundedPool.shutdownNow();
+            Files.deleteIfExists(workDir);
+        }
+        return 0;
+    }
+
+    private String describe() {
+        return articles.isEmpty() ? "the bundled set" : String.join(", ", articles.stream().map(Path::toString).toList());
+    }
+
+    private List<Path> findQuestionFiles() {
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path path : articles) {
+            Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+            if (dir != null && Files.isRegularFile(dir.resolve("questions.jsonl"))) {
+                found.add(dir.resolve("questions.jsonl"));
+            }
+        }
+        if (found.isEmpty() && articles.isEmpty()) {
+            found.addAll(sharedQuestionFiles(Path.of("..", "shared", "eval")));
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<Path> sharedQuestionFiles(Path evalDir) {
+        if (!Files.isDirectory(evalDir)) {
+            return List.of();
+        }
+        try (Stream<Path> sets = Files.list(evalDir)) {
+            return sets.map(set -> set.resolve("questions.jsonl")).filter(Files::isRegularFile)
+                    .sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + evalDir, e);
+        }
+    }
+
+    private static List<SeedQuestion> loadQuestions(List<Path> files) {
+        List<SeedQuestion> loaded = new ArrayList<>();
+        for (Path file : files) {
+            QuestionLoader.load(file).forEach(q -> loaded.add(new SeedQuestion(q.question(), q.askedOn())));
+        }
+        return loaded;
+    }
+}

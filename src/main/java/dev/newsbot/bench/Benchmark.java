@@ -1,0 +1,417 @@
+package dev.newsbot.bench;
+
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.Question;
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.retrieval.HybridRetriever;
+import dev.newsbot.retrieval.InMemoryVectorBaseline;
+import dev.newsbot.retrieval.IndexBuild;
+import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexedSet;
+import dev.newsbot.retrieval.Passage;
+import dev.newsbot.retrieval.PriorIndex;
+import dev.newsbot.retrieval.RetrievalQuery;
+import dev.newsbot.retrieval.Scored;
+import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.retrieval.SnapshotContents;
+import dev.newsbot.retrieval.TopK;
+import dev.newsbot.retrieval.VectorIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * Measures the bot's performance figures (see {@link BenchReport#KEYS}) on a set of real articles:
+ *
+ * <ol>
+ *   <li>throughput: raw {@code embedAll} of the sample's passage texts against the whole ingest (split, embed,
+ *       index) of the same articles, {@value #ROUNDS} rounds over {@value #PARTS} parts in alternating order;
+ *       and the model variants' {@code embedAll} on one part;</li>
+ *   <li>the sample's real vectors and passages are replicated to N (copies perturbed and renormalised), and the
+ *       set is built through {@link SetIndexer#assemble}, with the heap measured after a full GC before and
+ *       after;</li>
+ *   <li>latencies, each after an untimed warm-up: dense top-10 search, the LangChain4j in-memory store over the
+ *       same vectors, hybrid retrieval, the full uncached answer path and a cache hit; recall@10 of the dense
+ *       search against an exact scan;</li>
+ *   <li>the set is written as an {@link IndexSnapshot} and restored as a restart does: read, then indexed with
+ *       the snapshot as the {@link PriorIndex} (article hashes checked, passages and vectors reused).</li>
+ * </ol>
+ *
+ * <p>Not thread-safe; one run at a time.
+ */
+public final class Benchmark {
+
+    static final int K = 10;
+    static final int ROUNDS = 2;
+    static final int PARTS = 4;
+    private static final String SET_NAME = "bench";
+
+    private final BenchSubject subject;
+    private final BenchSettings settings;
+    private final Path workDir;
+    private final Consumer<String> progress;
+    private final Random random;
+    private final Map<String, Double> figures = new HashMap<>();
+    private final Map<String, Double> details = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /**
+     * @param workDir  where the snapshot is written (and deleted afterwards)
+     * @param progress receives a line as each stage starts
+     */
+    public Benchmark(BenchSubject subject, BenchSettings settings, Path workDir, Consumer<String> progress) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.workDir = Objects.requireNonNull(workDir, "workDir");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.random = new Random(settings.seed());
+    }
+
+    /**
+     * Runs every stage on {@code source}'s articles, asking {@code realQuestions} (may be empty) besides questions
+     * made from article sentences.
+     */
+    public BenchReport run(ArticleSet source, List<SeedQuestion> realQuestions, String sourceLabel) {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        ArticleSet sampleSet = BenchCorpus.sample(source, subject.indexer().splitter(), settings.sample(),
+                SET_NAME + "-sample");
+        IndexedSet sample = throughput(sampleSet);
+        notes.add(String.format(Locale.ROOT, "real passages: %,d from %,d articles of %s%s", sample.size(),
+                sampleSet.articles().size(), sourceLabel,
+                sampleSet.articles().size() > source.articles().size() ? " (repeated with distinct ids)" : ""));
+        List<Query> queries = queries(realQuestions, sampleSet, sample);
+        BenchCorpus.Grown grown = BenchCorpus.grow(sample, settings.passages(), random, SET_NAME);
+        notes.add(String.format(Locale.ROOT, "the %,d passages searched are the %,d real ones replicated with "
+                + "distinct article ids; the copies' vectors are the real vectors plus Gaussian noise (sd %s per "
+                + "component) renormalised", settings.passages(), sample.size(), BenchCorpus.NOISE));
+        IndexedSet store = build(grown);
+        subject.sets().put(store);
+        try {
+            dense(store, grown.vectors(), queries);
+            retrievalAndAnswers(store, queries);
+        } finally {
+            subject.sets().remove(SET_NAME);
+        }
+        snapshot(store);
+        notes.add(machine(loadBefore));
+        return new BenchReport(figures, details, notes);
+    }
+
+    /**
+     * Raw {@code embedAll} against the whole ingest, on the same articles. The sample is cut into parts, and each
+     * round measures both on every part in alternating order, so load from other processes falls on both alike.
+     */
+    private IndexedSet throughput(ArticleSet sampleSet) {
+        List<ArticleSet> parts = parts(sampleSet);
+        List<List<String>> texts = parts.stream().map(this::embeddingTexts).toList();
+        progress.accept(String.format(Locale.ROOT, "throughput: %,d passages in %d parts, %d rounds",
+                texts.stream().mapToInt(List::size).sum(), parts.size(), ROUNDS));
+        Embedder embedder = subject.indexer().embedder();
+        embedder.embedAll(texts.get(0).subList(0, Math.min(texts.get(0).size(), 64)));
+        subject.indexer().index(ArticleSet.of("warm-up", sampleSet.articles().subList(0, 1)), SetIndexer.Progress.NONE);
+        Rate model = new Rate();
+        Rate ingest = new Rate();
+        List<IndexedSet> stores = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            stores.clear();
+            for (int part = 0; part < parts.size(); part++) {
+                List<String> partTexts = texts.get(part);
+                ArticleSet articles = parts.get(part);
+                boolean modelFirst = (round + part) % 2 == 0;
+                if (modelFirst) {
+                    model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
+                }
+                stores.add(ingest.time(partTexts.size(),
+                        () -> subject.indexer().index(articles, SetIndexer.Progress.NONE)));
+                if (!modelFirst) {
+                    model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
+                }
+            }
+        }
+        figures.put("model_passages_per_s", model.perSecond());
+        figures.put("ingest_passages_per_s", ingest.perSecond());
+        figures.put("ingest_ratio", ingest.perSecond() / model.perSecond());
+        compareModels(texts.get(0));
+        return join(sampleSet, stores);
+    }
+
+    /** The sample's articles in about {@link #PARTS} runs of consecutive articles. */
+    private static List<ArticleSet> parts(ArticleSet sampleSet) {
+        List<Article> articles = sampleSet.articles();
+        int count = Math.min(PARTS, articles.size());
+        List<ArticleSet> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(ArticleSet.of(sampleSet.name() + "-" + i,
+                    articles.subList(articles.size() * i / count, articles.size() * (i + 1) / count)));
+        }
+        return parts;
+    }
+
+    /** The parts' stores as one store of the whole sample, from their passages and vectors. */
+    private IndexedSet join(ArticleSet sampleSet, List<IndexedSet> stores) {
+        List<Passage> passages = new ArrayList<>();
+        List<Article> owners = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (IndexedSet store : stores) {
+            for (int row = 0; row < store.size(); row++) {
+                passages.add(store.passage(row));
+                owners.add(store.article(row));
+                vectors.add(store.vector(row));
+            }
+        }
+        return subject.indexer().assemble(sampleSet, passages, owners, vectors);
+    }
+
+    /**
+     * {@code embedAll} throughput of the model variants against the indexer's model on one part, one round per
+     * set-up with the order rotated, so each runs once in every position.
+     */
+    private void compareModels(List<String> texts) {
+        if (subject.modelVariants().isEmpty()) {
+            return;
+        }
+        progress.accept(String.format(Locale.ROOT, "model set-ups compared on %,d passages", texts.size()));
+        Map<String, Embedder> models = new LinkedHashMap<>();
+        models.put("this project", subject.indexer().embedder());
+        models.putAll(subject.modelVariants());
+        models.values().forEach(model -> model.embedAll(texts.subList(0, Math.min(texts.size(), 16))));
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(models.keySet());
+        for (int round = 0; round < names.size(); round++) {
+            for (String name : names) {
+                rates.computeIfAbsent(name, n -> new Rate()).time(texts.size(), () -> models.get(name).embedAll(texts));
+            }
+            Collections.rotate(names, 1);
+        }
+        rates.forEach((name, rate) -> details.put("embedAll_passages_per_s: " + name, rate.perSecond()));
+    }
+
+    private List<String> embeddingTexts(ArticleSet set) {
+        List<String> texts = new ArrayList<>();
+        for (Article article : set.articles()) {
+            String title = subject.indexer().splitter().embeddingTitle(article);
+            subject.indexer().splitter().split(article).forEach(p -> texts.add(p.embeddingText(title)));
+        }
+        return texts;
+    }
+
+    private List<Query> queries(List<SeedQuestion> real, ArticleSet sampleSet, IndexedSet sample) {
+        LocalDate askedOn = sampleSet.newest().map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
+        int count = settings.warmup() + settings.queries();
+        List<SeedQuestion> questions = BenchQuestions.build(real, sample.passages(), askedOn, count, random);
+        long fromReal = questions.stream().filter(real::contains).count();
+        notes.add(String.format(Locale.ROOT, "questions: %d warm-up then %d timed per stage; %d real questions, %d "
+                + "made from article sentences%s", settings.warmup(), settings.queries(), fromReal,
+                count - fromReal, real.isEmpty() ? " (no question file found: article sentences only)" : ""));
+        Embedder embedder = subject.indexer().embedder();
+        return questions.stream().map(q -> new Query(q, embedder.embed(q.text()))).toList();
+    }
+
+    private IndexedSet build(BenchCorpus.Grown grown) {
+        progress.accept(String.format(Locale.ROOT, "building the %,d-passage set", grown.passages().size()));
+        long before = usedHeapAfterGc();
+        long start = System.nanoTime();
+        IndexedSet store = subject.indexer().assemble(grown.set(), grown.passages(), grown.owners(), grown.vectors());
+        details.put("index_build_s", seconds(start));
+        long after = usedHeapAfterGc();
+        figures.put("passages", (double) store.size());
+        figures.put("heap_bytes_per_passage", (double) (after - before) / store.size());
+        details.put("vector_heap_bytes_per_passage", (double) store.vectorBytes() / store.size());
+        return store;
+    }
+
+    private void dense(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+        progress.accept("dense search and recall");
+        Latencies dense = time(queries, q -> store.dense(q.vector, K, null).size());
+        figures.put("search_p50_ms", dense.p50());
+        figures.put("search_p99_ms", dense.p99());
+        figures.put("recall_at_10_vs_exact", recall(store, vectors, timed(queries)));
+        progress.accept("LangChain4j InMemoryEmbeddingStore search");
+        InMemoryVectorBaseline baseline = InMemoryVectorBaseline.of(vectors);
+        Latencies inMemory = time(queries, q -> baseline.search(q.vector, K).length);
+        figures.put("inmemory_search_p50_ms", inMemory.p50());
+        figures.put("search_speedup", inMemory.p50() / dense.p50());
+    }
+
+    private static double recall(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+        VectorIndex.Builder builder = VectorIndex.builder(vectors.get(0).length);
+        vectors.forEach(builder::add);
+        VectorIndex exact = builder.build();
+        double sum = 0;
+        for (Query q : queries) {
+            TopK truth = exact.exactSearch(q.vector, K, null);
+            int[] found = store.dense(q.vector, K, null).stream().mapToInt(Scored::row).sorted().toArray();
+            long hits = Arrays.stream(truth.rows()).filter(row -> Arrays.binarySearch(found, row) >= 0).count();
+            sum += truth.size() == 0 ? 1 : (double) hits / truth.size();
+        }
+        return sum / queries.size();
+    }
+
+    private void retrievalAndAnswers(IndexedSet store, List<Query> queries) {
+        progress.accept("hybrid retrieval");
+        HybridRetriever retriever = new HybridRetriever();
+        Latencies hybrid = time(queries, q -> retriever.retrieve(store,
+                new RetrievalQuery(q.question.text(), q.vector, q.question.askedOn(), K)).size());
+        figures.put("hybrid_p50_ms", hybrid.p50());
+        progress.accept("answers, uncached");
+        Map<String, Latencies> stages = new LinkedHashMap<>();
+        Latencies answers = time(queries, q -> {
+            Answer answer = subject.answers().answer(question(q));
+            answer.timings().forEach((stage, ms) -> stages.computeIfAbsent(stage, s -> new Latencies(queries.size()))
+                    .add(Math.round(ms * 1e6)));
+            return answer.sentences().size();
+        });
+        figures.put("answer_p50_ms", answers.p50());
+        figures.put("answer_p99_ms", answers.p99());
+        stages.forEach((stage, latencies) -> details.put("answer_" + stage + "_p50_ms", latencies.p50()));
+        progress.accept("answers, cache hits");
+        queries.forEach(q -> subject.cachedAnswers().answer(question(q)));
+        Latencies hits = time(queries, q -> requireCached(subject.cachedAnswers().answer(question(q))));
+        figures.put("cache_hit_p50_ms", hits.p50());
+    }
+
+    private static Question question(Query q) {
+        return Question.of(q.question.text(), q.question.askedOn(), SET_NAME);
+    }
+
+    private static int requireCached(Answer answer) {
+        if (!answer.cached()) {
+            throw new IllegalStateException("a repeated question was not answered from the cache: "
+                    + answer.question().text());
+        }
+        return 1;
+    }
+
+    /**
+     * Writes the grown set's snapshot and restores it as a restart does: read the file, then index the set with
+     * the snapshot as the prior index, so every article is checked by content hash and its passages and vectors
+     * reused.
+     */
+    private void snapshot(IndexedSet store) {
+        progress.accept("snapshot write and restore");
+        Path file = workDir.resolve("bench-" + ProcessHandle.current().pid() + ".snapshot");
+        SetIndexer indexer = subject.indexer();
+        try {
+            IndexSnapshot.write(file, indexer.snapshotOf(store, Instant.now()));
+            long bytes = Files.size(file);
+            usedHeapAfterGc();
+            long start = System.nanoTime();
+            SnapshotContents contents = IndexSnapshot.read(file, indexer.settings());
+            IndexBuild restored = indexer.index(store.articleSet(), PriorIndex.of(contents), SetIndexer.Progress.NONE);
+            double loadSeconds = seconds(start);
+            if (restored.diff().embedded() != 0 || restored.store().size() != store.size()) {
+                throw new IllegalStateException("the snapshot was not reused whole: " + restored.diff());
+            }
+            double reembed = store.size() / figures.get("model_passages_per_s");
+            figures.put("snapshot_bytes_per_passage", (double) bytes / store.size());
+            figures.put("snapshot_load_s", loadSeconds);
+            figures.put("reembed_s_estimate", reembed);
+            figures.put("snapshot_speedup", reembed / loadSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** The machine and how busy it was: other processes share the cores, so figures vary with the load. */
+    private static String machine(double loadBefore) {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "machine: %d cores%s, Java %s, max heap %,d MB; load average %.1f at "
+                        + "the start, %.1f at the end", runtime.availableProcessors(), cpuModel(),
+                System.getProperty("java.vm.version"), runtime.maxMemory() >> 20, loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> " (" + line.substring(line.indexOf(':') + 1).strip() + ")").orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private Latencies time(List<Query> queries, ToLongFunction<Query> operation) {
+        long sink = 0;
+        for (Query q : queries.subList(0, settings.warmup())) {
+            sink += operation.applyAsLong(q);
+        }
+        List<Query> timed = timed(queries);
+        Latencies latencies = new Latencies(timed.size());
+        for (Query q : timed) {
+            long start = System.nanoTime();
+            sink += operation.applyAsLong(q);
+            latencies.add(System.nanoTime() - start);
+        }
+        if (sink == Long.MIN_VALUE) {
+            progress.accept("");
+        }
+        return latencies;
+    }
+
+    private List<Query> timed(List<Query> queries) {
+        return queries.subList(settings.warmup(), queries.size());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Heap in use after full collections, taking the lowest of a few readings. */
+    static long usedHeapAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Best effort: the work folder is the caller's.
+        }
+    }
+
+    private record Query(SeedQuestion question, float[] vector) {
+    }
+
+    /** Items per second over every timed call. */
+    private static final class Rate {
+        private long items;
+        private long nanos;
+
+        <T> T time(int count, java.util.function.Supplier<T> work) {
+            long start = System.nanoTime();
+            T result = work.get();
+            nanos += System.nanoTime() - start;
+            items += count;
+            return result;
+        }
+
+        double perSecond() {
+            return items / (nanos / 1e9);
+        }
+    }
+}
