@@ -64,11 +64,6 @@ public final class ExtractiveAnswerer implements Answerer {
     public Draft write(Question question, PassageStore store, List<RetrievedPassage> passages) {
         QuestionProfile profile = new QuestionProfile(question, analyzer, lexicon, store);
         List<Candidate> candidates = scorer.score(profile, passages);
-        if (Boolean.getBoolean("newsbot.debug")) {
-            candidates.stream().limit(6).forEach(c -> System.err.printf("%.3f cov=%.2f ctx=%.2f sim=%.2f type=%s r=%d %s%n",
-                    c.score(), c.coverage(), c.context(), c.from().similarity(), c.typeMatch(), c.passageRank(), c.text()));
-            System.err.println(profile.weights);
-        }
         double confidence = candidates.isEmpty() ? 0 : confidence(candidates.get(0), passages);
         if (confidence < refusalThreshold) {
             return Draft.refusal(confidence, MODE);

@@ -1,0 +1,7 @@
+/**
+ * Answering: the answer path ({@link dev.newsbot.answer.AnswerService}: embed, retrieve, answer) and the default
+ * offline {@link dev.newsbot.answer.ExtractiveAnswerer}, which quotes cited sentences, settles yes/no questions
+ * claim by claim, adds short answers, and declines when the evidence is weak. {@link dev.newsbot.answer.Answer}
+ * guarantees that every sentence is cited and every source is used.
+ */
+package dev.newsbot.answer;
