@@ -2,6 +2,7 @@ package dev.newsbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.chat.ChatService;
+import dev.newsbot.chat.SetSummary;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -37,10 +41,12 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock;
     private final TelegramMetrics metrics;
     private final Redactor redactor;
+    private final TelegramOperators operators;
     private State state = State.NEW;
     private HttpClients http;
     private ChatLanes lanes;
     private ScheduledExecutorService typing;
+    private ExecutorService reloads;
     private PollingReceiver polling;
     private WebhookReceiver webhook;
     private String username;
@@ -53,6 +59,16 @@ public final class TelegramBot implements AutoCloseable {
 
     public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
                        TelegramMetrics metrics) {
+        this(settings, chat, texts, clock, metrics, null);
+    }
+
+    /**
+     * A bot that also answers the operator commands {@code /use}, {@code /reload}, {@code /status} and
+     * {@code /why}; with {@code operators} null they answer "not available".
+     */
+    public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
+                       TelegramMetrics metrics, TelegramOperators operators) {
+        this.operators = operators;
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.chat = Objects.requireNonNull(chat, "chat must not be null");
         this.texts = Objects.requireNonNull(texts, "texts must not be null");
@@ -113,7 +129,18 @@ public final class TelegramBot implements AutoCloseable {
         AnswerRenderer renderer = new AnswerRenderer(templates.get(Slot.ANSWER_SOURCES_HEADING).render(),
                 AnswerRenderer.TELEGRAM_LIMIT);
         return new UpdateHandler.Parts(api, chat, templates, renderer, new RateLimiter(settings.chatLimit(), clock),
-                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username);
+                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
+                operatorCommands(api, templates));
+    }
+
+    private OperatorCommands operatorCommands(BotApi api, Map<Slot, Template> templates) {
+        Supplier<List<String>> names = () -> chat.sets().stream().map(SetSummary::name).toList();
+        if (operators == null) {
+            return new OperatorCommands(null, null, null, templates, names);
+        }
+        reloads = Executors.newSingleThreadExecutor(new DaemonThreads("newsbot-telegram-reload", redactor));
+        return new OperatorCommands(operators, operators.checks().apply(new TelegramGroupAdmins(api)), reloads,
+                templates, names);
     }
 
     private void registerCommands(BotApi api) {
@@ -152,6 +179,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (typing != null) {
             typing.shutdownNow();
+        }
+        if (reloads != null) {
+            reloads.shutdownNow();
         }
         if (http != null) {
             http.close();

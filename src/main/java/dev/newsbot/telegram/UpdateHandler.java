@@ -43,7 +43,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     /** What the handler works with; one record so the constructor stays short. */
     record Parts(BotApi api, ChatService chat, Map<Slot, Template> texts, AnswerRenderer renderer,
                  RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
-                 ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username) {
+                 ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username,
+                 OperatorCommands operators) {
     }
 
     UpdateHandler(Parts parts, long botId) {
@@ -90,8 +91,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         if (inbound instanceof Inbound.Question q) {
             enqueue(update, m, () -> answer(m, q));
         } else {
-            String name = ((Inbound.Command) inbound).name();
-            enqueue(update, m, () -> command(m, name));
+            Inbound.Command c = (Inbound.Command) inbound;
+            enqueue(update, m, () -> command(m, c));
         }
     }
 
@@ -170,9 +171,13 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
-    private void command(Message m, String name) {
+    private void command(Message m, Inbound.Command c) {
+        if (OperatorCommands.NAMES.contains(c.name())) {
+            parts.operators().handle(m, c, this::send);
+            return;
+        }
         Map<String, String> me = Map.of("bot_username", TelegramHtml.escape(parts.username()));
-        switch (name) {
+        switch (c.name()) {
             case "start" -> send(m, parts.texts().get(Slot.START).render(me));
             case "about" -> send(m, parts.texts().get(Slot.ABOUT).render(me));
             case "ask" -> send(m, parts.texts().get(Slot.ASK_USAGE).render(me));
