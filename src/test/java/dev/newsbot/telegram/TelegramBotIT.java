@@ -79,7 +79,7 @@ class TelegramBotIT {
         JsonNode commands = h.fake.commands();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.path("command").asText()));
-        assertThat(names).containsExactly("start", "help", "ask", "sources", "about");
+        assertThat(names).containsExactly("start", "help", "ask", "sources", "about", "use");
         assertThat(h.fake.calls("getUpdates")).allSatisfy(c ->
                 assertThat(c.params().path("timeout").asInt()).isEqualTo(1));
     }

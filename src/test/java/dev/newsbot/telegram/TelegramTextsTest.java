@@ -31,7 +31,7 @@ class TelegramTextsTest {
         TelegramTexts texts = TelegramTexts.load(Path.of("prompts"));
 
         assertThat(texts.commands()).extracting(TelegramTexts.Command::name)
-                .containsExactly("start", "help", "ask", "sources", "about");
+                .containsExactly("start", "help", "ask", "sources", "about", "use");
         String help = texts.template(Slot.HELP).render(Map.of("bot_username", "newsbot", "set_names", "westgate"));
         assertThat(TelegramHtml.visibleText(help)).contains("@newsbot").contains("westgate").contains("/ask");
         assertThat(texts.template(Slot.ASK_USAGE).placeholders()).contains("bot_username");
