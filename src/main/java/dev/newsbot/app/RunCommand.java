@@ -6,6 +6,7 @@ import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramMetrics;
+import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramTexts;
 import dev.newsbot.config.NewsbotConfig;
@@ -83,7 +84,10 @@ final class RunCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
-        TelegramBot telegram = telegramBot(bot, settings);
+        TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
+                bot.status(), bot.why());
+        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
+                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()), operators);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();

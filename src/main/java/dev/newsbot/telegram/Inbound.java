@@ -15,7 +15,9 @@ sealed interface Inbound {
     /**
      * A command for this bot that is not a question.
      *
-     * @param name lower-case, without slash or @username: start, help, about, sources or ask (used without question)
+     * @param name lower-case, without slash or @username: start, help, about, sources, ask (used without
+     *             question), use, reload, status or why
+     * @param args the text after the command, without mentions of the bot, stripped; empty when none
      */
     record Command(String name, String args) implements Inbound {
 

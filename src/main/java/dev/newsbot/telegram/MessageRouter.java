@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class MessageRouter {
 
-    static final Set<String> COMMANDS = Set.of("start", "help", "about", "sources", "ask", "use", "reload", "status",
-            "why");
+    static final Set<String> COMMANDS = Set.of("start", "help", "about", "sources", "ask", "use", "reload",
+            "status", "why");
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?");
 
     private final long botId;
@@ -67,7 +67,7 @@ final class MessageRouter {
             return question(strip(m, m.getText(), command.end()), repliedTo);
         }
         if (COMMANDS.contains(name)) {
-            return new Inbound.Command(name, m.getText().substring(command.end()).strip());
+            return new Inbound.Command(name, strip(m, m.getText(), command.end()));
         }
         return personal || target != null ? new Inbound.Command("help") : new Inbound.Ignored("unknown command");
     }

@@ -1,70 +1,126 @@
 package dev.newsbot.telegram;
 
+import dev.newsbot.ops.AdminChecks;
+import dev.newsbot.ops.NoSuchSetException;
 import dev.newsbot.ops.ReloadReport;
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.newsbot.telegram.TelegramTexts.Slot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
 /**
- * {@code /use <set>} (anyone in a private chat; in groups only the group's administrators and the configured
- * admins), and the admin-only {@code /reload [set]}, {@code /status} and {@code /why}. Replies are plain text;
- * the caller escapes them for HTML.
+ * The operator commands. {@code /use} is open to anyone in a private chat and to the group's administrators (and
+ * the bot's admins) in a group; {@code /reload}, {@code /status} and {@code /why} only to the bot's admins. Without
+ * operators every one of them answers "not available". Reloads run on their own executor, so a long reload holds
+ * neither the update thread nor a chat lane. Every reply is HTML-escaped.
  */
 final class OperatorCommands {
 
-    static final String NOT_AVAILABLE = "This command is not available on this bot.";
-    static final String NOT_ALLOWED = "Sorry, you are not allowed to do that.";
-    static final String ONLY_GROUP_ADMINS = "Only the group's administrators can choose its article set.";
+    static final Set<String> NAMES = Set.of("use", "reload", "status", "why");
+    static final int REPORT_LIMIT = 3900;
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorCommands.class);
 
-    private final TelegramOperators operators;
+    private final TelegramOperators ops;
+    private final AdminChecks checks;
+    private final Executor reloads;
+    private final Map<Slot, Template> texts;
+    private final Supplier<List<String>> setNames;
 
-    /** @param operators may be null: every command then answers {@link #NOT_AVAILABLE} */
-    OperatorCommands(TelegramOperators operators) {
-        this.operators = operators;
+    /** @param ops null when the bot has no operators; then {@code checks} and {@code reloads} may be null too */
+    OperatorCommands(TelegramOperators ops, AdminChecks checks, Executor reloads, Map<Slot, Template> texts,
+                     Supplier<List<String>> setNames) {
+        this.ops = ops;
+        this.checks = checks;
+        this.reloads = reloads;
+        this.texts = texts;
+        this.setNames = setNames;
     }
 
-    String run(Message m, String name, String args) {
-        if (operators == null) {
-            return NOT_AVAILABLE;
+    void handle(Message m, Inbound.Command command, BiConsumer<Message, String> send) {
+        if (ops == null) {
+            send.accept(m, texts.get(Slot.NOT_AVAILABLE).render());
+            return;
         }
-        String chatId = String.valueOf(m.getChatId());
-        String userId = String.valueOf(m.getFrom().getId());
-        if (name.equals("use")) {
-            return use(chatId, userId, "private".equals(m.getChat().getType()), args);
+        String user = String.valueOf(m.getFrom().getId());
+        if (command.name().equals("use")) {
+            use(m, user, command.args(), send);
+        } else if (!checks.isAdmin(user)) {
+            send.accept(m, texts.get(Slot.NOT_ALLOWED).render());
+        } else if (command.name().equals("reload")) {
+            reload(m, command.args(), send);
+        } else if (command.name().equals("status")) {
+            send.accept(m, report(ops.status().get()));
+        } else {
+            send.accept(m, report(ops.why().apply(String.valueOf(m.getChatId()))));
         }
-        if (!operators.checks().isAdmin(userId)) {
-            return NOT_ALLOWED;
-        }
-        return switch (name) {
-            case "reload" -> reload(args);
-            case "status" -> operators.status().render();
-            default -> operators.why().forChat(chatId);
-        };
     }
 
-    private String use(String chatId, String userId, boolean privateChat, String set) {
-        if (!operators.checks().mayChooseSet(chatId, userId, privateChat)) {
-            return ONLY_GROUP_ADMINS;
+    private void use(Message m, String user, String set, BiConsumer<Message, String> send) {
+        String chat = String.valueOf(m.getChatId());
+        if (!checks.mayChooseSet(chat, user, "private".equals(m.getChat().getType()))) {
+            send.accept(m, texts.get(Slot.USE_NOT_ADMIN).render());
+        } else if (set.isEmpty()) {
+            send.accept(m, texts.get(Slot.USE_USAGE).render(Map.of("set", esc(ops.setOf().apply(chat)),
+                    "set_names", names(setNames.get()))));
+        } else {
+            send.accept(m, chooseSet(chat, set));
         }
-        if (set.isBlank()) {
-            return "This chat uses the article set \"" + operators.chatSets().setOf(chatId)
-                    + "\". Choose another with /use <set>; /sources lists them.";
-        }
+    }
+
+    private String chooseSet(String chat, String set) {
         try {
-            operators.chatSets().use(chatId, set.strip());
-            return "This chat now uses the article set \"" + set.strip() + "\".";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            ops.useSet().accept(chat, set);
+            return texts.get(Slot.USE_DONE).render(Map.of("set", esc(set)));
+        } catch (NoSuchSetException e) {
+            return texts.get(Slot.USE_UNKNOWN).render(Map.of("set", esc(set), "set_names", names(e.known())));
         }
     }
 
-    private String reload(String set) {
+    private void reload(Message m, String set, BiConsumer<Message, String> send) {
+        String name = set.isEmpty() ? null : set;
+        send.accept(m, texts.get(Slot.RELOADING).render(Map.of("set", name == null ? "every set" : esc(name))));
         try {
-            List<ReloadReport> reports = set.isBlank() ? operators.manager().reloadAll()
-                    : List.of(operators.manager().reload(set.strip()));
-            return reports.stream().map(ReloadReport::summary).collect(Collectors.joining("\n\n"));
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            reloads.execute(() -> reportReload(m, name, send));
+        } catch (RejectedExecutionException e) {
+            LOG.info("Not reloading for chat {}: the bot is shutting down", m.getChatId());
         }
+    }
+
+    private void reportReload(Message m, String name, BiConsumer<Message, String> send) {
+        try {
+            String text;
+            try {
+                text = ops.reload().apply(name).stream().map(ReloadReport::summary)
+                        .collect(Collectors.joining("\n\n"));
+            } catch (NoSuchSetException e) {
+                text = e.getMessage();
+            }
+            send.accept(m, report(text.isEmpty() ? "No sets are configured." : text));
+        } catch (RuntimeException e) {
+            LOG.error("Reload requested in chat {} failed", m.getChatId(), e);
+            send.accept(m, texts.get(Slot.APOLOGY).render());
+        }
+    }
+
+    private String report(String text) {
+        String clipped = text.length() <= REPORT_LIMIT ? text : text.substring(0, REPORT_LIMIT - 1) + "…";
+        return texts.get(Slot.REPORT).render(Map.of("text", esc(clipped)));
+    }
+
+    private static String names(List<String> names) {
+        return esc(names.isEmpty() ? "none yet" : String.join(", ", names));
+    }
+
+    private static String esc(String text) {
+        return TelegramHtml.escape(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.newsbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.chat.ChatService;
+import dev.newsbot.chat.SetSummary;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import dev.newsbot.ops.GroupAdmins;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -38,10 +42,12 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock;
     private final TelegramMetrics metrics;
     private final Redactor redactor;
+    private final TelegramOperators operators;
     private State state = State.NEW;
     private HttpClients http;
     private ChatLanes lanes;
     private ScheduledExecutorService typing;
+    private ExecutorService reloads;
     private PollingReceiver polling;
     private WebhookReceiver webhook;
     private String username;
@@ -59,7 +65,10 @@ public final class TelegramBot implements AutoCloseable {
         this(settings, chat, texts, clock, metrics, null);
     }
 
-    /** @param operators the services behind the operator commands; null to answer that they are not available */
+    /**
+     * A bot that also answers the operator commands {@code /use}, {@code /reload}, {@code /status} and
+     * {@code /why}; with {@code operators} null they answer "not available".
+     */
     public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
                        TelegramMetrics metrics, TelegramOperators operators) {
         this.operators = operators;
@@ -124,21 +133,18 @@ public final class TelegramBot implements AutoCloseable {
         AnswerRenderer renderer = new AnswerRenderer(templates.get(Slot.ANSWER_SOURCES_HEADING).render(),
                 AnswerRenderer.TELEGRAM_LIMIT);
         return new UpdateHandler.Parts(api, chat, templates, renderer, new RateLimiter(settings.chatLimit(), clock),
-                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username, operators);
+                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
+                operatorCommands(api, templates));
     }
 
-    /**
-     * Whether a user administers a group, asked of Telegram ({@code getChatMember}); for the operators' group-admin
-     * check. Only usable once started.
-     */
-    public GroupAdmins groupAdmins() {
-        return (chatId, userId) -> {
-            BotApi current = api;
-            if (current == null) {
-                throw new IllegalStateException("TelegramBot is not started");
-            }
-            return current.isChatAdmin(Long.parseLong(chatId), Long.parseLong(userId));
-        };
+    private OperatorCommands operatorCommands(BotApi api, Map<Slot, Template> templates) {
+        Supplier<List<String>> names = () -> chat.sets().stream().map(SetSummary::name).toList();
+        if (operators == null) {
+            return new OperatorCommands(null, null, null, templates, names);
+        }
+        reloads = Executors.newSingleThreadExecutor(new DaemonThreads("newsbot-telegram-reload", redactor));
+        return new OperatorCommands(operators, operators.checks().apply(new TelegramGroupAdmins(api)), reloads,
+                templates, names);
     }
 
     private void registerCommands(BotApi api) {
@@ -177,6 +183,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (typing != null) {
             typing.shutdownNow();
+        }
+        if (reloads != null) {
+            reloads.shutdownNow();
         }
         if (http != null) {
             http.close();

@@ -2,28 +2,50 @@ package dev.newsbot.telegram;
 
 import dev.newsbot.ops.AdminChecks;
 import dev.newsbot.ops.ChatSets;
+import dev.newsbot.ops.GroupAdmins;
+import dev.newsbot.ops.ReloadReport;
 import dev.newsbot.ops.SetManager;
 import dev.newsbot.ops.Status;
 import dev.newsbot.ops.Why;
+
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The operator services behind {@code /use}, {@code /reload}, {@code /status} and {@code /why}. Without them
- * (the plain constructors of {@link TelegramBot}) those commands answer that they are not available.
+ * What the operator commands ({@code /use}, {@code /reload}, {@code /status}, {@code /why}) call, filled by the
+ * composition root from the {@code ops} parts. A {@link TelegramBot} without operators answers those commands with
+ * "not available".
  *
- * @param checks   who may run admin commands and pick a group's set
- * @param chatSets the set each chat uses
- * @param manager  reloads
- * @param status   the text of {@code /status}
- * @param why      the text of {@code /why}
+ * @param checks the permission checks, given the bot's group-admin lookup ({@code getChatMember}); the function
+ *               should wrap it in a {@link dev.newsbot.ops.CachedGroupAdmins}
+ * @param setOf  the set a chat uses, by chat id
+ * @param useSet makes a chat (first argument) use a set (second); throws
+ *               {@link dev.newsbot.ops.NoSuchSetException} for an unknown set
+ * @param reload reloads the named set, or every set when given null; may take long (it runs on its own thread)
+ * @param status the text of {@code /status}
+ * @param why    the text of {@code /why} for a chat id
  */
-public record TelegramOperators(AdminChecks checks, ChatSets chatSets, SetManager manager, Status status, Why why) {
+public record TelegramOperators(Function<GroupAdmins, AdminChecks> checks, Function<String, String> setOf,
+                                BiConsumer<String, String> useSet, Function<String, List<ReloadReport>> reload,
+                                Supplier<String> status, Function<String, String> why) {
 
     public TelegramOperators {
         Objects.requireNonNull(checks, "TelegramOperators.checks must not be null");
-        Objects.requireNonNull(chatSets, "TelegramOperators.chatSets must not be null");
-        Objects.requireNonNull(manager, "TelegramOperators.manager must not be null");
+        Objects.requireNonNull(setOf, "TelegramOperators.setOf must not be null");
+        Objects.requireNonNull(useSet, "TelegramOperators.useSet must not be null");
+        Objects.requireNonNull(reload, "TelegramOperators.reload must not be null");
         Objects.requireNonNull(status, "TelegramOperators.status must not be null");
         Objects.requireNonNull(why, "TelegramOperators.why must not be null");
+    }
+
+    /** The operators over the ops parts: {@code checks} is typically {@code newsbot::adminChecks}. */
+    public static TelegramOperators of(Function<GroupAdmins, AdminChecks> checks, ChatSets chatSets,
+                                       SetManager manager, Status status, Why why) {
+        return new TelegramOperators(checks, chatSets::setOf, chatSets::use,
+                name -> name == null ? manager.reloadAll() : List.of(manager.reload(name)), status::render,
+                why::forChat);
     }
 }

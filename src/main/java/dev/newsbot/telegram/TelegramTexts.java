@@ -29,19 +29,23 @@ import java.util.regex.Pattern;
  * @param sourcesEntry         one article set in {@code /sources}
  * @param sourcesEmpty         reply to {@code /sources} when no set is loaded
  * @param answerSourcesHeading the heading above an answer's numbered source list
+ * @param operator             the replies of the operator commands {@code /use}, {@code /reload}, {@code /status},
+ *                             {@code /why}
  * @param commands             the command menu registered with setMyCommands
  */
 public record TelegramTexts(String start, String help, String about, String askUsage, String rateLimited,
                             String apology, String sources, String sourcesEntry, String sourcesEmpty,
-                            String answerSourcesHeading, List<Command> commands) {
+                            String answerSourcesHeading, OperatorTexts operator, List<Command> commands) {
 
     /** The commands the bot implements; the menu must list each of them. */
     static final Set<String> REQUIRED_COMMANDS = Set.of("start", "help", "ask", "sources", "about");
 
     public TelegramTexts {
+        Objects.requireNonNull(operator, "TelegramTexts.operator must not be null");
+        String[] values = values(start, help, about, askUsage, rateLimited, apology, sources, sourcesEntry,
+                sourcesEmpty, answerSourcesHeading, operator);
         for (Slot slot : Slot.values()) {
-            slot.parse("TelegramTexts." + slot.field, slot.get(start, help, about, askUsage, rateLimited, apology,
-                    sources, sourcesEntry, sourcesEmpty, answerSourcesHeading));
+            slot.parse("TelegramTexts." + slot.field, values[slot.ordinal()]);
         }
         commands = List.copyOf(Objects.requireNonNull(commands, "TelegramTexts.commands must not be null"));
         requireCommands("TelegramTexts.commands", commands);
@@ -53,8 +57,8 @@ public record TelegramTexts(String start, String help, String about, String askU
      * help also {{set_names}}), {@code ask-usage.html} (requires {{bot_username}}), {@code rate-limited.html}
      * ({{retry_in}}), {@code apology.html}, {@code sources.html} (requires {{sets}}; also {{set_count}}),
      * {@code sources-entry.html} (requires {{name}}; also {{articles}}, {{passages}}, {{newest}}, {{version}}),
-     * {@code sources-empty.html}, {@code answer-sources.html} and {@code commands.txt} (one {@code name - description}
-     * a line). Fails with an error naming the file (and line and placeholder where it applies).
+     * {@code sources-empty.html}, {@code answer-sources.html}, the operator replies (see {@link OperatorTexts}) and
+     * {@code commands.txt} (one {@code name - description} a line). Fails with an error naming the file (and line and placeholder where it applies).
      */
     public static TelegramTexts load(Path promptsDir) {
         Path dir = Files.isDirectory(promptsDir.resolve("telegram")) ? promptsDir.resolve("telegram") : promptsDir;
@@ -75,12 +79,22 @@ public record TelegramTexts(String start, String help, String about, String askU
             t[slot.ordinal()] = slot.parse(where.apply(slot.file), read.apply(slot.file)).text();
         }
         List<Command> commands = parseCommands(where.apply("commands.txt"), read.apply("commands.txt"));
-        return new TelegramTexts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], commands);
+        OperatorTexts operator = new OperatorTexts(t[10], t[11], t[12], t[13], t[14], t[15], t[16], t[17]);
+        return new TelegramTexts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], operator, commands);
     }
 
     Template template(Slot slot) {
-        return slot.parse("TelegramTexts." + slot.field, slot.get(start, help, about, askUsage, rateLimited, apology,
-                sources, sourcesEntry, sourcesEmpty, answerSourcesHeading));
+        return slot.parse("TelegramTexts." + slot.field, values(start, help, about, askUsage, rateLimited, apology,
+                sources, sourcesEntry, sourcesEmpty, answerSourcesHeading, operator)[slot.ordinal()]);
+    }
+
+    /** Every template, in {@link Slot} order. */
+    private static String[] values(String start, String help, String about, String askUsage, String rateLimited,
+                                   String apology, String sources, String sourcesEntry, String sourcesEmpty,
+                                   String answerSourcesHeading, OperatorTexts o) {
+        return new String[] {start, help, about, askUsage, rateLimited, apology, sources, sourcesEntry, sourcesEmpty,
+            answerSourcesHeading, o.useUsage(), o.useDone(), o.useUnknown(), o.useNotAdmin(), o.notAllowed(),
+            o.notAvailable(), o.reloading(), o.report()};
     }
 
     private static String read(Path file) {
@@ -157,7 +171,15 @@ public record TelegramTexts(String start, String help, String about, String askU
         SOURCES_ENTRY("sourcesEntry", "sources-entry.html",
                 Set.of("name", "articles", "passages", "newest", "version"), Set.of("name")),
         SOURCES_EMPTY("sourcesEmpty", "sources-empty.html", Set.of(), Set.of()),
-        ANSWER_SOURCES_HEADING("answerSourcesHeading", "answer-sources.html", Set.of(), Set.of());
+        ANSWER_SOURCES_HEADING("answerSourcesHeading", "answer-sources.html", Set.of(), Set.of()),
+        USE_USAGE("operator.useUsage", "use-usage.html", Set.of("set", "set_names"), Set.of()),
+        USE_DONE("operator.useDone", "use-done.html", Set.of("set"), Set.of("set")),
+        USE_UNKNOWN("operator.useUnknown", "use-unknown.html", Set.of("set", "set_names"), Set.of("set")),
+        USE_NOT_ADMIN("operator.useNotAdmin", "use-not-admin.html", Set.of(), Set.of()),
+        NOT_ALLOWED("operator.notAllowed", "not-allowed.html", Set.of(), Set.of()),
+        NOT_AVAILABLE("operator.notAvailable", "not-available.html", Set.of(), Set.of()),
+        RELOADING("operator.reloading", "reloading.html", Set.of("set"), Set.of()),
+        REPORT("operator.report", "operator-report.html", Set.of("text"), Set.of("text"));
 
         final String field;
         final String file;
@@ -175,9 +197,22 @@ public record TelegramTexts(String start, String help, String about, String askU
             Objects.requireNonNull(text, where + " must not be null");
             return Template.parse(where, text, known, required);
         }
+    }
 
-        private String get(String... values) {
-            return values[ordinal()];
-        }
+    /**
+     * The replies of the operator commands, validated with the other templates.
+     *
+     * @param useUsage    {@code /use} without a set: {@code use-usage.html} ({{set}}: the chat's set, {{set_names}})
+     * @param useDone     {@code /use} done: {@code use-done.html} (requires {{set}})
+     * @param useUnknown  {@code /use} of an unknown set: {@code use-unknown.html} (requires {{set}}; {{set_names}})
+     * @param useNotAdmin {@code /use} in a group by a member who does not administer it: {@code use-not-admin.html}
+     * @param notAllowed  an admin command from a user who is not one of the bot's admins: {@code not-allowed.html}
+     * @param notAvailable an operator command on a bot built without operators: {@code not-available.html}
+     * @param reloading   sent when a reload starts: {@code reloading.html} ({{set}}: the set, or "every set")
+     * @param report      the plain-text reports of {@code /reload}, {@code /status} and {@code /why}:
+     *                    {@code operator-report.html} (requires {{text}}, escaped)
+     */
+    public record OperatorTexts(String useUsage, String useDone, String useUnknown, String useNotAdmin,
+                                String notAllowed, String notAvailable, String reloading, String report) {
     }
 }

@@ -45,7 +45,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     record Parts(BotApi api, ChatService chat, Map<Slot, Template> texts, AnswerRenderer renderer,
                  RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
                  ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username,
-                 TelegramOperators operators) {
+                 OperatorCommands operators) {
     }
 
     UpdateHandler(Parts parts, long botId) {
@@ -93,8 +93,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         if (inbound instanceof Inbound.Question q) {
             enqueue(update, m, () -> answer(m, q));
         } else {
-            Inbound.Command command = (Inbound.Command) inbound;
-            enqueue(update, m, () -> command(m, command.name(), command.args()));
+            Inbound.Command c = (Inbound.Command) inbound;
+            enqueue(update, m, () -> command(m, c));
         }
     }
 
@@ -173,10 +173,13 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
-    private void command(Message m, String name, String args) {
+    private void command(Message m, Inbound.Command c) {
+        if (OperatorCommands.NAMES.contains(c.name())) {
+            parts.operators().handle(m, c, this::send);
+            return;
+        }
         Map<String, String> me = Map.of("bot_username", TelegramHtml.escape(parts.username()));
-        switch (name) {
-            case "use", "reload", "status", "why" -> send(m, TelegramHtml.escape(operators.run(m, name, args)));
+        switch (c.name()) {
             case "start" -> send(m, parts.texts().get(Slot.START).render(me));
             case "about" -> send(m, parts.texts().get(Slot.ABOUT).render(me));
             case "ask" -> send(m, parts.texts().get(Slot.ASK_USAGE).render(me));

@@ -23,6 +23,7 @@ final class BotHarness implements AutoCloseable {
     final ScriptedChatService chat = new ScriptedChatService();
     final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
     TelegramMetrics metrics = TelegramMetrics.none();
+    TelegramOperators operators;
     TelegramBot bot;
 
     static {
@@ -51,7 +52,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness start(UnaryOperator<TelegramSettings> tweak) {
-        bot = new TelegramBot(tweak.apply(settings()), chat, texts(), clock, metrics);
+        bot = new TelegramBot(tweak.apply(settings()), chat, texts(), clock, metrics, operators);
         bot.start();
         return this;
     }

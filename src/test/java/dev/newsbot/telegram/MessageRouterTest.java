@@ -78,6 +78,14 @@ class MessageRouterTest {
     }
 
     @Test
+    void should_pass_the_arguments_of_operator_commands() {
+        assertThat(plain.route(command("group", "/use@newsbot  sport ", 12)))
+                .isEqualTo(new Inbound.Command("use", "sport"));
+        assertThat(plain.route(command("private", "/reload", 7))).isEqualTo(new Inbound.Command("reload", ""));
+        assertThat(plain.route(command("group", "/status", 7))).isEqualTo(new Inbound.Command("status"));
+    }
+
+    @Test
     void should_treat_a_reply_to_the_bot_as_a_follow_up() {
         ObjectNode m = messageNode("group", "and how many were injured?", false);
         ObjectNode original = messageNode("group", "Officials raised the toll to 59 [1].", false);

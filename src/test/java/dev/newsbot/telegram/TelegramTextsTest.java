@@ -99,7 +99,7 @@ class TelegramTextsTest {
 
         assertThatThrownBy(() -> new TelegramTexts(ok.start(), ok.help(), ok.about(), "Use /ask", ok.rateLimited(),
                 ok.apology(), ok.sources(), ok.sourcesEntry(), ok.sourcesEmpty(), ok.answerSourcesHeading(),
-                ok.commands()))
+                ok.operator(), ok.commands()))
                 .hasMessage("TelegramTexts.askUsage: missing placeholder {{bot_username}}");
     }
 

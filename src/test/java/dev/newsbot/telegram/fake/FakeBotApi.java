@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * and {@code offset} (updates below the offset are confirmed and dropped, unconfirmed ones are redelivered; a second
  * poller gets 409), {@code sendMessage} (records messages, assigns ids, 400 for text over 4,096 characters after
  * entity parsing, 400 "can't parse entities" for HTML outside the documented subset, 400 for an unknown reply
- * target), {@code sendChatAction}, {@code setMyCommands}, {@code setWebhook} (HTTPS only, secret token checked;
+ * target), {@code sendChatAction}, {@code getChatMember} ("administrator" for users made admins of the chat with
+ * {@link #makeAdmin}, else "member"), {@code setMyCommands}, {@code setWebhook} (HTTPS only, secret token checked;
  * updates are then POSTed to a local route with the secret header, and {@code getUpdates} answers 409) and
  * {@code deleteWebhook}. Faults can be queued per method: 429 with {@code retry_after}, 5xx, TCP resets, stalls,
  * answers without {@code ok}, arbitrary 400s.
@@ -74,6 +75,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, FakeChat> chats = new HashMap<>();
     private final Map<Long, java.util.Set<Long>> administrators = new HashMap<>();
     private final Map<Long, ObjectNode> chatJson = new HashMap<>();
+    private final Map<Long, Set<Long>> chatAdmins = new HashMap<>();
+    private final Map<Long, FakeUser> users = new HashMap<>();
     private final Map<Long, Map<Integer, ObjectNode>> messages = new HashMap<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<ApiCall> calls = new ArrayList<>();
@@ -105,7 +108,9 @@ public final class FakeBotApi implements AutoCloseable {
         lock.lock();
         try {
             long id = nextUserId++;
-            return new FakeUser(id, firstName, firstName.toLowerCase(Locale.ROOT) + "_" + id, false);
+            FakeUser u = new FakeUser(id, firstName, firstName.toLowerCase(Locale.ROOT) + "_" + id, false);
+            users.put(id, u);
+            return u;
         } finally {
             lock.unlock();
         }
@@ -160,6 +165,16 @@ public final class FakeBotApi implements AutoCloseable {
             chatJson.put(chat.id(), node);
             messages.putIfAbsent(chat.id(), new HashMap<>());
             return chat;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes {@code user} an administrator of {@code chat}: getChatMember answers "administrator" for them. */
+    public void makeAdmin(FakeChat chat, FakeUser user) {
+        lock.lock();
+        try {
+            chatAdmins.computeIfAbsent(chat.id(), c -> new HashSet<>()).add(user.id());
         } finally {
             lock.unlock();
         }
@@ -650,6 +665,34 @@ public final class FakeBotApi implements AutoCloseable {
                 throw new ApiError(400, "Bad Request: wrong parameter action in request");
             }
             return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like the Bot API: a group's admins are "administrator" (with their rights), everyone else "member". */
+    private JsonNode getChatMember(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            long chatId = chatId(p);
+            Long userId = p.has("user_id") ? Long.valueOf(p.get("user_id").asText().strip()) : null;
+            FakeUser user = userId == null ? null : users.get(userId);
+            if (user == null) {
+                throw new ApiError(400, "Bad Request: PARTICIPANT_ID_INVALID");
+            }
+            ObjectNode m = json.createObjectNode();
+            boolean admin = chatAdmins.getOrDefault(chatId, Set.of()).contains(userId);
+            m.put("status", admin ? "administrator" : "member");
+            m.set("user", userJson(user));
+            if (admin) {
+                m.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                        .put("can_delete_messages", true).put("can_manage_video_chats", true)
+                        .put("can_restrict_members", true).put("can_promote_members", false)
+                        .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
+                        .put("can_edit_stories", false).put("can_delete_stories", false)
+                        .put("can_pin_messages", true);
+            }
+            return m;
         } finally {
             lock.unlock();
         }
