@@ -2,7 +2,6 @@ package dev.newsbot.app;
 
 import dev.newsbot.chat.ConsoleChat;
 import dev.newsbot.config.Secrets;
-import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramMetrics;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -84,10 +82,7 @@ final class RunCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
-        TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
-                bot.status(), bot.why());
-        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
-                Clock.systemUTC(), TelegramMetrics.micrometer(bot.meters()), operators);
+        TelegramBot telegram = telegramBot(bot, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();
@@ -100,19 +95,12 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The Telegram front end with the operator commands. Group-admin questions go to Telegram itself
-     * ({@code getChatMember}), through the bot once it has started, and are cached briefly by the operators.
-     */
+    /** The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status}, {@code /why}). */
     static TelegramBot telegramBot(Newsbot bot, TelegramSettings settings) {
-        AtomicReference<GroupAdmins> lookup = new AtomicReference<>(GroupAdmins.NONE);
-        TelegramOperators operators = new TelegramOperators(
-                bot.adminChecks((chatId, userId) -> lookup.get().isAdmin(chatId, userId)), bot.chatSets(),
-                bot.manager(), bot.status(), bot.why());
-        TelegramBot telegram = new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()),
-                bot.clock(), TelegramMetrics.micrometer(bot.meters()), operators);
-        lookup.set(telegram.groupAdmins());
-        return telegram;
+        TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
+                bot.status(), bot.why());
+        return new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()), bot.clock(),
+                TelegramMetrics.micrometer(bot.meters()), operators);
     }
 
     static BufferedReader stdin() {

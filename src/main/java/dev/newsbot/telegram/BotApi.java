@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -53,13 +52,6 @@ final class BotApi {
 
     User getMe() {
         return call("getMe", () -> client.executeAsync(new GetMe()));
-    }
-
-    /** Whether the user is the creator or an administrator of the chat ({@code getChatMember}). */
-    boolean isChatAdmin(long chatId, long userId) {
-        String status = call("getChatMember", () -> client.executeAsync(
-                GetChatMember.builder().chatId(chatId).userId(userId).build())).getStatus();
-        return "creator".equals(status) || "administrator".equals(status);
     }
 
     void setMyCommands(List<TelegramTexts.Command> commands) {

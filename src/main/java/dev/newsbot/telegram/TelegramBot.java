@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import dev.newsbot.ops.GroupAdmins;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +50,6 @@ public final class TelegramBot implements AutoCloseable {
     private PollingReceiver polling;
     private WebhookReceiver webhook;
     private String username;
-    private final TelegramOperators operators;
-    private volatile BotApi api;
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -103,7 +100,6 @@ public final class TelegramBot implements AutoCloseable {
         TelegramUrl url = telegramUrl(settings.apiUrl());
         BotApi api = new BotApi(new OkHttpTelegramClient(new ObjectMapper(), http.calls(), settings.token(), url),
                 settings, redactor, metrics);
-        this.api = api;
         User me = api.getMe();
         if (me.getUserName() == null || me.getUserName().isBlank()) {
             throw new IllegalStateException("getMe returned no username");

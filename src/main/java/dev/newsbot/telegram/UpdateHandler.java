@@ -38,7 +38,6 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Parts parts;
     private final MessageRouter router;
     private final RecentUpdates recent = new RecentUpdates(10_000);
-    private final OperatorCommands operators;
     private final FollowUps followUps = new FollowUps(256, 10_000);
 
     /** What the handler works with; one record so the constructor stays short. */
@@ -50,7 +49,6 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
     UpdateHandler(Parts parts, long botId) {
         this.parts = parts;
-        this.operators = new OperatorCommands(parts.operators());
         this.router = new MessageRouter(botId, parts.username());
     }
 

@@ -73,7 +73,6 @@ public final class FakeBotApi implements AutoCloseable {
     private int confirmedBelow;
     private final Set<Integer> deliveredByWebhook = new HashSet<>();
     private final Map<Long, FakeChat> chats = new HashMap<>();
-    private final Map<Long, java.util.Set<Long>> administrators = new HashMap<>();
     private final Map<Long, ObjectNode> chatJson = new HashMap<>();
     private final Map<Long, Set<Long>> chatAdmins = new HashMap<>();
     private final Map<Long, FakeUser> users = new HashMap<>();
@@ -619,41 +618,6 @@ public final class FakeBotApi implements AutoCloseable {
         JsonNode params = p.get("reply_parameters");
         return params != null && params.path("allow_sending_without_reply").asBoolean(false)
                 || p.path("allow_sending_without_reply").asBoolean(false);
-    }
-
-    /** Makes {@code user} an administrator of {@code chat}, as getChatMember reports it. */
-    public void makeAdmin(FakeChat chat, FakeUser user) {
-        lock.lock();
-        try {
-            administrators.computeIfAbsent(chat.id(), k -> new java.util.HashSet<>()).add(user.id());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private JsonNode getChatMember(ObjectNode p) throws ApiError {
-        lock.lock();
-        try {
-            long chat = chatId(p);
-            JsonNode user = p.get("user_id");
-            if (user == null || !user.canConvertToLong() && !user.asText().matches("-?\\d+")) {
-                throw new ApiError(400, "Bad Request: invalid user_id specified");
-            }
-            long userId = user.asLong();
-            boolean admin = administrators.getOrDefault(chat, java.util.Set.of()).contains(userId);
-            ObjectNode member = json.createObjectNode().put("status", admin ? "administrator" : "member");
-            member.set("user", json.createObjectNode().put("id", userId).put("is_bot", false).put("first_name", "U"));
-            if (admin) {
-                member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
-                        .put("can_delete_messages", true).put("can_manage_video_chats", true)
-                        .put("can_restrict_members", true).put("can_promote_members", false)
-                        .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
-                        .put("can_edit_stories", false).put("can_delete_stories", false);
-            }
-            return member;
-        } finally {
-            lock.unlock();
-        }
     }
 
     private JsonNode sendChatAction(ObjectNode p) throws ApiError {

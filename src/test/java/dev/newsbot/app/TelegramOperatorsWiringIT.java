@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the Bot API fake: {@code /use}, {@code /reload}, {@code /status} and {@code /why}, and who may run them.
  */
 @Timeout(180)
-class TelegramOperatorsIT {
+class TelegramOperatorsWiringIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final TelegramSettings.RateLimit GENEROUS =
@@ -72,11 +72,17 @@ class TelegramOperatorsIT {
         return fake.awaitReplyTo(in, WAIT).visibleText();
     }
 
+    /** A reload answers twice: "Reloading …" at once, then the report. */
+    private String reload(FakeChat chat, FakeUser user, String text) {
+        Incoming in = fake.say(chat, user, text);
+        return fake.awaitRepliesTo(in, 2, WAIT).get(1).visibleText();
+    }
+
     @Test
     void should_switch_a_private_chat_to_another_set_and_keep_the_choice() {
         FakeChat dm = fake.privateChat(member);
 
-        assertThat(ask(dm, member, "/use local")).contains("now uses the article set \"local\"");
+        assertThat(ask(dm, member, "/use local")).contains("now uses the article set local");
         assertThat(ask(dm, member, "How many days of repairs did the harbour need?")).contains("40").contains("[1]");
         assertThat(newsbot.chatSets().setOf(String.valueOf(dm.id()))).isEqualTo("local");
         assertThat(Files.exists(dir.resolve("state.json"))).isTrue();
@@ -89,7 +95,7 @@ class TelegramOperatorsIT {
         fake.makeAdmin(group, admin);
         FakeUser groupAdmin = admin;
 
-        assertThat(ask(group, member, "/use local")).contains("Only the group's administrators");
+        assertThat(ask(group, member, "/use local")).contains("only group admins");
         assertThat(ask(group, groupAdmin, "/use@" + FakeBotApi.BOT_USERNAME + " local")).contains("now uses");
         assertThat(newsbot.chatSets().setOf(String.valueOf(group.id()))).isEqualTo("local");
     }
@@ -109,10 +115,10 @@ class TelegramOperatorsIT {
         String before = newsbot.sets().get("local").articleSet().version();
 
         Files.writeString(local.resolve("bad.jsonl"), "{\"id\":\"x\",\"title\":\"\",\"body\":\"b\"}\n");
-        String failed = ask(dm, admin, "/reload local");
+        String failed = reload(dm, admin, "/reload local");
         Files.delete(local.resolve("bad.jsonl"));
         Files.writeString(local.resolve("more.md"), "---\ntitle: Ferries add a route\n---\nA new ferry route opens.\n");
-        String reloaded = ask(dm, admin, "/reload local");
+        String reloaded = reload(dm, admin, "/reload local");
 
         assertThat(failed).contains("bad.jsonl:1").contains("title");
         assertThat(reloaded).contains("local");
