@@ -22,6 +22,9 @@ import java.util.Set;
 public final class ExtractiveAnswerer implements Answerer {
 
     public static final String MODE = "extractive";
+    private static final java.util.regex.Pattern WHICH_OF_THEM = java.util.regex.Pattern.compile(
+            "\\bwhich (?:one|of (?:the|these|them)|article|report|outlet|publication|source|narrative|story)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     /** The lead of a yes/no answer when the evidence supports neither. */
     static final String UNSETTLED = "The articles do not settle this; here is what they say.";
     /** A named outlet's best sentence is added when it scores at least this share of the best sentence. */
@@ -75,7 +78,8 @@ public final class ExtractiveAnswerer implements Answerer {
         boolean multiSource = cues.outlets().size() > 1 || !cues.clauses().isEmpty();
         List<Candidate> chosen = choose(profile, candidates, multiSource);
         addNamedOutlets(cues, candidates, chosen);
-        return withShortAnswer(profile, cite(chosen, confidence));
+        Draft draft = cite(chosen, confidence);
+        return asksWhichOutlet(question, cues) ? withOutletAnswer(draft) : withShortAnswer(profile, draft);
     }
 
     /**
@@ -93,6 +97,21 @@ public final class ExtractiveAnswerer implements Answerer {
                     return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
                 })
                 .orElse(draft);
+    }
+
+    /** "Between The Age's report and Polygon's, which one says X?": the answer is one of the named outlets. */
+    static boolean asksWhichOutlet(Question question, QueryCues cues) {
+        return cues.outlets().size() >= 2 && WHICH_OF_THEM.matcher(question.text()).find();
+    }
+
+    /** Names the outlet of the best-supported sentence first, cited like that sentence. */
+    private static Draft withOutletAnswer(Draft draft) {
+        AnswerSentence first = draft.sentences().get(0);
+        String outlet = draft.citations().get(first.sources().get(0) - 1).article().source();
+        List<AnswerSentence> sentences = new ArrayList<>();
+        sentences.add(new AnswerSentence(outlet + ".", first.sources()));
+        sentences.addAll(draft.sentences());
+        return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
     }
 
     /**

@@ -86,6 +86,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_name_the_outlet_when_asked_which_of_two_named_outlets_says_something() {
+        Draft draft = ask("Between the BBC report and The Verge article, which one says Rovers beat United in the"
+                + " cup final?");
+
+        assertThat(draft.sentences().get(0).text()).isEqualTo("BBC.");
+        assertThat(draft.citations().get(draft.sentences().get(0).sources().get(0) - 1).article().source())
+                .isEqualTo("BBC");
+    }
+
+    @Test
     void should_decline_a_question_the_articles_do_not_cover() {
         Draft draft = ask("Who won the 2018 FIFA World Cup?");
 
