@@ -15,9 +15,4 @@ final class CacheSpecs {
             throw new IllegalArgumentException(key + ": bad Caffeine spec \"" + spec + "\": " + e.getMessage(), e);
         }
     }
-
-    /** Checks a spec without building a cache; the error names {@code key}. */
-    public static void check(String spec, String key) {
-        parse(spec, key);
-    }
 }

@@ -6,8 +6,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerEngine;
+import dev.newsbot.answer.ForwardingAnswerEngine;
 import dev.newsbot.answer.Question;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,9 +16,8 @@ import java.util.function.LongSupplier;
  * never served. An answer is stored under the version it was actually drawn from, so a reload racing a question
  * cannot file an old answer under the new version.
  */
-public final class CachingAnswerEngine implements AnswerEngine {
+public final class CachingAnswerEngine extends ForwardingAnswerEngine {
 
-    private final AnswerEngine delegate;
     private final Cache<CacheKey, Answer> cache;
 
     public CachingAnswerEngine(AnswerEngine delegate, String spec) {
@@ -27,7 +26,7 @@ public final class CachingAnswerEngine implements AnswerEngine {
 
     /** @param nanoTime the time source for expiry, injectable so tests never sleep */
     public CachingAnswerEngine(AnswerEngine delegate, String spec, LongSupplier nanoTime) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         Ticker ticker = nanoTime::getAsLong;
         this.cache = Caffeine.from(CacheSpecs.parse(spec, "cache.answers")).ticker(ticker).recordStats().build();
     }
@@ -43,15 +42,7 @@ public final class CachingAnswerEngine implements AnswerEngine {
         return answer;
     }
 
-    @Override
-    public String versionOf(String setName) {
-        return delegate.versionOf(setName);
-    }
 
-    @Override
-    public String variant() {
-        return delegate.variant();
-    }
 
     /** Hits, misses and evictions so far. */
     public CacheStats stats() {

@@ -2,6 +2,7 @@ package dev.newsbot.ops;
 
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerEngine;
+import dev.newsbot.answer.ForwardingAnswerEngine;
 import dev.newsbot.answer.Question;
 import dev.newsbot.chat.ChatRequest;
 import dev.newsbot.chat.ChatService;
@@ -57,7 +58,7 @@ public final class LastAnswers {
     /** The engine decorator: passes each answer to the chat decorator asking on this thread, if any. */
     public AnswerEngine recording(AnswerEngine engine) {
         Objects.requireNonNull(engine, "engine");
-        return new AnswerEngine() {
+        return new ForwardingAnswerEngine(engine) {
             @Override
             public Answer answer(Question question) {
                 Answer answer = engine.answer(question);
@@ -66,16 +67,6 @@ public final class LastAnswers {
                     waiting[0] = answer;
                 }
                 return answer;
-            }
-
-            @Override
-            public String versionOf(String setName) {
-                return engine.versionOf(setName);
-            }
-
-            @Override
-            public String variant() {
-                return engine.variant();
             }
         };
     }

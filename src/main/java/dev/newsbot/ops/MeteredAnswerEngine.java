@@ -2,6 +2,7 @@ package dev.newsbot.ops;
 
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerEngine;
+import dev.newsbot.answer.ForwardingAnswerEngine;
 import dev.newsbot.answer.Question;
 import java.util.Objects;
 
@@ -9,13 +10,12 @@ import java.util.Objects;
  * Counts every question by outcome (answered, refused, failed) and times it, around any {@link AnswerEngine}
  * (usually the caching one, so cache hits count too). Thread-safe.
  */
-public final class MeteredAnswerEngine implements AnswerEngine {
+public final class MeteredAnswerEngine extends ForwardingAnswerEngine {
 
-    private final AnswerEngine delegate;
     private final BotMetrics metrics;
 
     public MeteredAnswerEngine(AnswerEngine delegate, BotMetrics metrics) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -32,13 +32,5 @@ public final class MeteredAnswerEngine implements AnswerEngine {
         }
     }
 
-    @Override
-    public String versionOf(String setName) {
-        return delegate.versionOf(setName);
-    }
 
-    @Override
-    public String variant() {
-        return delegate.variant();
-    }
 }
