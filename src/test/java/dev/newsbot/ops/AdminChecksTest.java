@@ -3,11 +3,9 @@ package dev.newsbot.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.newsbot.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,26 +14,6 @@ import org.junit.jupiter.api.Test;
 class AdminChecksTest {
 
     private static final String GROUP = "-1001234";
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2024-05-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Group 1001234's administrators are users 10 and 11; counts the lookups, as getChatMember calls. */
     static final class TelegramGroups implements GroupAdmins {
@@ -52,7 +30,7 @@ class AdminChecksTest {
         }
     }
 
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final TelegramGroups telegram = new TelegramGroups();
     private final AdminChecks checks = new AdminChecks(List.of(1L, 2L),
             new CachedGroupAdmins(telegram, Duration.ofSeconds(60), clock, 100));
@@ -83,11 +61,11 @@ class AdminChecksTest {
     @Test
     void should_ask_telegram_once_per_user_and_group_until_the_answer_expires() {
         checks.mayChooseSet(GROUP, "12", false);
-        clock.now = clock.now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         checks.mayChooseSet(GROUP, "12", false);
         assertThat(telegram.lookups).hasValue(1);
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         checks.mayChooseSet(GROUP, "12", false);
         assertThat(telegram.lookups).hasValue(2);
     }

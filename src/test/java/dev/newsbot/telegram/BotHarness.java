@@ -1,5 +1,6 @@
 package dev.newsbot.telegram;
 
+import dev.newsbot.TestClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.newsbot.telegram.fake.FakeBotApi;

@@ -1,5 +1,6 @@
 package dev.newsbot.telegram;
 
+import dev.newsbot.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
