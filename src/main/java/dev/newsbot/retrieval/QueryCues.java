@@ -75,10 +75,27 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
         return parts.size() < 2 ? List.of() : parts;
     }
 
+    /** Whether {@code question} holds {@code outlet} (both lower-case) as whole words; no regex per outlet. */
     private static boolean mentions(String question, String outlet) {
         String bare = outlet.startsWith("the ") ? outlet.substring(4) : outlet;
-        return !bare.isBlank() && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(bare) + "(?![\\p{L}\\p{N}])")
-                .matcher(question).find();
+        if (bare.isBlank()) {
+            return false;
+        }
+        for (int at = question.indexOf(bare); at >= 0; at = question.indexOf(bare, at + 1)) {
+            int end = at + bare.length();
+            if ((at == 0 || !isWordChar(question.codePointBefore(at)))
+                    && (end == question.length() || !isWordChar(question.codePointAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}: a letter, or a number of any kind. */
+    private static boolean isWordChar(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static Set<LocalDate> days(String question, LocalDate asked) {
