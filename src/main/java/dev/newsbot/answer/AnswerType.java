@@ -14,11 +14,14 @@ enum AnswerType {
     private static final Pattern DATE_Q = Pattern.compile("^when\\b|\\b(what|which) (year|day|date|month|time)\\b");
     private static final Pattern PLACE_Q = Pattern.compile(
             "^where\\b|\\b(what|which) (country|city|state|town|nation|place|region|county|island)\\b");
+    /** A sentence end: "?" or "!", or a full stop after a word of four letters or more, or an acronym ("Rep. Patrick" is no end). */
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?:(?<=[?!])|(?<=(?:\\p{L}{4}|\\p{Lu}{2}|\\d|[”\"’)])\\.))\\s+(?=[\\p{Lu}\"“])");
     private static final Pattern YES_NO_Q = Pattern.compile(
             "^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\\b");
 
     static AnswerType of(String question) {
-        String q = question.strip().toLowerCase(Locale.ROOT);
+        String q = askingPart(question).toLowerCase(Locale.ROOT);
         if (NUMBER_Q.matcher(q).find()) {
             return NUMBER;
         }
@@ -32,5 +35,19 @@ enum AnswerType {
             return PERSON;
         }
         return YES_NO_Q.matcher(q).find() ? YES_NO : OTHER;
+    }
+
+    /**
+     * The sentence of a question that asks it: quiz questions often set the scene first ("Gas prices hit a record
+     * this week. How much does a gallon cost?"), so this is the last sentence with a question mark, else the text.
+     */
+    static String askingPart(String question) {
+        String[] sentences = SENTENCE_END.split(question.strip());
+        for (int i = sentences.length - 1; i >= 0; i--) {
+            if (sentences[i].contains("?")) {
+                return sentences[i].strip();
+            }
+        }
+        return question.strip();
     }
 }

@@ -89,7 +89,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private static Draft withShortAnswer(QuestionProfile profile, Draft draft) {
         AnswerSentence first = draft.sentences().get(0);
         return ShortAnswer.of(profile, first.text())
-                .filter(answer -> !first.text().startsWith(answer))
+                .filter(answer -> !opensWith(first.text(), answer))
                 .map(answer -> {
                     List<AnswerSentence> sentences = new ArrayList<>();
                     sentences.add(new AnswerSentence(answer + ".", first.sources()));
@@ -97,6 +97,15 @@ public final class ExtractiveAnswerer implements Answerer {
                     return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
                 })
                 .orElse(draft);
+    }
+
+    /** Whether {@code sentence} opens with {@code answer} as a whole word, not "Japan’s" for "Japan". */
+    static boolean opensWith(String sentence, String answer) {
+        if (!sentence.startsWith(answer)) {
+            return false;
+        }
+        String rest = sentence.substring(answer.length());
+        return rest.isEmpty() || !Character.isLetterOrDigit(rest.charAt(0)) && !rest.matches("^['’]s\\b.*");
     }
 
     /** "Between The Age's report and Polygon's, which one says X?": the answer is one of the named outlets. */
@@ -191,7 +200,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return Optional.empty();
         }
         String before = sentences.get(at - 1);
-        if (!profile.typeMatches(before)) {
+        if (SentenceScorer.isDateline(before) || !profile.typeMatches(before)) {
             return Optional.empty();
         }
         return Optional.of(new Candidate(best.from(), best.passageRank(), before, Set.of(), 0, best.context(), 1,

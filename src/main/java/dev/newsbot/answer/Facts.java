@@ -19,6 +19,8 @@ final class Facts {
                     + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
                     + "(19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Set<String> COMMON_STARTERS = WordList.load("common-starters.txt");
+
     private Facts() {
     }
 
@@ -65,7 +67,7 @@ final class Facts {
         while (m.find()) {
             String name = m.group().replaceAll("[.’']+$", "");
             boolean first = text.substring(0, m.start()).isBlank();
-            if (!first || name.contains(" ")) {
+            if (!first || name.contains(" ") || !COMMON_STARTERS.contains(name.toLowerCase(Locale.ROOT))) {
                 found.add(name.toLowerCase(Locale.ROOT));
             }
         }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,8 @@ final class QuestionProfile {
     private static final Pattern WORDS = Pattern.compile("[\\s\"“”()]+");
 
     private final TextAnalyzer analyzer;
+    /** How well a name that is not a known place answers a place question. */
+    private static final double NAME_ONLY_PLACE = 0.3;
     private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
             + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -54,17 +57,22 @@ final class QuestionProfile {
     final Set<String> numbers;
     final Set<String> names;
     final double totalWeight;
+    /** For a "which country/state/continent" question, the kind asked for; empty otherwise. */
+    final Optional<Places.Kind> placeKind;
+    private final List<Places.Place> questionPlaces;
 
     QuestionProfile(Question question, TextAnalyzer analyzer, NewsLexicon lexicon, PassageStore store) {
         this.analyzer = analyzer;
         this.type = AnswerType.of(question.text());
         this.numbers = Facts.numbers(question.text());
         this.words = Set.copyOf(Arrays.asList(question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-        Matcher wh = WH_NOUN.matcher(question.text().strip());
+        Matcher wh = WH_NOUN.matcher(AnswerType.askingPart(question.text()));
         this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         this.names = Facts.names(question.text());
+        this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
+        this.questionPlaces = Places.bundled().find(question.text());
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
-        this.focus = focusTerms(question.text(), analyzer, nameTerms);
+        this.focus = focusTerms(AnswerType.askingPart(question.text()), analyzer, nameTerms);
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
             addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
@@ -130,6 +138,9 @@ final class QuestionProfile {
      * (no) to 1. For a number, full marks need the number next to a focus word ("12 people were killed").
      */
     double typeMatch(String sentence) {
+        if (type == AnswerType.PLACE) {
+            return !places(sentence).isEmpty() ? 1 : typeMatches(sentence) ? NAME_ONLY_PLACE : 0;
+        }
         if (type != AnswerType.NUMBER) {
             return typeMatches(sentence) ? 1 : 0;
         }
@@ -170,12 +181,31 @@ final class QuestionProfile {
         return PRONOUN_START.matcher(sentence).find();
     }
 
+    /**
+     * The places in {@code sentence} that answer a place question: of the asked kind ("which state"), or of any
+     * kind for "where", leaving out the places the question itself names.
+     */
+    List<Places.Place> places(String sentence) {
+        if (type != AnswerType.PLACE) {
+            return List.of();
+        }
+        return Places.bundled().find(sentence).stream()
+                .filter(p -> placeKind.map(k -> k == p.kind()).orElse(true) && !questionPlaces.contains(p)).toList();
+    }
+
+    /** Whether the question uses {@code word} as a content word ("months" in "how many months"). */
+    boolean usesWord(String word) {
+        return words.contains(word) && !analyzer.terms(word).isEmpty();
+    }
+
     /** Whether {@code sentence} holds the kind of fact asked for, beyond what the question itself says. */
     boolean typeMatches(String sentence) {
         return switch (type) {
             case NUMBER -> Facts.numbers(sentence).stream().anyMatch(n -> !numbers.contains(n));
             case DATE -> Facts.hasDate(sentence);
-            case PERSON, PLACE, OTHER -> Facts.names(sentence).stream().anyMatch(n -> !names.contains(n));
+            case PLACE -> !places(sentence).isEmpty()
+                    || placeKind.isEmpty() && Facts.names(sentence).stream().anyMatch(n -> !names.contains(n));
+            case PERSON, OTHER -> Facts.names(sentence).stream().anyMatch(n -> !names.contains(n));
             case YES_NO -> true;
         };
     }

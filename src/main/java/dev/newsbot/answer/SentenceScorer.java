@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Scores every sentence of the retrieved passages as an answer to a question. The score weighs question-term
@@ -22,6 +23,8 @@ final class SentenceScorer {
     static final double W_RANK = 0.05;
     static final double BACKGROUND_FACTOR = 0.8;
     private static final int MIN_WORDS = 5;
+    /** A paragraph that ends in a dash: a dateline ("New York CNN Business —"), not a statement. */
+    private static final Pattern DATELINE = Pattern.compile("[\u2014\u2013-]\\s*$");
 
     private final TextAnalyzer analyzer;
 
@@ -37,7 +40,7 @@ final class SentenceScorer {
             Set<String> surroundings = new HashSet<>(analyzer.terms(passage.article().title()));
             surroundings.addAll(analyzer.terms(passage.passage().text()));
             for (String sentence : passage.passage().sentences()) {
-                if (wordCount(sentence) >= MIN_WORDS && seen.add(sentence)) {
+                if (wordCount(sentence) >= MIN_WORDS && !isDateline(sentence) && seen.add(sentence)) {
                     candidates.add(candidate(question, passage, rank, sentence, surroundings));
                 }
             }
@@ -70,6 +73,11 @@ final class SentenceScorer {
         }
         int year = passage.article().publishedDate().get().getYear();
         return Facts.years(sentence).stream().anyMatch(y -> y < year - 1 && !question.numbers.contains(String.valueOf(y)));
+    }
+
+    /** A dateline paragraph such as "New York CNN Business —": it ends in a dash and states nothing. */
+    static boolean isDateline(String sentence) {
+        return DATELINE.matcher(sentence).find();
     }
 
     private static int wordCount(String sentence) {

@@ -35,6 +35,7 @@ final class ShortAnswer {
         return switch (profile.type) {
             case NUMBER -> count(profile, sentence);
             case DATE -> date(sentence);
+            case PLACE -> profile.places(sentence).stream().findFirst().map(Places.Place::name);
             default -> Optional.empty();
         };
     }
@@ -52,7 +53,7 @@ final class ShortAnswer {
                     Math.min(sentence.length(), m.end() + 25)));
             if (score > bestScore) {
                 bestScore = score;
-                best = render(m, profile.words);
+                best = render(m, profile);
             }
         }
         return Optional.ofNullable(best);
@@ -62,7 +63,7 @@ final class ShortAnswer {
         return m.group(1) == null && m.group(3) == null && m.group(4) == null && m.group(2).matches("(19|20)\\d\\d");
     }
 
-    private static String render(Matcher m, java.util.Set<String> units) {
+    private static String render(Matcher m, QuestionProfile profile) {
         String number = WORDS.getOrDefault(m.group(2).toLowerCase(Locale.ROOT), m.group(2));
         StringBuilder out = new StringBuilder();
         if (m.group(1) != null) {
@@ -75,7 +76,7 @@ final class ShortAnswer {
         if (m.group(4) != null) {
             out.append(' ').append(m.group(4));
         }
-        if (m.group(5) != null && units.contains(m.group(5).toLowerCase(Locale.ROOT))) {
+        if (m.group(5) != null && profile.usesWord(m.group(5).toLowerCase(Locale.ROOT))) {
             out.append(' ').append(m.group(5));
         }
         return out.toString();

@@ -55,6 +55,24 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_answer_which_country_with_the_country_a_sentence_names_by_its_adjective() {
+        IndexedSet set = TestSets.index("toys", List.of(
+                TestSets.article("toys", "Crackdown on rainbow toys", null, "2022-06-21",
+                        "Saudi Arabian officials have cracked down on rainbow-colored toys in shops in Riyadh. "
+                                + "The items were removed on Tuesday."),
+                TestSets.article("b", "Markets", null, "2022-06-21", "Shares rose in Mexico on Monday in quiet trading.")));
+        String text = "Toy shops were raided this week. Which country cracked down on rainbow-colored toys?";
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
+                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
+
+        Draft draft = answerer.write(Question.of(text, DAY, "toys"), set, passages);
+
+        assertThat(draft.sentences()).extracting(AnswerSentence::text).startsWith("Saudi Arabia.",
+                "Saudi Arabian officials have cracked down on rainbow-colored toys in shops in Riyadh.");
+        assertThat(draft.sentences().get(0).sources()).isEqualTo(draft.sentences().get(1).sources());
+    }
+
+    @Test
     void should_cite_every_sentence_with_the_article_it_came_from() {
         Draft draft = ask("Who scored the winning goal in the cup final?");
 

@@ -1,0 +1,94 @@
+package dev.newsbot.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A gazetteer of the places news questions ask for by kind: countries, US states and continents, each with the
+ * other forms reports use for it ("Chinese", "Saudi Arabian", "UK"). It finds them in text, so a sentence about
+ * "Saudi Arabian government officials" answers "which country" with Saudi Arabia.
+ */
+final class Places {
+
+    /** The kinds of place a question can ask for. */
+    enum Kind { COUNTRY, STATE, CONTINENT }
+
+    /** One place as named in a text. */
+    record Place(Kind kind, String name) {
+    }
+
+    private static final Pattern ASKED = Pattern.compile(
+            "\\b(?:which|what)\\s+(?:\\w+\\s+)?(country|nation|state|continent)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Places BUNDLED = parse(WordList.lines("places.txt"));
+
+    private final Pattern pattern;
+    private final List<Form> forms;
+
+    private record Form(String text, Place place) {
+    }
+
+    private Places(List<Form> forms) {
+        this.forms = forms;
+        List<String> alternatives = forms.stream().map(Form::text).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
+        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
+    }
+
+    static Places bundled() {
+        return BUNDLED;
+    }
+
+    /** Parses lines of the form {@code kind: Name | other form | ...}; '#' starts a comment. */
+    static Places parse(List<String> lines) {
+        List<Form> forms = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("#.*", "").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("places line " + (i + 1) + ": expected 'kind: Name | form ...', was: " + line);
+            }
+            Kind kind = Kind.valueOf(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+            String[] names = line.substring(colon + 1).split("\\|");
+            Place place = new Place(kind, names[0].strip());
+            for (String name : names) {
+                forms.add(new Form(name.strip(), place));
+            }
+        }
+        return new Places(forms);
+    }
+
+    /** The kind of place a question asks for ("which country", "what US state"), if it asks for one by kind. */
+    static Optional<Kind> askedKind(String question) {
+        Matcher m = ASKED.matcher(question);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "state" -> Kind.STATE;
+            case "continent" -> Kind.CONTINENT;
+            default -> Kind.COUNTRY;
+        });
+    }
+
+    /** The places named in {@code text}, in order, every kind a name can mean (Georgia is a country and a state). */
+    List<Place> find(String text) {
+        List<Place> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            for (Form form : forms) {
+                if (form.text().equals(m.group()) && !found.contains(form.place())) {
+                    found.add(form.place());
+                }
+            }
+        }
+        return found;
+    }
+}

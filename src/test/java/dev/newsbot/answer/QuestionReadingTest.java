@@ -1,0 +1,73 @@
+package dev.newsbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the answerer reads questions and sentences: the asking sentence, names, places, datelines. */
+class QuestionReadingTest {
+
+    @Test
+    void should_read_the_kind_of_answer_from_the_sentence_that_asks() {
+        String quiz = "Gas prices in the US recently hit a new record high. On average, how much does a gallon cost?";
+
+        assertThat(AnswerType.askingPart(quiz)).isEqualTo("On average, how much does a gallon cost?");
+        assertThat(AnswerType.of(quiz)).isEqualTo(AnswerType.NUMBER);
+        assertThat(AnswerType.of("NASA launched from outside the US. Where did the launch occur?"))
+                .isEqualTo(AnswerType.PLACE);
+    }
+
+    @Test
+    void should_not_split_a_question_after_an_abbreviation_or_initials() {
+        String question = "Does the article suggest that Rep. Patrick McHenry and A.J. Dillon agree?";
+
+        assertThat(AnswerType.askingPart(question)).isEqualTo(question);
+        assertThat(AnswerType.of(question)).isEqualTo(AnswerType.YES_NO);
+    }
+
+    @Test
+    void should_count_a_name_that_opens_a_sentence_but_not_a_common_opening_word() {
+        assertThat(Facts.names("Adele is returning to Las Vegas.")).containsExactly("adele", "las vegas");
+        assertThat(Facts.names("However, the show was moved to Vegas.")).containsExactly("vegas");
+    }
+
+    @Test
+    void should_find_places_by_their_other_forms_longest_first() {
+        Places places = Places.bundled();
+
+        assertThat(places.find("Saudi Arabian officials met West Virginia’s governor in Riyadh."))
+                .containsExactly(new Places.Place(Places.Kind.COUNTRY, "Saudi Arabia"),
+                        new Places.Place(Places.Kind.STATE, "West Virginia"));
+        assertThat(places.find("Georgia voted.")).extracting(Places.Place::kind)
+                .containsExactly(Places.Kind.COUNTRY, Places.Kind.STATE);
+        assertThat(places.find("Virginians and the Indianapolis crowd")).isEmpty();
+    }
+
+    @Test
+    void should_read_the_asked_kind_of_place() {
+        assertThat(Places.askedKind("Which state’s capital ran out of water?")).contains(Places.Kind.STATE);
+        assertThat(Places.askedKind("A volcano in which country erupted?")).contains(Places.Kind.COUNTRY);
+        assertThat(Places.askedKind("Where did it happen?")).isEmpty();
+    }
+
+    @Test
+    void should_name_the_line_of_a_malformed_place_entry() {
+        assertThatThrownBy(() -> Places.parse(List.of("# places", "country: Chad", "Atlantis")))
+                .hasMessageContaining("places line 3");
+    }
+
+    @Test
+    void should_tell_a_dateline_from_a_sentence() {
+        assertThat(SentenceScorer.isDateline("New York CNN Business —")).isTrue();
+        assertThat(SentenceScorer.isDateline("Officials said 12 people were killed.")).isFalse();
+    }
+
+    @Test
+    void should_see_an_answer_only_as_a_whole_opening_word() {
+        assertThat(ExtractiveAnswerer.opensWith("Japan is on alert.", "Japan")).isTrue();
+        assertThat(ExtractiveAnswerer.opensWith("Japan’s volcano erupted.", "Japan")).isFalse();
+        assertThat(ExtractiveAnswerer.opensWith("Saudi Arabian officials said.", "Saudi Arabia")).isFalse();
+    }
+}
