@@ -8,12 +8,12 @@ enum AnswerType {
     NUMBER, PERSON, DATE, PLACE, YES_NO, OTHER;
 
     private static final Pattern NUMBER_Q = Pattern.compile(
-            "\\b(how (many|much|old|long|far|big|large|tall|high)|what (number|percentage|share|amount|age)"
+            "\\b(how (many|much|old|long|far|big|large|tall|high)|(what|which) (\\w+ )?(number|percentage|share|amount|age|sum|rate)"
                     + "|what was the (death )?toll|by how much)\\b");
     private static final Pattern PERSON_Q = Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|were|did|has|had)\\b");
     private static final Pattern DATE_Q = Pattern.compile("^when\\b|\\b(what|which) (year|day|date|month|time)\\b");
     private static final Pattern PLACE_Q = Pattern.compile(
-            "^where\\b|\\b(what|which) (country|city|state|town|nation|place|region|county|island)\\b");
+            "^where\\b|\\b(what|which) (country|city|state|town|nation|place|region|county|island|continent)\\b");
     /** A sentence end: "?" or "!", or a full stop after a word of four letters or more, or an acronym ("Rep. Patrick" is no end). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?:(?<=[?!])|(?<=(?:\\p{L}{4}|\\p{Lu}{2}|\\d|[”\"’)])\\.))\\s+(?=[\\p{Lu}\"“])");

@@ -78,25 +78,25 @@ public final class ExtractiveAnswerer implements Answerer {
         boolean multiSource = cues.outlets().size() > 1 || !cues.clauses().isEmpty();
         List<Candidate> chosen = choose(profile, candidates, multiSource);
         addNamedOutlets(cues, candidates, chosen);
+        if (asksWhichOutlet(question, cues)) {
+            return withOutletAnswer(cite(chosen, confidence));
+        }
+        Optional<String> shortAnswer = ShortAnswer.of(profile, chosen.get(0).text(), passages)
+                .map(answer -> FullNames.expand(answer, chosen.get(0), passages))
+                .filter(answer -> !opensWith(chosen.get(0).text(), answer));
         Draft draft = cite(chosen, confidence);
-        return asksWhichOutlet(question, cues) ? withOutletAnswer(draft) : withShortAnswer(profile, draft);
+        return shortAnswer.map(answer -> withShortAnswer(answer, draft)).orElse(draft);
     }
 
     /**
      * Puts a quiz-style short answer ("6 months") in front, cited like the sentence it was taken from, when the
      * first sentence states it and does not already start with it.
      */
-    private static Draft withShortAnswer(QuestionProfile profile, Draft draft) {
-        AnswerSentence first = draft.sentences().get(0);
-        return ShortAnswer.of(profile, first.text())
-                .filter(answer -> !opensWith(first.text(), answer))
-                .map(answer -> {
-                    List<AnswerSentence> sentences = new ArrayList<>();
-                    sentences.add(new AnswerSentence(answer + ".", first.sources()));
-                    sentences.addAll(draft.sentences());
-                    return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
-                })
-                .orElse(draft);
+    private static Draft withShortAnswer(String answer, Draft draft) {
+        List<AnswerSentence> sentences = new ArrayList<>();
+        sentences.add(new AnswerSentence(answer + ".", draft.sentences().get(0).sources()));
+        sentences.addAll(draft.sentences());
+        return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
     }
 
     /** Whether {@code sentence} opens with {@code answer} as a whole word, not "Japan’s" for "Japan". */

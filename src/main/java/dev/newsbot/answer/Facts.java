@@ -1,6 +1,8 @@
 package dev.newsbot.answer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,7 +15,9 @@ final class Facts {
             "\\b\\d[\\d,.]*\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                     + "hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                     + "ninety)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)*");
+    private static final Pattern NAME = Pattern.compile(
+            "\\b\\p{Lu}[\\p{L}\\p{N}'’.-]*(?:(?:\\s+(?:&|of)\\s+|\\s+)\\p{Lu}[\\p{L}\\p{N}'’.-]*)*");
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s?|[.])+$");
     private static final Pattern DATE = Pattern.compile(
             "\\b(january|february|march|april|may|june|july|august|september|october|november|december|"
                     + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
@@ -60,15 +64,31 @@ final class Facts {
         return found;
     }
 
-    /** Capitalised word runs that are not merely the sentence's first word. */
+    /** Capitalised word runs that are not merely a common opening word, lower-cased. */
     static Set<String> names(String text) {
         Set<String> found = new LinkedHashSet<>();
+        for (String name : namesInOrder(text)) {
+            found.add(name.toLowerCase(Locale.ROOT));
+        }
+        return found;
+    }
+
+    /**
+     * Capitalised word runs as written, in order, without a leading common word ("The Colorado Avalanche" is
+     * "Colorado Avalanche") or a possessive ending ("TikTok’s" is "TikTok").
+     */
+    static List<String> namesInOrder(String text) {
+        List<String> found = new ArrayList<>();
         Matcher m = NAME.matcher(text);
         while (m.find()) {
-            String name = m.group().replaceAll("[.’']+$", "");
-            boolean first = text.substring(0, m.start()).isBlank();
-            if (!first || name.contains(" ") || !COMMON_STARTERS.contains(name.toLowerCase(Locale.ROOT))) {
-                found.add(name.toLowerCase(Locale.ROOT));
+            String name = POSSESSIVE.matcher(m.group()).replaceAll("");
+            int space = name.indexOf(' ');
+            while (space > 0 && COMMON_STARTERS.contains(name.substring(0, space).toLowerCase(Locale.ROOT))) {
+                name = name.substring(space + 1);
+                space = name.indexOf(' ');
+            }
+            if (!name.isEmpty() && !COMMON_STARTERS.contains(name.toLowerCase(Locale.ROOT))) {
+                found.add(name);
             }
         }
         return found;

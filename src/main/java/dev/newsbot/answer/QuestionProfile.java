@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,16 @@ final class QuestionProfile {
     private final TextAnalyzer analyzer;
     /** How well a name that is not a known place answers a place question. */
     private static final double NAME_ONLY_PLACE = 0.3;
+    /** How well a sentence with a rare word the question lacks answers a "which" question it names nothing for. */
+    static final double RARE_TERM_MATCH = 0.4;
+    /** A word is rare when its idf is at least this share of the largest possible. */
+    static final double RARE_SHARE = 0.7;
+    private final PassageStore store;
+    private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
+            + String.join("|", WordList.load("named-things.txt")) + ")(?:s|es)?\\b", Pattern.CASE_INSENSITIVE);
+    /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
+    private final boolean asksWhich;
+    private final String text;
     private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
             + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -63,12 +74,15 @@ final class QuestionProfile {
 
     QuestionProfile(Question question, TextAnalyzer analyzer, NewsLexicon lexicon, PassageStore store) {
         this.analyzer = analyzer;
+        this.store = store;
         this.type = AnswerType.of(question.text());
         this.numbers = Facts.numbers(question.text());
         this.words = Set.copyOf(Arrays.asList(question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
         Matcher wh = WH_NOUN.matcher(AnswerType.askingPart(question.text()));
         this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         this.names = Facts.names(question.text());
+        this.text = question.text();
+        this.asksWhich = WHICH.matcher(AnswerType.askingPart(question.text())).find();
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = Places.bundled().find(question.text());
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
@@ -138,6 +152,9 @@ final class QuestionProfile {
      * (no) to 1. For a number, full marks need the number next to a focus word ("12 people were killed").
      */
     double typeMatch(String sentence) {
+        if (type == AnswerType.OTHER && !typeMatches(sentence)) {
+            return namesSomethingRare(sentence) ? RARE_TERM_MATCH : 0;
+        }
         if (type == AnswerType.PLACE) {
             return !places(sentence).isEmpty() ? 1 : typeMatches(sentence) ? NAME_ONLY_PLACE : 0;
         }
@@ -193,9 +210,38 @@ final class QuestionProfile {
                 .filter(p -> placeKind.map(k -> k == p.kind()).orElse(true) && !questionPlaces.contains(p)).toList();
     }
 
-    /** Whether the question uses {@code word} as a content word ("months" in "how many months"). */
-    boolean usesWord(String word) {
-        return words.contains(word) && !analyzer.terms(word).isEmpty();
+    /**
+     * Whether {@code sentence} has a rare word the question lacks: what a "which virus" question asks for is often
+     * a lower-case term ("monkeypox") that the name test misses.
+     */
+    private boolean namesSomethingRare(String sentence) {
+        double rare = RARE_SHARE * store.maxIdf();
+        return analyzer.terms(sentence).stream()
+                .anyMatch(t -> !weights.containsKey(t) && store.idf(t) >= rare);
+    }
+
+    /**
+     * The names in {@code sentence} that can answer a "who" or "which ..." question: those the question does not
+     * already name, in order. Empty for other questions.
+     */
+    List<String> newNames(String sentence) {
+        if (type != AnswerType.PERSON && !asksWhich) {
+            return List.of();
+        }
+        Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
+        return Facts.namesInOrder(sentence).stream()
+                .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
+                .toList();
+    }
+
+    private static List<String> wordsOf(String name) {
+        return Arrays.asList(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+    }
+
+    /** Whether the question counts in {@code unit}: "how many months", "the number of people". */
+    boolean countsIn(String unit) {
+        return Pattern.compile("\\b(?:how (?:many|much)|number of)\\s+(?:[\\w-]+\\s+){0,2}?" + Pattern.quote(unit) + "\\b",
+                Pattern.CASE_INSENSITIVE).matcher(text).find();
     }
 
     /** Whether {@code sentence} holds the kind of fact asked for, beyond what the question itself says. */

@@ -1,5 +1,7 @@
 package dev.newsbot.answer;
 
+import dev.newsbot.retrieval.RetrievedPassage;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +33,36 @@ final class ShortAnswer {
     }
 
     /** The short answer to {@code profile}'s question in {@code sentence}, if the sentence has one. */
-    static Optional<String> of(QuestionProfile profile, String sentence) {
+    static Optional<String> of(QuestionProfile profile, String sentence, List<RetrievedPassage> evidence) {
         return switch (profile.type) {
             case NUMBER -> count(profile, sentence);
             case DATE -> date(sentence);
             case PLACE -> profile.places(sentence).stream().findFirst().map(Places.Place::name);
+            case PERSON, OTHER -> mostMentioned(profile.newNames(sentence), evidence);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Of the names a sentence offers, the one the evidence mentions most (by its last word, so "Altman" counts
+     * for "Sam Altman"); the earliest on a tie. The answer to "who" is usually who the reports are about.
+     */
+    private static Optional<String> mostMentioned(List<String> names, List<RetrievedPassage> evidence) {
+        if (names.size() < 2) {
+            return names.stream().findFirst();
+        }
+        String best = null;
+        long bestCount = -1;
+        for (String name : names) {
+            String[] words = name.split("\\s+");
+            Pattern last = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words[words.length - 1]) + "(?![\\p{L}\\p{N}])");
+            long count = evidence.stream().mapToLong(p -> last.matcher(p.passage().text()).results().count()).sum();
+            if (count > bestCount) {
+                best = name;
+                bestCount = count;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static Optional<String> count(QuestionProfile profile, String sentence) {
@@ -76,7 +101,7 @@ final class ShortAnswer {
         if (m.group(4) != null) {
             out.append(' ').append(m.group(4));
         }
-        if (m.group(5) != null && profile.usesWord(m.group(5).toLowerCase(Locale.ROOT))) {
+        if (m.group(5) != null && profile.countsIn(m.group(5).toLowerCase(Locale.ROOT))) {
             out.append(' ').append(m.group(5));
         }
         return out.toString();

@@ -7,12 +7,18 @@ import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settles yes/no questions ("Does The Verge report X, while TechCrunch says Y?") claim by claim. Each claim is
  * checked against the retrieved passages of the outlet it names (all passages when it names none): its support is
  * half the share of its weighted terms found in the best passage and title, half the embedding similarity of the
  * claim to that outlet's closest passage.
+ *
+ * <p>A question about the order of two reports ({@link ReportOrder}) is settled by the dates of the two
+ * supporting articles once both claims are found well enough for a "Yes".
  *
  * <p>"Yes" when every claim has at least {@link #YES_SUPPORT}; "No" when some claim finds almost none of its
  * words ({@link #NO_COVERAGE}) although its outlet was searched; otherwise the articles do not settle it. On the
@@ -43,25 +49,38 @@ final class YesNoJudge {
     }
 
     Verdict judge(Question question, PassageStore store, List<RetrievedPassage> passages) {
-        List<String> claims = QueryCues.clauses(question.text());
-        List<Candidate> evidence = new ArrayList<>();
+        Optional<ReportOrder> order = ReportOrder.of(question.text(), store.outlets());
+        List<String> claims = order.map(o -> List.of(o.first(), o.second()))
+                .orElseGet(() -> QueryCues.clauses(question.text()));
+        List<Candidate> bests = new ArrayList<>();
         double weakest = 1;
         boolean unsupported = false;
         for (String claim : claims.isEmpty() ? List.of(question.text()) : claims) {
             List<RetrievedPassage> scope = scope(claim, question, store, passages);
-            Candidate best = best(claim, question, store, scope);
+            String content = withoutOutlets(claim, store);
+            Candidate best = best(content, question, store, scope);
+            bests.add(best);
             if (best == null) {
                 weakest = 0;
                 continue;
             }
-            weakest = Math.min(weakest, 0.5 * best.context() + 0.5 * similarity(claim, store, scope));
+            weakest = Math.min(weakest, 0.5 * best.context() + 0.5 * similarity(content, store, scope));
             unsupported |= best.context() < NO_COVERAGE;
-            if (evidence.stream().noneMatch(e -> e.text().equals(best.text()))) {
-                evidence.add(best);
-            }
         }
         String lead = unsupported ? "No." : weakest >= YES_SUPPORT ? "Yes." : null;
-        return new Verdict(lead, evidence);
+        if (!unsupported && weakest >= YES_SUPPORT && order.isPresent()) {
+            lead = order.get().answer(bests.get(0).from().article().publishedDate(),
+                    bests.get(1).from().article().publishedDate()).orElse(lead);
+        }
+        return new Verdict(lead, distinct(bests));
+    }
+
+    /** The claims' supporting sentences, each once, in claim order. */
+    private static List<Candidate> distinct(List<Candidate> bests) {
+        List<Candidate> evidence = new ArrayList<>();
+        bests.stream().filter(Objects::nonNull).filter(b -> evidence.stream().noneMatch(e -> e.text().equals(b.text())))
+                .forEach(evidence::add);
+        return evidence;
     }
 
     private static List<RetrievedPassage> scope(String claim, Question question, PassageStore store,
@@ -69,6 +88,33 @@ final class YesNoJudge {
         QueryCues cues = QueryCues.of(claim, store.outlets(), question.askedOn());
         return cues.outlets().isEmpty() ? passages
                 : passages.stream().filter(p -> cues.namesOutlet(p.article().source())).toList();
+    }
+
+    /**
+     * A claim without the outlets it names: "the TechCrunch article reports layoffs" is about layoffs, and a
+     * sentence that merely mentions TechCrunch does not support it.
+     */
+    static String withoutOutlets(String claim, PassageStore store) {
+        StringBuilder content = new StringBuilder(claim);
+        String lower = claim.toLowerCase(Locale.ROOT);
+        if (lower.length() != claim.length()) {
+            return claim;
+        }
+        for (String outlet : store.outlets()) {
+            String name = outlet.toLowerCase(Locale.ROOT);
+            for (int at = lower.indexOf(name); at >= 0 && !name.isEmpty(); at = lower.indexOf(name, at + 1)) {
+                if (isEdge(lower, at - 1) && isEdge(lower, at + name.length())) {
+                    for (int i = at; i < at + name.length(); i++) {
+                        content.setCharAt(i, ' ');
+                    }
+                }
+            }
+        }
+        return content.toString().isBlank() ? claim : content.toString();
+    }
+
+    private static boolean isEdge(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
     }
 
     /** The sentence that best supports one claim; null when there is none. */

@@ -25,6 +25,9 @@ public final class PassageSplitter {
 
     private final TokenCounter tokens;
     private final int maxTokens;
+    /** Titles written with a full stop before a name: a sentence never ends on one. */
+    private static final Pattern TITLE_AT_END = Pattern.compile(
+            "(?<![\\p{L}.])(?:Lt|Sgt|Dr|Gen|Gov|Rep|Sen|Mr|Mrs|Ms|Prof|Capt|Col|Maj|Cmdr|Adm|Rev|Mt|Ft|St)\\.$");
     private final DocumentBySentenceSplitter sentenceSplitter;
 
     public PassageSplitter(TokenCounter tokens, int maxTokens) {
@@ -43,7 +46,7 @@ public final class PassageSplitter {
 
     /** Names the settings that shape passages; a snapshot built with other settings is not reused. */
     public String settings() {
-        return "sentences-v1;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
+        return "sentences-v2;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
     }
 
     /** The title as it is put in front of every passage: cut to {@link #MAX_TITLE_TOKENS} when longer. */
@@ -88,7 +91,7 @@ public final class PassageSplitter {
             if (flat.isEmpty()) {
                 continue;
             }
-            for (String sentence : sentenceSplitter.split(flat)) {
+            for (String sentence : joinAfterTitles(sentenceSplitter.split(flat))) {
                 String s = sentence.strip();
                 if (!s.isEmpty()) {
                     result.addAll(fit(s, budget));
@@ -96,6 +99,24 @@ public final class PassageSplitter {
             }
         }
         return result;
+    }
+
+    /**
+     * Rejoins sentences that the sentence model cut after a title before a name ("her portrayal of Lt." |
+     * "Nyota Uhura ..."), so a name is never split from its title.
+     */
+    static List<String> joinAfterTitles(String[] sentences) {
+        List<String> joined = new ArrayList<>();
+        for (String sentence : sentences) {
+            int last = joined.size() - 1;
+            if (last >= 0 && TITLE_AT_END.matcher(joined.get(last)).find() && !sentence.isBlank()
+                    && Character.isUpperCase(sentence.strip().charAt(0))) {
+                joined.set(last, joined.get(last).stripTrailing() + " " + sentence.strip());
+            } else {
+                joined.add(sentence);
+            }
+        }
+        return joined;
     }
 
     /** {@code text} with its token count, or its pieces cut to fit {@code budget}, each with its count. */

@@ -73,6 +73,40 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_name_who_the_reports_are_about_in_full() {
+        IndexedSet set = TestSets.index("trial", List.of(
+                TestSets.article("trial", "Founder on trial", "The Verge", "2022-06-21",
+                        "Sam Okafor, the founder of the exchange, went on trial on Monday. "
+                                + "Prosecutors said Okafor hid the losses from investors. "
+                                + "During cross-examination, Lee said the board pressed Okafor on the hidden losses."),
+                TestSets.article("b", "Markets", null, "2022-06-21", "Shares rose in quiet trading on Monday.")));
+        String text = "Who is accused of hiding losses from investors while the board pressed him on them?";
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
+                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
+
+        Draft draft = answerer.write(Question.of(text, DAY, "trial"), set, passages);
+
+        assertThat(draft.sentences().get(0).text()).isEqualTo("Sam Okafor.");
+    }
+
+    @Test
+    void should_not_lead_with_a_name_for_a_thing_that_has_none() {
+        IndexedSet set = TestSets.index("gun", List.of(
+                TestSets.article("gun", "Senators agree gun deal", null, "2022-06-21",
+                        "Senators in Washington agreed a gun safety deal on Sunday. "
+                                + "Lawmakers left out a ban on assault weapons from the gun safety deal.")));
+        String text = "Which measure did lawmakers leave out of the gun safety deal?";
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
+                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
+
+        Draft draft = answerer.write(Question.of(text, DAY, "gun"), set, passages);
+
+        String first = draft.sentences().get(0).text();
+        assertThat(first.split(" ")).as("a whole sentence, not a name such as 'Washington.'").hasSizeGreaterThan(3);
+        assertThat(set.article(0).body()).contains(first);
+    }
+
+    @Test
     void should_cite_every_sentence_with_the_article_it_came_from() {
         Draft draft = ask("Who scored the winning goal in the cup final?");
 

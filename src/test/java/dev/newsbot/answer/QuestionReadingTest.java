@@ -3,6 +3,9 @@ package dev.newsbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsbot.retrieval.IndexedSet;
+import dev.newsbot.retrieval.TestSets;
+import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +72,27 @@ class QuestionReadingTest {
         assertThat(ExtractiveAnswerer.opensWith("Japan is on alert.", "Japan")).isTrue();
         assertThat(ExtractiveAnswerer.opensWith("Japan’s volcano erupted.", "Japan")).isFalse();
         assertThat(ExtractiveAnswerer.opensWith("Saudi Arabian officials said.", "Saudi Arabia")).isFalse();
+    }
+
+    @Test
+    void should_take_the_outlets_out_of_a_claim_but_keep_its_words() {
+        // "the Verge" is the outlet The Verge, whatever its case.
+        IndexedSet store = TestSets.index("news", TestSets.news());
+
+        assertThat(YesNoJudge.withoutOutlets("Did the Verge report say BBC's budget for Reuters passed?", store)
+                .replaceAll("\\s+", " ")).isEqualTo("Did report say 's budget for passed?");
+        assertThat(YesNoJudge.withoutOutlets("BBC", store)).isEqualTo("BBC");
+    }
+
+    @Test
+    void should_keep_a_count_unit_only_when_the_question_counts_in_it() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile months = new QuestionProfile(Question.of("How many months did the works take?",
+                java.time.LocalDate.of(2022, 6, 30), "news"), new TextAnalyzer(), new NewsLexicon(new TextAnalyzer()), store);
+        QuestionProfile share = new QuestionProfile(Question.of("What percentage of voters feel the mayor erred?",
+                java.time.LocalDate.of(2022, 6, 30), "news"), new TextAnalyzer(), new NewsLexicon(new TextAnalyzer()), store);
+
+        assertThat(ShortAnswer.of(months, "The works took six months in all.", List.of())).contains("6 months");
+        assertThat(ShortAnswer.of(share, "In all, 79% feel he erred.", List.of())).contains("79%");
     }
 }

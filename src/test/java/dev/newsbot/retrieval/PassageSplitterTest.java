@@ -47,6 +47,20 @@ class PassageSplitterTest {
     }
 
     @Test
+    void should_never_end_a_sentence_on_a_title_before_a_name() {
+        String body = "Nichelle Nichols was best known for her portrayal of Lt. Nyota Uhura in the series. "
+                + "Dr. Ruth Smith spoke next.";
+
+        assertThat(splitter.sentences(body, 100)).containsExactly(
+                "Nichelle Nichols was best known for her portrayal of Lt. Nyota Uhura in the series.",
+                "Dr. Ruth Smith spoke next.");
+        assertThat(PassageSplitter.joinAfterTitles(new String[] {"She met Gen.", "Mark Milley.", "It rained."}))
+                .containsExactly("She met Gen. Mark Milley.", "It rained.");
+        assertThat(PassageSplitter.joinAfterTitles(new String[] {"Prices rose 5 pct.", "Shares fell."}))
+                .containsExactly("Prices rose 5 pct.", "Shares fell.");
+    }
+
+    @Test
     void should_cut_an_overlong_sentence_between_words() {
         String longSentence = IntStream.range(0, 400).mapToObj(i -> "word" + i).collect(Collectors.joining(" "))
                 + ".";
