@@ -161,7 +161,8 @@ public final class SetIndexer {
         List<KeywordIndex.Entry> entries = new ArrayList<>(passages.size());
         for (int row = 0; row < passages.size(); row++) {
             Article article = owners.get(row);
-            entries.add(new KeywordIndex.Entry(row, article.title(), passages.get(row).text(), article.source(),
+            String heading = (article.title() + " " + UrlSlugs.words(article.url())).strip();
+            entries.add(new KeywordIndex.Entry(row, heading, passages.get(row).text(), article.source(),
                     article.publishedDate().orElse(null)));
         }
         VectorIndex.Builder index = VectorIndex.builder(embedder.dimension());
