@@ -22,10 +22,14 @@ class ExtractiveAnswererTest {
     private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.42);
 
     private Draft ask(String text) {
-        Question q = Question.of(text, DAY, "news");
-        List<RetrievedPassage> passages = new HybridRetriever().retrieve(store,
+        return ask(store, "news", text);
+    }
+
+    /** Retrieves from {@code set} as the bot does and writes the answer. */
+    private Draft ask(IndexedSet set, String setName, String text) {
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
                 new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
-        return answerer.write(q, store, passages);
+        return answerer.write(Question.of(text, DAY, setName), set, passages);
     }
 
     @Test
@@ -45,10 +49,8 @@ class ExtractiveAnswererTest {
                                 + "Officials raised the death toll in Valmara to 41 on Monday."),
                 TestSets.article("b", "Markets", null, "2022-01-01", "Shares rose on Monday in quiet trading.")));
         String text = "How many people were killed in the Valmara flood?";
-        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
-                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
 
-        Draft draft = answerer.write(Question.of(text, DAY, "toll"), set, passages);
+        Draft draft = ask(set, "toll", text);
 
         assertThat(draft.sentences().get(0).text()).isEqualTo("41.");
         assertThat(draft.sentences().get(1).text()).contains("death toll in Valmara to 41");
@@ -62,10 +64,8 @@ class ExtractiveAnswererTest {
                                 + "The items were removed on Tuesday."),
                 TestSets.article("b", "Markets", null, "2022-06-21", "Shares rose in Mexico on Monday in quiet trading.")));
         String text = "Toy shops were raided this week. Which country cracked down on rainbow-colored toys?";
-        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
-                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
 
-        Draft draft = answerer.write(Question.of(text, DAY, "toys"), set, passages);
+        Draft draft = ask(set, "toys", text);
 
         assertThat(draft.sentences()).extracting(AnswerSentence::text).startsWith("Saudi Arabia.",
                 "Saudi Arabian officials have cracked down on rainbow-colored toys in shops in Riyadh.");
@@ -81,10 +81,8 @@ class ExtractiveAnswererTest {
                                 + "During cross-examination, Lee said the board pressed Okafor on the hidden losses."),
                 TestSets.article("b", "Markets", null, "2022-06-21", "Shares rose in quiet trading on Monday.")));
         String text = "Who is accused of hiding losses from investors while the board pressed him on them?";
-        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
-                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
 
-        Draft draft = answerer.write(Question.of(text, DAY, "trial"), set, passages);
+        Draft draft = ask(set, "trial", text);
 
         assertThat(draft.sentences().get(0).text()).isEqualTo("Sam Okafor.");
     }
@@ -96,10 +94,8 @@ class ExtractiveAnswererTest {
                         "Senators in Washington agreed a gun safety deal on Sunday. "
                                 + "Lawmakers left out a ban on assault weapons from the gun safety deal.")));
         String text = "Which measure did lawmakers leave out of the gun safety deal?";
-        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
-                new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
 
-        Draft draft = answerer.write(Question.of(text, DAY, "gun"), set, passages);
+        Draft draft = ask(set, "gun", text);
 
         String first = draft.sentences().get(0).text();
         assertThat(first.split(" ")).as("a whole sentence, not a name such as 'Washington.'").hasSizeGreaterThan(3);
