@@ -38,25 +38,25 @@ final class QuestionProfile {
 
     private static final Pattern WORDS = Pattern.compile("[\\s\"“”()]+");
 
-    private final TextAnalyzer analyzer;
     /** How well a name that is not a known place answers a place question. */
     private static final double NAME_ONLY_PLACE = 0.3;
     /** How well a sentence with a rare word the question lacks answers a "which" question it names nothing for. */
     static final double RARE_TERM_MATCH = 0.4;
     /** A word is rare when its idf is at least this share of the largest possible. */
     static final double RARE_SHARE = 0.7;
-    private final PassageStore store;
     private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
             + String.join("|", WordList.load("named-things.txt")) + ")(?:s|es)?\\b", Pattern.CASE_INSENSITIVE);
-    /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
-    private final boolean asksWhich;
-    private final String text;
     private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
             + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN_START = Pattern.compile(
             "^(?:\\W*\\w+\\W+){0,5}?(he|she|it|they|his|her|its|their|this|these)\\b", Pattern.CASE_INSENSITIVE);
 
+    private final TextAnalyzer analyzer;
+    private final PassageStore store;
+    private final String text;
+    /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
+    private final boolean asksWhich;
     final AnswerType type;
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;

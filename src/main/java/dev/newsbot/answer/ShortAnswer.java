@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Pulls a quiz-style short answer out of the sentence that states the asked fact: the count for "how many" and
- * "how much" ("six months" is given as "6 months"; the word after the number is kept only when the question uses
- * it), the date for "when". The sentence stays the cited support.
+ * "how much" ("six months" is given as "6 months"; the word after the number is kept only when the question counts
+ * in it), the date for "when", the place for "where" and "which country/state", and for "who" and "which
+ * company/team/..." the name the evidence is most about. The sentence stays the cited support.
  */
 final class ShortAnswer {
 
