@@ -39,7 +39,7 @@ final class Facts {
     }
 
     private static final Pattern COUNT = Pattern.compile(
-            "(\\d[\\d,.]*(?:[-–]\\d[\\d,.]*)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+            "([$€£]?\\d[\\d,.]*(?:[-–]\\d[\\d,.]*)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
                     + "thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[.,;:]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(1[89]|20)\\d\\d[.,;:]?");
@@ -47,6 +47,11 @@ final class Facts {
     /** Whether one word is a count, such as "59", "1,000", "12%" or "dozens"; a year such as 1998 is not. */
     static boolean isCount(String word) {
         return COUNT.matcher(word).matches() && !YEAR.matcher(word).matches();
+    }
+
+    /** Whether {@code word} is an amount of money or a share: "$5", "€1.2", "13%". */
+    static boolean isAmount(String word) {
+        return isCount(word) && (word.matches("^[$€£].*") || word.matches(".*%[.,;:]?$"));
     }
 
     /** A number word as {@link #numbers} reports it. */

@@ -37,6 +37,11 @@ final class QuestionProfile {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern WORDS = Pattern.compile("[\\s\"“”()]+");
+    /** "How much" asks for money or a share unless it asks how much of something countable or of time. */
+    private static final Pattern HOW_MUCH = Pattern.compile("\\bhow much\\b(?!\\s+(?:time|longer|more|less|of)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_A_PERSON = Pattern.compile("^[\\p{Lu}\\d&.-]+$|\\s(?:of|&)\\s");
+    private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
     /** How well a name that is not a known place answers a place question. */
     private static final double NAME_ONLY_PLACE = 0.3;
@@ -57,6 +62,8 @@ final class QuestionProfile {
     private final String text;
     /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
     private final boolean asksWhich;
+    /** Whether the question asks "how much" of money or a share, so an amount answers it better than a count. */
+    private final boolean asksAmount;
     final AnswerType type;
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;
@@ -82,6 +89,7 @@ final class QuestionProfile {
         this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
         this.names = Facts.names(question.text());
         this.text = question.text();
+        this.asksAmount = HOW_MUCH.matcher(AnswerType.askingPart(question.text())).find();
         this.asksWhich = WHICH.matcher(AnswerType.askingPart(question.text())).find();
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = Places.bundled().find(question.text());
@@ -165,10 +173,16 @@ final class QuestionProfile {
         double best = 0;
         for (int i = 0; i < words.length; i++) {
             if (Facts.isCount(words[i]) && !numbers.contains(Facts.normaliseNumber(words[i]))) {
-                best = Math.max(best, nearFocus(words, i) ? 1 : 0.5);
+                boolean kind = !asksAmount || Facts.isAmount(words[i]) || isAmountWord(words, i);
+                best = Math.max(best, nearFocus(words, i) && kind ? 1 : 0.5);
             }
         }
         return best;
+    }
+
+    /** "20 dollars", "5 percent": a count followed by a word of money or share. */
+    private static boolean isAmountWord(String[] words, int index) {
+        return index + 1 < words.length && AMOUNT_WORD.matcher(words[index + 1]).matches();
     }
 
     private boolean nearFocus(String[] words, int index) {
@@ -222,7 +236,8 @@ final class QuestionProfile {
 
     /**
      * The names in {@code sentence} that can answer a "who" or "which ..." question: those the question does not
-     * already name, in order. Empty for other questions.
+     * already name, in order; for "who", not an acronym or a name built with "of" ("FTX", "CEO of FTX"). Empty for
+     * other questions.
      */
     List<String> newNames(String sentence) {
         if (type != AnswerType.PERSON && !asksWhich) {
@@ -231,6 +246,7 @@ final class QuestionProfile {
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
         return Facts.namesInOrder(sentence).stream()
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
+                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find())
                 .toList();
     }
 

@@ -45,8 +45,8 @@ final class ShortAnswer {
     }
 
     /**
-     * Of the names a sentence offers, the one the evidence mentions most (by its last word, so "Altman" counts
-     * for "Sam Altman"); the earliest on a tie. The answer to "who" is usually who the reports are about.
+     * Of the names a sentence offers, the one the evidence mentions most ({@link #mentionKey}: "Altman" counts for
+     * "Sam Altman"); the earliest on a tie. The answer to "who" is usually who the reports are about.
      */
     private static Optional<String> mostMentioned(List<String> names, List<RetrievedPassage> evidence) {
         if (names.size() < 2) {
@@ -55,8 +55,7 @@ final class ShortAnswer {
         String best = null;
         long bestCount = -1;
         for (String name : names) {
-            String[] words = name.split("\\s+");
-            Pattern last = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words[words.length - 1]) + "(?![\\p{L}\\p{N}])");
+            Pattern last = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(mentionKey(name)) + "(?![\\p{L}\\p{N}])");
             long count = evidence.stream().mapToLong(p -> last.matcher(p.passage().text()).results().count()).sum();
             if (count > bestCount) {
                 best = name;
@@ -64,6 +63,18 @@ final class ShortAnswer {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * What a later mention of {@code name} looks like: a person's surname ("Altman" for "Sam Altman"), but the
+     * whole of a name built with "of" or "&" ("CEO of FTX" is not mentioned by every "FTX").
+     */
+    private static String mentionKey(String name) {
+        if (name.matches(".*\\s(?:of|&)\\s.*")) {
+            return name;
+        }
+        String[] words = name.split("\\s+");
+        return words[words.length - 1];
     }
 
     private static Optional<String> count(QuestionProfile profile, String sentence) {

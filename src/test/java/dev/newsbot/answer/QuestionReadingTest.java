@@ -87,12 +87,39 @@ class QuestionReadingTest {
     @Test
     void should_keep_a_count_unit_only_when_the_question_counts_in_it() {
         IndexedSet store = TestSets.index("news", TestSets.news());
-        QuestionProfile months = new QuestionProfile(Question.of("How many months did the works take?",
-                java.time.LocalDate.of(2022, 6, 30), "news"), new TextAnalyzer(), new NewsLexicon(new TextAnalyzer()), store);
-        QuestionProfile share = new QuestionProfile(Question.of("What percentage of voters feel the mayor erred?",
-                java.time.LocalDate.of(2022, 6, 30), "news"), new TextAnalyzer(), new NewsLexicon(new TextAnalyzer()), store);
+        QuestionProfile months = profile("How many months did the works take?", store);
+        QuestionProfile share = profile("What percentage of voters feel the mayor erred?", store);
 
         assertThat(ShortAnswer.of(months, "The works took six months in all.", List.of())).contains("6 months");
         assertThat(ShortAnswer.of(share, "In all, 79% feel he erred.", List.of())).contains("79%");
+    }
+
+    @Test
+    void should_prefer_an_amount_of_money_for_how_much() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile cost = profile("How much does a gallon of gas cost on average?", store);
+        String counts = "A gallon costs more in 15 states now.";
+        String money = "A gallon now costs $5 on average, up from $4.07 in 8 weeks.";
+
+        assertThat(cost.typeMatch(money)).isGreaterThan(cost.typeMatch(counts));
+        assertThat(ShortAnswer.of(cost, money, List.of())).contains("$5");
+        assertThat(Facts.isAmount("$20,000")).isTrue();
+        assertThat(Facts.isAmount("13%")).isTrue();
+        assertThat(Facts.isAmount("8")).isFalse();
+    }
+
+    @Test
+    void should_not_answer_who_with_an_acronym_or_an_office() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile who = profile("Who told the trader that withdrawals were fine?", store);
+
+        assertThat(who.newNames("Wang said the CEO of FTX told NASA and Sam Okafor so."))
+                .containsExactly("Wang", "Sam Okafor");
+    }
+
+    private static QuestionProfile profile(String question, IndexedSet store) {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        return new QuestionProfile(Question.of(question, java.time.LocalDate.of(2022, 6, 30), "news"), analyzer,
+                new NewsLexicon(analyzer), store);
     }
 }
