@@ -4,6 +4,7 @@ import dev.newsbot.retrieval.RetrievedPassage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Gives a surname its full name: news reports name a person in full once ("Sam Altman") and by surname after
@@ -25,7 +26,7 @@ final class FullNames {
         }
         String sameArticle = longest(answer, passages.stream()
                 .filter(p -> p.article().id().equals(source.from().article().id())).toList());
-        return sameArticle != null ? sameArticle : java.util.Objects.requireNonNullElse(longest(answer, passages), answer);
+        return sameArticle != null ? sameArticle : Objects.requireNonNullElse(longest(answer, passages), answer);
     }
 
     /** The most frequent longer name ending in {@code surname} in {@code passages}, or null. */

@@ -2,8 +2,10 @@ package dev.newsbot.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +29,14 @@ final class Places {
     private static final Places BUNDLED = parse(WordList.lines("places.txt"));
 
     private final Pattern pattern;
-    private final List<Form> forms;
+    /** Each written form with the places it can mean, in file order. */
+    private final Map<String, List<Place>> byForm = new HashMap<>();
 
     private record Form(String text, Place place) {
     }
 
     private Places(List<Form> forms) {
-        this.forms = forms;
+        forms.forEach(f -> byForm.computeIfAbsent(f.text(), t -> new ArrayList<>()).add(f.place()));
         List<String> alternatives = forms.stream().map(Form::text).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
         this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
@@ -83,9 +86,9 @@ final class Places {
         List<Place> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            for (Form form : forms) {
-                if (form.text().equals(m.group()) && !found.contains(form.place())) {
-                    found.add(form.place());
+            for (Place place : byForm.getOrDefault(m.group(), List.of())) {
+                if (!found.contains(place)) {
+                    found.add(place);
                 }
             }
         }
