@@ -62,6 +62,8 @@ final class QuestionProfile {
     private final String text;
     /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
     private final boolean asksWhich;
+    /** The noun of a "which ..." question about a named thing ("group" in "which group carried out"), or null. */
+    private final String askedNoun;
     /** Whether the question asks "how much" of money or a share, so an amount answers it better than a count. */
     private final boolean asksAmount;
     final AnswerType type;
@@ -90,7 +92,9 @@ final class QuestionProfile {
         this.names = Facts.names(question.text());
         this.text = question.text();
         this.asksAmount = HOW_MUCH.matcher(AnswerType.askingPart(question.text())).find();
-        this.asksWhich = WHICH.matcher(AnswerType.askingPart(question.text())).find();
+        Matcher which = WHICH.matcher(AnswerType.askingPart(question.text()));
+        this.asksWhich = which.find();
+        this.askedNoun = asksWhich ? which.group(1).toLowerCase(Locale.ROOT) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = Places.bundled().find(question.text());
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
@@ -246,8 +250,31 @@ final class QuestionProfile {
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
         return Facts.namesInOrder(sentence).stream()
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
-                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find())
+                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n))
                 .toList();
+    }
+
+    /** A one-word place or its adjective ("Kenyan"), which never answers "who". */
+    private static boolean isPlaceWord(String name) {
+        return !name.contains(" ") && !Places.bundled().find(name).isEmpty();
+    }
+
+    /**
+     * The name that a sentence gives right after the asked noun ("the terrorist group Al Shabaab" for "which
+     * group"), if any: an apposition names the asked thing itself.
+     */
+    Optional<String> namedAfterAskedNoun(String sentence, List<String> names) {
+        if (askedNoun == null) {
+            return Optional.empty();
+        }
+        for (String name : names) {
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(askedNoun) + "(?:s|es)?\\s+(?:[\\p{Ll}-]+\\s+){0,1}"
+                    + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(sentence);
+            if (m.find()) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> wordsOf(String name) {

@@ -39,9 +39,15 @@ final class ShortAnswer {
             case NUMBER -> count(profile, sentence);
             case DATE -> date(sentence);
             case PLACE -> profile.places(sentence).stream().findFirst().map(Places.Place::name);
-            case PERSON, OTHER -> mostMentioned(profile.newNames(sentence), evidence);
+            case PERSON, OTHER -> named(profile, sentence, evidence);
             default -> Optional.empty();
         };
+    }
+
+    /** The name given right after the asked noun, else the one the evidence is most about. */
+    private static Optional<String> named(QuestionProfile profile, String sentence, List<RetrievedPassage> evidence) {
+        List<String> names = profile.newNames(sentence);
+        return profile.namedAfterAskedNoun(sentence, names).or(() -> mostMentioned(names, evidence));
     }
 
     /**

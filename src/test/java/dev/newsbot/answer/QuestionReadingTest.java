@@ -115,6 +115,19 @@ class QuestionReadingTest {
 
         assertThat(who.newNames("Wang said the CEO of FTX told NASA and Sam Okafor so."))
                 .containsExactly("Wang", "Sam Okafor");
+        assertThat(who.newNames("Kenyan officials said Muslims and Christians were told by Ana Silva."))
+                .containsExactly("Ana Silva");
+    }
+
+    @Test
+    void should_take_the_name_given_right_after_the_asked_noun() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile group = profile("Which group carried out the attack?", store);
+        String sentence = "Gunmen from the Somali terrorist group Al Shabaab attacked the Westgate mall in Nairobi.";
+
+        assertThat(group.namedAfterAskedNoun(sentence, group.newNames(sentence))).contains("Al Shabaab");
+        assertThat(ShortAnswer.of(group, sentence, List.of())).contains("Al Shabaab");
+        assertThat(group.namedAfterAskedNoun("Westgate mall was attacked.", List.of("Westgate"))).isEmpty();
     }
 
     private static QuestionProfile profile(String question, IndexedSet store) {
