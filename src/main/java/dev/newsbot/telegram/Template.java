@@ -3,98 +3,51 @@ package dev.newsbot.telegram;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A message template in Telegram HTML with {@code {{placeholders}}}. Validated on construction: every placeholder is
- * known, every required one is present, and the HTML is valid with the placeholders left empty.
+ * A message template in Telegram HTML: a {@link dev.newsbot.config.Template} (the one placeholder parser) whose
+ * text, with the placeholders left empty, must also be valid Telegram HTML.
  *
- * @param where        where the text came from (file path or record field), used in every error
- * @param text         the template
- * @param placeholders the placeholders the text uses
+ * @param parsed the checked template
  */
-record Template(String where, String text, Set<String> placeholders) {
+record Template(dev.newsbot.config.Template parsed) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-
-    Template {
-        placeholders = Set.copyOf(placeholders);
-    }
-
-    /** Parses {@code text}, failing with an error naming {@code where}, the line and the placeholder. */
+    /**
+     * Parses {@code text}, failing with an error naming {@code where}, the line and the placeholder, or the HTML
+     * fault.
+     *
+     * @param known    the placeholders the text may use
+     * @param required those of them it must use
+     */
     static Template parse(String where, String text, Set<String> known, Set<String> required) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(where + ": template is empty");
+        Set<String> optional = new LinkedHashSet<>(known);
+        optional.removeAll(required);
+        dev.newsbot.config.Template parsed = dev.newsbot.config.Template.parse(where, text == null ? "" : text,
+                required, optional);
+        try {
+            TelegramHtml.visibleText(parsed.skeleton());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": not valid Telegram HTML: " + e.getMessage(), e);
         }
-        Set<String> used = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException(where + ":" + line(text, m.start()) + ": unknown placeholder {{"
-                        + name + "}}; known here: " + describe(known));
-            }
-            used.add(name);
-        }
-        checkStrayBraces(where, PLACEHOLDER.matcher(text).replaceAll(""), text);
-        for (String name : new TreeSet<>(required)) {
-            if (!used.contains(name)) {
-                throw new IllegalArgumentException(where + ": missing placeholder {{" + name + "}}");
-            }
-        }
-        checkHtml(where, PLACEHOLDER.matcher(text).replaceAll(""));
-        return new Template(where, text.strip(), used);
+        return new Template(parsed);
     }
 
     /** Fills in the placeholders; values must already be Telegram HTML (escape user text first). */
     String render(Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException(where + ": no value for placeholder {{" + m.group(1) + "}}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return parsed.render(values);
     }
 
     String render() {
-        return render(Map.of());
+        return parsed.render();
     }
 
-    private static void checkStrayBraces(String where, String rest, String text) {
-        int at = Math.max(rest.indexOf("{{"), rest.indexOf("}}"));
-        if (at >= 0) {
-            int original = text.indexOf(rest.contains("{{") ? "{{" : "}}");
-            throw new IllegalArgumentException(where + ":" + line(text, Math.max(original, 0))
-                    + ": malformed placeholder (unmatched '{{' or '}}')");
-        }
+    /** The text, stripped, with its placeholders. */
+    String text() {
+        return parsed.text();
     }
 
-    private static void checkHtml(String where, String html) {
-        try {
-            TelegramHtml.visibleText(html);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": not valid Telegram HTML: " + e.getMessage(), e);
-        }
-    }
-
-    private static int line(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static String describe(Set<String> known) {
-        return known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known));
+    /** The placeholders the text uses. */
+    Set<String> placeholders() {
+        return parsed.placeholders();
     }
 }

@@ -35,4 +35,25 @@ class TemplateTest {
 
         assertThat(t.render(Map.of("x", "$1 \\n"))).isEqualTo("$1 \\n");
     }
+
+    @Test
+    void should_name_the_line_of_an_unknown_or_malformed_placeholder() {
+        assertThatThrownBy(() -> Template.parse("help.html", "Hi\n\n{{build date}}", Set.of(), Set.of("name")))
+                .hasMessage("help.html:3: unknown placeholder {{build date}}; known here: name");
+        assertThatThrownBy(() -> Template.parse("ask.html", "Use {{name} now", Set.of(), Set.of("name")))
+                .hasMessage("ask.html:1: malformed placeholder (unmatched '{{' or '}}')");
+        assertThatThrownBy(() -> Template.parse("a.txt", "x", Set.of("b", "a"), Set.of()))
+                .hasMessage("a.txt: missing placeholders {{a}}, {{b}}");
+        assertThatThrownBy(() -> Template.parse("e.txt", "  \n", Set.of(), Set.of()))
+                .hasMessage("e.txt: template is empty");
+    }
+
+    @Test
+    void should_leave_placeholders_empty_in_the_skeleton() {
+        Template t = Template.parse("t", "  <b>{{x}}</b> and {{ y }}\n", Set.of("x"), Set.of("y"));
+
+        assertThat(t.skeleton()).isEqualTo("<b></b> and ");
+        assertThat(t.placeholders()).containsExactlyInAnyOrder("x", "y");
+        assertThat(t.text()).isEqualTo("<b>{{x}}</b> and {{ y }}");
+    }
 }

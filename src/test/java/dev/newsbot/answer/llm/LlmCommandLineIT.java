@@ -131,7 +131,7 @@ class LlmCommandLineIT {
 
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains(prompts.resolve("answer.txt").toString())
-                .contains("missing placeholder(s)").contains("{{asked_on}}").contains("{{passages}}");
+                .contains("missing placeholders").contains("{{asked_on}}").contains("{{passages}}");
         assertThat(run.out()).isEmpty();
         assertThat(server.requests()).isEmpty();
     }

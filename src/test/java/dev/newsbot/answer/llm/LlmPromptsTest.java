@@ -34,7 +34,7 @@ class LlmPromptsTest {
         assertThatThrownBy(() -> LlmPrompts.load(new PromptFiles(dir)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("missing placeholder(s) [{{passages}}]");
+                .hasMessageContaining("missing placeholder {{passages}}");
     }
 
     @Test
@@ -43,7 +43,7 @@ class LlmPromptsTest {
 
         assertThatThrownBy(() -> LlmPrompts.load(new PromptFiles(dir)))
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("unknown placeholder(s) [{{tone}}]");
+                .hasMessageContaining("unknown placeholder {{tone}}");
     }
 
     @Test
