@@ -111,8 +111,7 @@ public final class Newsbot implements AutoCloseable {
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
                 () -> manager.sources().stream().map(SetSource::name).toList());
         this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
-        this.chat = lastAnswers.recording(new DefaultChatService(lastAnswers.recording(meteredEngine), sets,
-                chatSets::setOf, clock));
+        this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
         metrics.sets(manager, sets);
     }

@@ -22,20 +22,30 @@ public final class DefaultChatService implements ChatService {
     private final SetRegistry sets;
     private final Function<String, String> setOfChat;
     private final Clock clock;
+    private final AnswerListener listener;
 
     /** @param setOfChat the article set a chat uses, by chat id */
     public DefaultChatService(AnswerEngine engine, SetRegistry sets, Function<String, String> setOfChat, Clock clock) {
+        this(engine, sets, setOfChat, clock, AnswerListener.NONE);
+    }
+
+    /** @param listener told of every answer given, with its chat */
+    public DefaultChatService(AnswerEngine engine, SetRegistry sets, Function<String, String> setOfChat, Clock clock,
+                              AnswerListener listener) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.sets = Objects.requireNonNull(sets, "sets");
         this.setOfChat = Objects.requireNonNull(setOfChat, "setOfChat");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
     public Reply ask(ChatRequest request) {
         LocalDate day = LocalDate.ofInstant(request.sentAt(), clock.getZone());
         Question question = new Question(request.text(), day, setOfChat.apply(request.chatId()), request.followUpOf());
-        return toReply(engine.answer(question));
+        Answer answer = engine.answer(question);
+        listener.answered(request.chatId(), answer);
+        return toReply(answer);
     }
 
     @Override

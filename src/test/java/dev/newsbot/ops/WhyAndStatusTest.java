@@ -34,8 +34,7 @@ class WhyAndStatusTest {
         manager = bot.manager(new SetSource("news", List.of(file), null));
         manager.loadAll();
         last = new LastAnswers(100);
-        chat = last.recording(new DefaultChatService(last.recording(bot.engine), bot.registry, c -> "news",
-                Clock.systemUTC()));
+        chat = new DefaultChatService(bot.engine, bot.registry, c -> "news", Clock.systemUTC(), last);
     }
 
     private void ask(String chatId, String question) {
@@ -70,8 +69,7 @@ class WhyAndStatusTest {
     @Test
     void should_keep_only_the_most_recently_active_chats() {
         LastAnswers small = new LastAnswers(2);
-        ChatService bounded = small.recording(new DefaultChatService(small.recording(bot.engine), bot.registry,
-                c -> "news", Clock.systemUTC()));
+        ChatService bounded = new DefaultChatService(bot.engine, bot.registry, c -> "news", Clock.systemUTC(), small);
         for (String chatId : List.of("a", "b", "c")) {
             bounded.ask(new ChatRequest(chatId, null, "How many schools in Town1?", SENT, null));
         }
