@@ -56,7 +56,7 @@ record ReportOrder(String first, String second, boolean before) {
     }
 
     private static boolean namesAnOutlet(String text, Set<String> outlets) {
-        return !QueryCues.of(text, outlets, LocalDate.EPOCH).outlets().isEmpty();
+        return !QueryCues.outletsNamed(text, outlets).isEmpty();
     }
 
     private static boolean opensWithOrCreditsOutlet(String text, Set<String> outlets) {

@@ -7,7 +7,6 @@ import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,7 +56,7 @@ final class YesNoJudge {
         boolean unsupported = false;
         for (String claim : claims.isEmpty() ? List.of(question.text()) : claims) {
             List<RetrievedPassage> scope = scope(claim, question, store, passages);
-            String content = withoutOutlets(claim, store);
+            String content = QueryCues.withoutOutlets(claim, store.outlets());
             Candidate best = best(content, question, store, scope);
             bests.add(best);
             if (best == null) {
@@ -88,33 +87,6 @@ final class YesNoJudge {
         QueryCues cues = QueryCues.of(claim, store.outlets(), question.askedOn());
         return cues.outlets().isEmpty() ? passages
                 : passages.stream().filter(p -> cues.namesOutlet(p.article().source())).toList();
-    }
-
-    /**
-     * A claim without the outlets it names: "the TechCrunch article reports layoffs" is about layoffs, and a
-     * sentence that merely mentions TechCrunch does not support it.
-     */
-    static String withoutOutlets(String claim, PassageStore store) {
-        StringBuilder content = new StringBuilder(claim);
-        String lower = claim.toLowerCase(Locale.ROOT);
-        if (lower.length() != claim.length()) {
-            return claim;
-        }
-        for (String outlet : store.outlets()) {
-            String name = outlet.toLowerCase(Locale.ROOT);
-            for (int at = lower.indexOf(name); at >= 0 && !name.isEmpty(); at = lower.indexOf(name, at + 1)) {
-                if (isEdge(lower, at - 1) && isEdge(lower, at + name.length())) {
-                    for (int i = at; i < at + name.length(); i++) {
-                        content.setCharAt(i, ' ');
-                    }
-                }
-            }
-        }
-        return content.toString().isBlank() ? claim : content.toString();
-    }
-
-    private static boolean isEdge(String text, int index) {
-        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
     }
 
     /** The sentence that best supports one claim; null when there is none. */

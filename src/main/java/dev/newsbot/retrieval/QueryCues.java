@@ -45,14 +45,41 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
 
     /** Reads the cues of {@code question} against the outlets of a set; {@code asked} dates the question. */
     public static QueryCues of(String question, Set<String> knownOutlets, LocalDate asked) {
-        String lower = question.toLowerCase(Locale.ROOT);
+        return new QueryCues(RECENT.matcher(question).find(), outletsNamed(question, knownOutlets),
+                days(question, asked), clauses(question));
+    }
+
+    /** The outlets of {@code knownOutlets} that {@code text} names, lower-cased ("the Verge" names The Verge). */
+    public static Set<String> outletsNamed(String text, Set<String> knownOutlets) {
+        String lower = text.toLowerCase(Locale.ROOT);
         Set<String> named = new LinkedHashSet<>();
         for (String outlet : knownOutlets) {
             if (mentions(lower, outlet.toLowerCase(Locale.ROOT))) {
                 named.add(outlet.toLowerCase(Locale.ROOT));
             }
         }
-        return new QueryCues(RECENT.matcher(question).find(), named, days(question, asked), clauses(question));
+        return named;
+    }
+
+    /**
+     * {@code text} with every whole-word mention of a full outlet name blanked out, whatever its case, so that
+     * what a claim says can be matched apart from who said it; {@code text} itself if nothing would be left.
+     */
+    public static String withoutOutlets(String text, Set<String> outlets) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) {
+            return text;
+        }
+        StringBuilder content = new StringBuilder(text);
+        for (String outlet : outlets) {
+            String name = outlet.toLowerCase(Locale.ROOT);
+            wholeWordsAt(lower, name).forEach(at -> {
+                for (int i = at; i < at + name.length(); i++) {
+                    content.setCharAt(i, ' ');
+                }
+            });
+        }
+        return content.toString().isBlank() ? text : content.toString();
     }
 
     /**
@@ -78,17 +105,23 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
     /** Whether {@code question} holds {@code outlet} (both lower-case) as whole words; no regex per outlet. */
     private static boolean mentions(String question, String outlet) {
         String bare = outlet.startsWith("the ") ? outlet.substring(4) : outlet;
-        if (bare.isBlank()) {
-            return false;
+        return !wholeWordsAt(question, bare).isEmpty();
+    }
+
+    /** Where {@code word} (non-blank, same case as {@code text}) stands in {@code text} as whole words. */
+    private static List<Integer> wholeWordsAt(String text, String word) {
+        List<Integer> found = new ArrayList<>();
+        if (word.isBlank()) {
+            return found;
         }
-        for (int at = question.indexOf(bare); at >= 0; at = question.indexOf(bare, at + 1)) {
-            int end = at + bare.length();
-            if ((at == 0 || !isWordChar(question.codePointBefore(at)))
-                    && (end == question.length() || !isWordChar(question.codePointAt(end)))) {
-                return true;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordChar(text.codePointBefore(at)))
+                    && (end == text.length() || !isWordChar(text.codePointAt(end)))) {
+                found.add(at);
             }
         }
-        return false;
+        return found;
     }
 
     /** {@code \p{L}} or {@code \p{N}}: a letter, or a number of any kind. */

@@ -75,16 +75,6 @@ class QuestionReadingTest {
     }
 
     @Test
-    void should_take_the_outlets_out_of_a_claim_but_keep_its_words() {
-        // "the Verge" is the outlet The Verge, whatever its case.
-        IndexedSet store = TestSets.index("news", TestSets.news());
-
-        assertThat(YesNoJudge.withoutOutlets("Did the Verge report say BBC's budget for Reuters passed?", store)
-                .replaceAll("\\s+", " ")).isEqualTo("Did report say 's budget for passed?");
-        assertThat(YesNoJudge.withoutOutlets("BBC", store)).isEqualTo("BBC");
-    }
-
-    @Test
     void should_keep_a_count_unit_only_when_the_question_counts_in_it() {
         IndexedSet store = TestSets.index("news", TestSets.news());
         QuestionProfile months = profile("How many months did the works take?", store);

@@ -18,6 +18,16 @@ class QueryCuesTest {
     }
 
     @Test
+    void should_take_the_outlets_out_of_a_claim_but_keep_its_words() {
+        // "the Verge" is the outlet The Verge, whatever its case.
+        Set<String> outlets = Set.of("Reuters", "The Verge", "BBC");
+
+        assertThat(QueryCues.withoutOutlets("Did the Verge report say BBC's budget for Reuters passed?", outlets)
+                .replaceAll("\\s+", " ")).isEqualTo("Did report say 's budget for passed?");
+        assertThat(QueryCues.withoutOutlets("BBC", outlets)).isEqualTo("BBC");
+    }
+
+    @Test
     void should_find_named_outlets_with_or_without_their_article() {
         QueryCues cues = QueryCues.of("Does 'The Verge' agree with techcrunch, unlike The Age?",
                 Set.of("The Verge", "TechCrunch", "The Age", "CNN", "Agency"), ASKED);
