@@ -21,7 +21,12 @@ enum AnswerType {
             "^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\\b");
 
     static AnswerType of(String question) {
-        String q = askingPart(question).toLowerCase(Locale.ROOT);
+        return ofAsking(askingPart(question));
+    }
+
+    /** The kind of fact asked for by {@code asking}, the {@link #askingPart} of a question. */
+    static AnswerType ofAsking(String asking) {
+        String q = asking.toLowerCase(Locale.ROOT);
         if (NUMBER_Q.matcher(q).find()) {
             return NUMBER;
         }

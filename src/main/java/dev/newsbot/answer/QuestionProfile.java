@@ -60,9 +60,10 @@ final class QuestionProfile {
     private final TextAnalyzer analyzer;
     private final PassageStore store;
     private final String text;
-    /** Whether the question asks "which ..." of something known by its name ("which company", "what tournament"). */
-    private final boolean asksWhich;
-    /** The noun of a "which ..." question about a named thing ("group" in "which group carried out"), or null. */
+    /**
+     * The noun of a "which ..." question about something known by its name ("group" in "which group carried
+     * out", "company", "tournament"), or null when the question asks no such thing.
+     */
     private final String askedNoun;
     /** Whether the question asks "how much" of money or a share, so an amount answers it better than a count. */
     private final boolean asksAmount;
@@ -84,21 +85,21 @@ final class QuestionProfile {
     QuestionProfile(Question question, TextAnalyzer analyzer, NewsLexicon lexicon, PassageStore store) {
         this.analyzer = analyzer;
         this.store = store;
-        this.type = AnswerType.of(question.text());
+        String asking = AnswerType.askingPart(question.text());
+        this.type = AnswerType.ofAsking(asking);
         this.numbers = Facts.numbers(question.text());
         this.words = Set.copyOf(Arrays.asList(question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-        Matcher wh = WH_NOUN.matcher(AnswerType.askingPart(question.text()));
-        this.whNoun = wh.find() ? wh.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+        Matcher wh = WH_NOUN.matcher(asking);
+        this.whNoun = wh.find() ? wh.group(1).toLowerCase(Locale.ROOT) : null;
         this.names = Facts.names(question.text());
         this.text = question.text();
-        this.asksAmount = HOW_MUCH.matcher(AnswerType.askingPart(question.text())).find();
-        Matcher which = WHICH.matcher(AnswerType.askingPart(question.text()));
-        this.asksWhich = which.find();
-        this.askedNoun = asksWhich ? which.group(1).toLowerCase(Locale.ROOT) : null;
+        this.asksAmount = HOW_MUCH.matcher(asking).find();
+        Matcher which = WHICH.matcher(asking);
+        this.askedNoun = which.find() ? which.group(1).toLowerCase(Locale.ROOT) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
-        this.questionPlaces = Places.bundled().find(question.text());
+        this.questionPlaces = type == AnswerType.PLACE ? Places.bundled().find(question.text()) : List.of();
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
-        this.focus = focusTerms(AnswerType.askingPart(question.text()), analyzer, nameTerms);
+        this.focus = focusTerms(asking, analyzer, nameTerms);
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
             addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
@@ -244,7 +245,7 @@ final class QuestionProfile {
      * other questions.
      */
     List<String> newNames(String sentence) {
-        if (type != AnswerType.PERSON && !asksWhich) {
+        if (type != AnswerType.PERSON && askedNoun == null) {
             return List.of();
         }
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
