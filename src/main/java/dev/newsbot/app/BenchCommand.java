@@ -9,7 +9,6 @@ import dev.newsbot.bench.BenchSettings;
 import dev.newsbot.bench.BenchSubject;
 import dev.newsbot.bench.Benchmark;
 import dev.newsbot.bench.SeedQuestion;
-import dev.newsbot.config.ConfigLoader;
 import dev.newsbot.eval.QuestionLoader;
 import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.MiniLmEmbedder;
@@ -32,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,9 +45,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Article files or directories for the real passages (default: the bundled set, repeated).")
     List<Path> articles = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
     @Option(names = "--passages", paramLabel = "N", description = "Passages to search (default: ${DEFAULT-VALUE}).")
     int passages = BenchSettings.DEFAULT_PASSAGES;
@@ -87,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("newsbot-bench");
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService boundedPool = Executors.newFixedThreadPool(cores, Newsbot.daemon("bench-model"));
-        try (Newsbot bot = new Newsbot(new ConfigLoader().load(config), Clock.systemUTC())) {
+        try (Newsbot bot = new Newsbot(config.load(), Clock.systemUTC())) {
             Map<String, Embedder> variants = new LinkedHashMap<>();
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));

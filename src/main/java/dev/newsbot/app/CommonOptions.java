@@ -1,11 +1,11 @@
 package dev.newsbot.app;
 
-import dev.newsbot.config.ConfigLoader;
 import dev.newsbot.config.NewsbotConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that load articles. */
@@ -16,18 +16,11 @@ final class CommonOptions {
                     + "Default: the bundled seed article.")
     List<Path> articles = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
-    Path config;
-
-    /** These options with {@code --config FILE}. */
-    CommonOptions withConfig(Path file) {
-        this.config = file;
-        return this;
-    }
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
     NewsbotConfig config() {
-        NewsbotConfig loaded = new ConfigLoader().load(config);
+        NewsbotConfig loaded = config.load();
         return articles.isEmpty() ? loaded : loaded.withDefaultSetPaths(articles);
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,9 +44,8 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME", description = "The set's name (default: the default set).")
     String set;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
     @Spec
     CommandSpec spec;
@@ -53,7 +53,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        NewsbotConfig settings = new CommonOptions().withConfig(config).config();
+        NewsbotConfig settings = config.load();
         String name = set != null ? set : settings.articles().defaultSet();
         LoadResult loaded = new ArticleLoader().load(name, paths);
         if (!loaded.isOk()) {

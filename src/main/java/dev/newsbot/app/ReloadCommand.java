@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,9 +29,8 @@ final class ReloadCommand implements Callable<Integer> {
                     + "127.0.0.1:8081).")
     String addr;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML configuration (default: $NEWSBOT_CONFIG, else built-in defaults).")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
     @Spec
     CommandSpec spec;
@@ -43,7 +42,7 @@ final class ReloadCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         String token = Secrets.from(env).adminToken().orElseThrow(() -> new IllegalStateException(
                 "NEWSBOT_ADMIN_TOKEN is not set; it must hold the running bot's admin token"));
-        NewsbotConfig settings = addr != null ? null : new CommonOptions().withConfig(config).config();
+        NewsbotConfig settings = addr != null ? null : config.load();
         URI base = AdminClient.baseOf(addr != null ? addr : settings.admin().addr());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {

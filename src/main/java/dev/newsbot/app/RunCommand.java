@@ -34,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment();
+        NewsbotConfig config = common.config();
         if (secrets.telegramToken().isEmpty()) {
             System.err.println("""
                     No TELEGRAM_BOT_TOKEN is set, so newsbot runs as a console chat.
@@ -41,13 +42,13 @@ final class RunCommand implements Callable<Integer> {
                       TELEGRAM_BOT_TOKEN=<token> java -jar target/newsbot.jar
                     (TELEGRAM_API_URL points it at another Bot API server.)
                     """);
-            try (Newsbot bot = new Newsbot(common.config(), Clock.systemUTC())) {
+            try (Newsbot bot = new Newsbot(config, Clock.systemUTC())) {
                 bot.startOps(secrets);
                 bot.loadSets();
                 return ChatCommand.chat(bot);
             }
         }
-        return telegram(telegramSettings(common.config(), System.getenv()), secrets);
+        return telegram(config, telegramSettings(config, System.getenv()), secrets);
     }
 
     /**
@@ -73,8 +74,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */
-    private int telegram(TelegramSettings settings, Secrets secrets) throws InterruptedException {
-        Newsbot bot = new Newsbot(common.config(), Clock.systemUTC());
+    private int telegram(NewsbotConfig config, TelegramSettings settings, Secrets secrets) throws InterruptedException {
+        Newsbot bot = new Newsbot(config, Clock.systemUTC());
         try {
             bot.startOps(secrets);
             bot.loadSets();
