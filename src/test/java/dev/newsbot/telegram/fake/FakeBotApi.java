@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -101,6 +102,16 @@ public final class FakeBotApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
+    /** {@code read} under the lock. */
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- people and chats --------------------------------------------------------------------------------------
 
     public FakeUser user(String firstName) {
@@ -117,12 +128,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Another bot in a group (its messages must be ignored). */
     public FakeUser otherBot(String username) {
-        lock.lock();
-        try {
-            return new FakeUser(nextUserId++, username, username, true);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> new FakeUser(nextUserId++, username, username, true));
     }
 
     public FakeChat privateChat(FakeUser with) {
@@ -302,12 +308,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ---- observing ---------------------------------------------------------------------------------------------
 
     public List<SentMessage> sent() {
-        lock.lock();
-        try {
-            return List.copyOf(sent);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(sent));
     }
 
     public List<SentMessage> sentTo(FakeChat chat) {
@@ -320,49 +321,24 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Calls received for {@code method} (case-insensitive), in order. */
     public List<ApiCall> calls(String method) {
-        lock.lock();
-        try {
-            return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList());
     }
 
     public List<ApiCall> calls() {
-        lock.lock();
-        try {
-            return List.copyOf(calls);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(calls));
     }
 
     /** Whether the bot confirmed the update: by a later getUpdates offset, or by a 2xx webhook answer. */
     public boolean isConfirmed(Incoming in) {
-        lock.lock();
-        try {
-            return in.updateId() < confirmedBelow || deliveredByWebhook.contains(in.updateId());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> in.updateId() < confirmedBelow || deliveredByWebhook.contains(in.updateId()));
     }
 
     public List<Integer> webhookStatuses() {
-        lock.lock();
-        try {
-            return List.copyOf(webhookStatuses);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(webhookStatuses));
     }
 
     public JsonNode commands() {
-        lock.lock();
-        try {
-            return commands == null ? null : commands.deepCopy();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> commands == null ? null : commands.deepCopy());
     }
 
     public SentMessage awaitReplyTo(Incoming in, Duration timeout) {
@@ -722,13 +698,8 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private JsonNode webhookInfo() {
-        lock.lock();
-        try {
-            return json.createObjectNode().put("url", webhookUrl).put("has_custom_certificate", false)
-                    .put("pending_update_count", queue.size());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> json.createObjectNode().put("url", webhookUrl).put("has_custom_certificate", false)
+                .put("pending_update_count", queue.size()));
     }
 
     // ---- webhook delivery --------------------------------------------------------------------------------------
