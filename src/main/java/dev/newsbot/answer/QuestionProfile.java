@@ -88,7 +88,7 @@ final class QuestionProfile {
         String asking = AnswerType.askingPart(question.text());
         this.type = AnswerType.ofAsking(asking);
         this.numbers = Facts.numbers(question.text());
-        this.words = Set.copyOf(Arrays.asList(question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        this.words = Set.copyOf(wordsOf(question.text()));
         Matcher wh = WH_NOUN.matcher(asking);
         this.whNoun = wh.find() ? wh.group(1).toLowerCase(Locale.ROOT) : null;
         this.names = Facts.names(question.text());
@@ -278,8 +278,9 @@ final class QuestionProfile {
         return Optional.empty();
     }
 
-    private static List<String> wordsOf(String name) {
-        return Arrays.asList(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+    /** The words of {@code text}, lower-cased, split at everything that is not a letter or a digit. */
+    private static List<String> wordsOf(String text) {
+        return Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
     }
 
     /** Whether the question counts in {@code unit}: "how many months", "the number of people". */
