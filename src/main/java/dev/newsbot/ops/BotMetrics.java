@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -36,6 +38,8 @@ public final class BotMetrics {
     private final Timer latency = Timer.builder("newsbot.answer.latency")
             .description("Time to answer a question, cache hits included")
             .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+    /** The sources of the cache counters, held strongly for as long as the registry lives. */
+    private final List<Supplier<CacheCounts>> cacheSources = new CopyOnWriteArrayList<>();
 
     public BotMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -71,8 +75,13 @@ public final class BotMetrics {
         latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** Exposes a cache's hits and misses under {@code cache=name}. */
+    /**
+     * Exposes a cache's hits and misses under {@code cache=name}. Micrometer holds a function counter's source
+     * only weakly, so {@code counts} (often a method reference made for this call) is kept here, or the first
+     * garbage collection would turn both counters into nothing.
+     */
     public void cache(String name, Supplier<CacheCounts> counts) {
+        cacheSources.add(counts);
         FunctionCounter.builder("newsbot.cache.hits", counts, c -> c.get().hits()).tag("cache", name)
                 .description("Cache lookups served from the cache").register(registry);
         FunctionCounter.builder("newsbot.cache.misses", counts, c -> c.get().misses()).tag("cache", name)
