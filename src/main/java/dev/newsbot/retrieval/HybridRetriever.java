@@ -30,7 +30,11 @@ public final class HybridRetriever implements Retriever {
     static final double RECENCY_WEIGHT = 0.3;
     static final double RECENCY_DAYS = 7;
     static final double OUTLET_WEIGHT = 0.5;
-    static final double DAY_WEIGHT = 0.5;
+    /**
+     * A day the question names ("the TechCrunch report published on October 2") points at the articles of that
+     * day, so it counts as a first place: mhr500 recall@10 0.945 to 0.949 against 0.5.
+     */
+    static final double DAY_WEIGHT = 1.0;
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override

@@ -1,6 +1,7 @@
 package dev.newsbot.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -78,6 +79,23 @@ class HybridRetrieverTest {
         List<RetrievedPassage> hits = retriever.retrieve(twins, new RetrievalQuery(q, embedder.embed(q), null, 10));
 
         assertThat(hits.get(0).article().source()).isEqualTo("The Verge");
+    }
+
+    @Test
+    void should_weigh_a_named_publication_day_as_a_first_place_in_one_list() {
+        IndexedSet twins = TestSets.index("twins", List.of(
+                TestSets.article("other", "Trial begins", "TechCrunch", "2023-10-20", "The fraud trial begins in New York."),
+                TestSets.article("named", "Trial begins", "TechCrunch", "2023-10-02", "The fraud trial begins in New York.")));
+        String q = "What did the TechCrunch report published on October 2, 2023 say about the fraud trial?";
+        LocalDate asked = LocalDate.of(2023, 12, 31);
+
+        List<RetrievedPassage> hits = retriever.retrieve(twins, new RetrievalQuery(q, embedder.embed(q), asked, 10));
+
+        assertThat(hits.get(0).article().id()).isEqualTo("named");
+        QueryCues cues = QueryCues.of(q, twins.outlets(), asked);
+        double named = HybridRetriever.prior(twins.article(hits.get(0).row()), cues, null);
+        double other = HybridRetriever.prior(twins.article(hits.get(1).row()), cues, null);
+        assertThat(named - other).isCloseTo(HybridRetriever.TOP, within(1e-12));
     }
 
     @Test
