@@ -6,15 +6,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dense similarity and BM25 keyword search fused by reciprocal rank (RRF), so that names, numbers and outlet
  * names are found even where the embedding misses them, and paraphrases where the words differ. News priors are
  * added to the fused score: articles published shortly before the question date rank higher (more so when the
  * question says "this week" or "recently"), as do articles from an outlet the question names or published on a
- * day it names. At most {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot
+ * day it names. Each outlet a question names gets an article near the top, so that comparisons can cite both
+ * sides. At most {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot
  * crowd out the rest.
  */
 public final class HybridRetriever implements Retriever {
@@ -35,6 +39,8 @@ public final class HybridRetriever implements Retriever {
      * day, so it counts as a first place: mhr500 recall@10 0.945 to 0.949 against 0.5.
      */
     static final double DAY_WEIGHT = 1.0;
+    /** The article rank by which each outlet a comparing question names has an article. */
+    static final int COVER_OUTLETS_BY = 8;
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override
@@ -52,7 +58,57 @@ public final class HybridRetriever implements Retriever {
         fused.values().forEach(f -> f.prior = prior(store.article(f.row), cues, query.notAfter()));
         List<Fused> ranked = new ArrayList<>(fused.values());
         ranked.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
+        coverOutlets(store, cues, ranked);
         return diverse(store, query, ranked);
+    }
+
+    /**
+     * A question that names several outlets compares what they reported, so each needs an article in the answer:
+     * an outlet with none among the first {@link #COVER_OUTLETS_BY} articles has its best passage moved up to that
+     * article rank (the next one for a second such outlet). Reorders {@code ranked} in place.
+     */
+    static void coverOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
+        if (cues.outlets().size() < 2) {
+            return;
+        }
+        int rank = COVER_OUTLETS_BY;
+        for (Fused best : bestOfMissingOutlets(store, cues, ranked)) {
+            List<Integer> starts = articleStarts(store, ranked);
+            if (rank > starts.size()) {
+                return;
+            }
+            ranked.remove(best);
+            ranked.add(starts.get(rank - 1), best);
+            rank++;
+        }
+    }
+
+    /** The best passage of each named outlet with no article among the first {@link #COVER_OUTLETS_BY}. */
+    private static List<Fused> bestOfMissingOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
+        Set<String> seenArticles = new HashSet<>();
+        Set<String> covered = new HashSet<>();
+        List<Fused> missing = new ArrayList<>();
+        for (Fused f : ranked) {
+            Article article = store.article(f.row);
+            seenArticles.add(article.id());
+            String outlet = article.source() == null ? "" : article.source().toLowerCase(Locale.ROOT);
+            if (cues.outlets().contains(outlet) && covered.add(outlet) && seenArticles.size() > COVER_OUTLETS_BY) {
+                missing.add(f);
+            }
+        }
+        return missing;
+    }
+
+    /** The index in {@code ranked} of each article's first passage, in article rank order. */
+    private static List<Integer> articleStarts(PassageStore store, List<Fused> ranked) {
+        Set<String> seen = new HashSet<>();
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            if (seen.add(store.article(ranked.get(i).row).id())) {
+                starts.add(i);
+            }
+        }
+        return starts;
     }
 
     /** The news priors of one article for a question, in units of a first place in one list. */

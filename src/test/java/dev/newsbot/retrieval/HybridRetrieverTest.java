@@ -3,6 +3,7 @@ package dev.newsbot.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.newsbot.articles.Article;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -96,6 +97,24 @@ class HybridRetrieverTest {
         double named = HybridRetriever.prior(twins.article(hits.get(0).row()), cues, null);
         double other = HybridRetriever.prior(twins.article(hits.get(1).row()), cues, null);
         assertThat(named - other).isCloseTo(HybridRetriever.TOP, within(1e-12));
+    }
+
+    @Test
+    void should_give_each_outlet_a_question_compares_an_article_among_the_first_eight() {
+        List<Article> articles = new java.util.ArrayList<>(IntStream.range(0, 12).mapToObj(i -> TestSets.article(
+                "tc" + i, "Google antitrust trial day " + i, "TechCrunch", "2023-11-01",
+                "Google antitrust trial: the search deals and default search engine payments, day " + i + "."))
+                .toList());
+        articles.add(TestSets.article("verge", "Epic wins", "The Verge", "2023-11-01", "Epic beat a rival in court."));
+        articles.add(TestSets.article("age", "Weather", "The Age", "2023-11-01", "Sydney was mild today."));
+        IndexedSet set = TestSets.index("outlets", articles);
+        String q = "Does TechCrunch describe the Google antitrust trial and search deals like The Verge and The Age do?";
+
+        List<String> ids = retriever.retrieve(set, new RetrievalQuery(q, embedder.embed(q), null, 12)).stream()
+                .map(h -> h.article().id()).distinct().toList();
+
+        assertThat(ids.subList(0, 9)).contains("verge", "age");
+        assertThat(ids.subList(0, 7)).allMatch(id -> id.startsWith("tc"));
     }
 
     @Test
