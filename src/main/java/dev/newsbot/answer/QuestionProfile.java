@@ -78,6 +78,11 @@ final class QuestionProfile {
     final Set<String> numbers;
     final Set<String> names;
     final double totalWeight;
+    /**
+     * The share of the question's term weight held by words of names that no passage of the set holds ("France"
+     * in "Who is the president of France?" asked of articles on an attack in Nairobi), from 0 to 1.
+     */
+    final double unknownNameShare;
     /** For a "which country/state/continent" question, the kind asked for; empty otherwise. */
     final Optional<Places.Kind> placeKind;
     private final List<Places.Place> questionPlaces;
@@ -105,6 +110,7 @@ final class QuestionProfile {
             addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
         }
         this.totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        this.unknownNameShare = unknownNameShare(nameTerms);
         weights.keySet().forEach(term -> related.put(term, lexicon.related(term)));
         focus.forEach(term -> related.putIfAbsent(term, lexicon.related(term)));
     }
@@ -125,6 +131,25 @@ final class QuestionProfile {
                     * (focus.contains(term) ? FOCUS_WEIGHT : 1);
             weights.merge(term, weight, Math::max);
         }
+    }
+
+    /**
+     * Outlet names are left out: an article names its outlet in its metadata, which the keyword index holds
+     * apart from the passage text.
+     */
+    private double unknownNameShare(Set<String> nameTerms) {
+        if (totalWeight == 0) {
+            return 0;
+        }
+        Set<String> outletTerms = new HashSet<>();
+        store.outlets().forEach(outlet -> outletTerms.addAll(analyzer.terms(outlet)));
+        double unknown = 0;
+        for (String term : nameTerms) {
+            if (!outletTerms.contains(term) && store.idf(term) == 0) {
+                unknown += weights.getOrDefault(term, 0.0);
+            }
+        }
+        return unknown / totalWeight;
     }
 
     /** The share of the question's weighted terms found in {@code terms}, from 0 to 1. */

@@ -27,9 +27,17 @@ class ExtractiveAnswererTest {
 
     /** Retrieves from {@code set} as the bot does and writes the answer. */
     private Draft ask(IndexedSet set, String setName, String text) {
+        return ask(answerer, set, setName, text);
+    }
+
+    private Draft ask(ExtractiveAnswerer with, String text) {
+        return ask(with, store, "news", text);
+    }
+
+    private static Draft ask(ExtractiveAnswerer with, IndexedSet set, String setName, String text) {
         List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
                 new RetrievalQuery(text, new HashingEmbedder().embed(text), DAY, 10));
-        return answerer.write(Question.of(text, DAY, setName), set, passages);
+        return with.write(Question.of(text, DAY, setName), set, passages);
     }
 
     @Test
@@ -150,6 +158,29 @@ class ExtractiveAnswererTest {
         assertThat(draft.refused()).isTrue();
         assertThat(draft.citations()).isEmpty();
         assertThat(draft.confidence()).isLessThan(0.42);
+    }
+
+    @Test
+    void should_decline_a_question_about_a_name_no_article_holds_however_well_the_rest_matches() {
+        ExtractiveAnswerer lenient = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.0);
+        String covered = "Who scored for Rovers?";
+        String elsewhere = "Who scored for Arsenal?";
+
+        assertThat(ask(lenient, covered).refused()).isFalse();
+        Draft draft = ask(lenient, elsewhere);
+
+        assertThat(draft.refused()).isTrue();
+        assertThat(draft.citations()).isEmpty();
+    }
+
+    @Test
+    void should_not_count_an_outlet_name_as_a_name_no_article_holds() {
+        ExtractiveAnswerer lenient = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.0);
+
+        Draft draft = ask(lenient, "What did Reuters report about the earthquake?");
+
+        assertThat(draft.refused()).isFalse();
+        assertThat(draft.citations()).extracting(c -> c.article().source()).contains("Reuters");
     }
 
     @Test
