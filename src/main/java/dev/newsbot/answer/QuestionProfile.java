@@ -43,6 +43,9 @@ final class QuestionProfile {
     private static final Pattern NOT_A_PERSON = Pattern.compile("^[\\p{Lu}\\d&.-]+$|\\s(?:of|&)\\s");
     private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
+    private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:the\\s+)?(\\p{Lu}[^,;:]*)");
+    /** How many words before "in" may name what a "where" question asks about. */
+    private static final int TOPIC_WINDOW = 4;
     /** How well a name that is not a known place answers a place question. */
     private static final double NAME_ONLY_PLACE = 0.3;
     /** How well a sentence with a rare word the question lacks answers a "which" question it names nothing for. */
@@ -246,6 +249,29 @@ final class QuestionProfile {
      * The places in {@code sentence} that answer a place question: of the asked kind ("which state"), or of any
      * kind for "where", leaving out the places the question itself names.
      */
+    /**
+     * For a plain "where" question, the name that follows "in", "at" or "near" right after words the
+     * question asks about ("Nairobi" in "the luxurious Westgate mall in Nairobi" for "Where is the Westgate mall?"):
+     * the place the report puts the thing in, more telling than a country named elsewhere in the sentence.
+     */
+    Optional<String> placeAfterTopic(String sentence) {
+        if (type != AnswerType.PLACE || placeKind.isPresent()) {
+            return Optional.empty();
+        }
+        Matcher m = LOCATIVE.matcher(sentence);
+        while (m.find()) {
+            String before = sentence.substring(0, m.start());
+            List<String> near = List.of(before.strip().split("\\s+"));
+            String window = String.join(" ", near.subList(Math.max(0, near.size() - TOPIC_WINDOW), near.size()));
+            Optional<String> name = Facts.namesInOrder(m.group(1)).stream().findFirst()
+                    .filter(n -> m.group(1).startsWith(n) && !words.containsAll(wordsOf(n)));
+            if (name.isPresent() && analyzer.terms(window).stream().anyMatch(weights::containsKey)) {
+                return name;
+            }
+        }
+        return Optional.empty();
+    }
+
     List<Places.Place> places(String sentence) {
         if (type != AnswerType.PLACE) {
             return List.of();

@@ -38,7 +38,8 @@ final class ShortAnswer {
         return switch (profile.type) {
             case NUMBER -> count(profile, sentence);
             case DATE -> date(sentence);
-            case PLACE -> profile.places(sentence).stream().findFirst().map(Places.Place::name);
+            case PLACE -> profile.placeAfterTopic(sentence)
+                    .or(() -> profile.places(sentence).stream().findFirst().map(Places.Place::name));
             case PERSON, OTHER -> named(profile, sentence, evidence);
             default -> Optional.empty();
         };

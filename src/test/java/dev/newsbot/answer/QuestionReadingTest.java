@@ -120,6 +120,19 @@ class QuestionReadingTest {
         assertThat(group.namedAfterAskedNoun("Westgate mall was attacked.", List.of("Westgate"))).isEmpty();
     }
 
+    @Test
+    void should_answer_where_with_the_place_the_report_puts_the_asked_thing_in() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile where = profile("Where is the Westgate mall?", store);
+        String sentence = "Officials in the east African country said gunmen attacked the luxurious Westgate mall in "
+                + "Nairobi, Kenya.";
+
+        assertThat(ShortAnswer.of(where, sentence, List.of())).contains("Nairobi");
+        assertThat(ShortAnswer.of(where, "Officials in the east African country met.", List.of())).contains("Africa");
+        assertThat(where.placeAfterTopic("The launch took place outside the United States.")).isEmpty();
+        assertThat(profile("Which country is the Westgate mall in?", store).placeAfterTopic(sentence)).isEmpty();
+    }
+
     private static QuestionProfile profile(String question, IndexedSet store) {
         TextAnalyzer analyzer = new TextAnalyzer();
         return new QuestionProfile(Question.of(question, java.time.LocalDate.of(2022, 6, 30), "news"), analyzer,
