@@ -2,11 +2,14 @@ package dev.newsbot.retrieval;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +36,17 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
             + "|\\b(today|yesterday|tonight|latest|just|new(ly)?|now|currently|upcoming|on (monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_DAY = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b(january|february|march|april|may|june|july|august"
-            + "|september|october|november|december)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** A month, written out or shortened ("Oct." and "Sept" are October and September). */
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    private static final String YEAR = "(?:,?\\s+(\\d{4}))?";
+    /** "October 2", "Oct. 2nd, 2023". */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
+    /** "2 October 2023", "2nd of Oct". */
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})" + ORDINAL + "\\s+(?:of\\s+)?" + MONTH + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
 
     public QueryCues {
         outlets = Set.copyOf(outlets);
@@ -143,14 +154,29 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
         }
         Matcher md = MONTH_DAY.matcher(question);
         while (md.find()) {
-            int year = md.group(3) != null ? Integer.parseInt(md.group(3)) : asked != null ? asked.getYear() : -1;
-            int day = Integer.parseInt(md.group(2));
-            Month month = Month.valueOf(md.group(1).toUpperCase(Locale.ROOT));
-            if (year > 0 && day >= 1 && day <= month.length(year % 4 == 0)) {
-                days.add(LocalDate.of(year, month, day));
-            }
+            writtenDay(md.group(1), md.group(2), md.group(3), asked).ifPresent(days::add);
+        }
+        Matcher dm = DAY_MONTH.matcher(question);
+        while (dm.find()) {
+            writtenDay(dm.group(2), dm.group(1), dm.group(3), asked).ifPresent(days::add);
         }
         return days;
+    }
+
+    /** The day a written date names, in the question date's year if it gives none; empty if there is no such day. */
+    private static Optional<LocalDate> writtenDay(String monthName, String dayText, String yearText, LocalDate asked) {
+        int year = yearText != null ? Integer.parseInt(yearText) : asked != null ? asked.getYear() : -1;
+        int day = Integer.parseInt(dayText);
+        Month month = monthOf(monthName);
+        if (year <= 0 || day < 1 || day > month.length(Year.isLeap(year))) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalDate.of(year, month, day));
+    }
+
+    private static Month monthOf(String name) {
+        String prefix = name.substring(0, 3).toUpperCase(Locale.ROOT);
+        return Arrays.stream(Month.values()).filter(m -> m.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
     /** Whether an article from {@code outlet} is one the question names. */

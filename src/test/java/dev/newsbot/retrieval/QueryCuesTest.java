@@ -48,8 +48,19 @@ class QueryCuesTest {
     }
 
     @Test
+    void should_read_shortened_months_and_days_written_before_the_month() {
+        QueryCues cues = QueryCues.of("Did the Oct. 2nd report, the one of 7 October 2022, the 3rd of Dec and the"
+                + " Sept 9, 2021 story agree that prices may 5 times rise by May 1?", Set.of(), ASKED);
+
+        assertThat(cues.days()).containsExactlyInAnyOrder(LocalDate.of(2023, 10, 2), LocalDate.of(2022, 10, 7),
+                LocalDate.of(2023, 12, 3), LocalDate.of(2021, 9, 9), LocalDate.of(2023, 5, 1));
+    }
+
+    @Test
     void should_ignore_days_that_do_not_exist() {
         assertThat(QueryCues.of("On 2023-02-30 or February 30th?", Set.of(), ASKED).days()).isEmpty();
+        assertThat(QueryCues.of("On 29 Feb 2023 or Feb. 29, 2024?", Set.of(), ASKED).days())
+                .containsExactly(LocalDate.of(2024, 2, 29));
     }
 
     @Test
