@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.eval.EvalQuestion;
 import dev.newsbot.eval.EvalReport;
+import dev.newsbot.articles.Article;
 import dev.newsbot.eval.EvalRunner;
 import dev.newsbot.eval.EvalTable;
 import dev.newsbot.eval.Metrics;
@@ -48,6 +49,9 @@ final class EvalCommand implements Callable<Integer> {
             + "(EmbeddingStoreContentRetriever over InMemoryEmbeddingStore, top 10) with the same answerer.")
     boolean compareBaseline;
 
+    /** Untimed questions asked of each row before its timed ones. */
+    static final int WARM_UP = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -62,17 +66,26 @@ final class EvalCommand implements Callable<Integer> {
             double indexSeconds = (System.nanoTime() - start) / 1e9;
             String set = bot.sets().defaultSet();
             Map<String, EvalReport> rows = new LinkedHashMap<>();
+            List<String> titles = bot.sets().get(set).articleSet().articles().stream().map(Article::title).toList();
+            warmUp(asked, titles, set, bot.engine());
             try (DetailsWriter writer = new DetailsWriter(details)) {
                 rows.put("newsbot", Metrics.compute(EvalRunner.run(asked, set, bot.engine()::answer, writer),
                         Math.round(indexSeconds * 100) / 100.0));
             }
             if (compareBaseline) {
+                warmUp(asked, titles, set, bot.baselineEngine());
                 rows.put("baseline", evaluate(asked, set, bot.baselineEngine(), indexSeconds));
             }
             spec.commandLine().getOut().println(EvalTable.render(rows));
             write(rows);
         }
         return 0;
+    }
+
+    private static void warmUp(List<EvalQuestion> asked, List<String> titles, String set, AnswerEngine engine) {
+        if (!asked.isEmpty()) {
+            EvalRunner.warmUp(titles, WARM_UP, asked.get(0).askedOn(), set, engine::answer);
+        }
     }
 
     private static EvalReport evaluate(List<EvalQuestion> asked, String set, AnswerEngine engine, double indexSeconds) {
