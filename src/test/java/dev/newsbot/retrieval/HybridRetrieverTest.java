@@ -57,46 +57,47 @@ class HybridRetrieverTest {
 
     @Test
     void should_prefer_the_article_published_just_before_a_question_about_this_week() {
-        IndexedSet twins = TestSets.index("twins", List.of(
-                TestSets.article("old", "Automaker recalls vehicles", "CNN", "2022-01-10",
-                        "The automaker recalled vehicles over a faulty brake."),
-                TestSets.article("new", "Automaker recalls vehicles", "CNN", "2022-06-14",
-                        "The automaker recalled vehicles over a faulty brake.")));
-        String q = "Which automaker recalled vehicles this week?";
-
-        List<RetrievedPassage> hits = retriever.retrieve(twins,
-                new RetrievalQuery(q, embedder.embed(q), LocalDate.of(2022, 6, 16), 10));
+        List<RetrievedPassage> hits = retrieveTwins("Which automaker recalled vehicles this week?",
+                LocalDate.of(2022, 6, 16), "Automaker recalls vehicles", "The automaker recalled vehicles over a faulty brake.",
+                List.of("old", "CNN", "2022-01-10"), List.of("new", "CNN", "2022-06-14"));
 
         assertThat(hits.get(0).article().id()).isEqualTo("new");
     }
 
     @Test
     void should_prefer_the_outlet_a_question_names() {
-        IndexedSet twins = TestSets.index("twins", List.of(
-                TestSets.article("a", "Search deals", "TechCrunch", "2023-11-01", "Google pays for default search deals."),
-                TestSets.article("b", "Search deals", "The Verge", "2023-11-01", "Google pays for default search deals.")));
-        String q = "What does The Verge say about Google's search deals?";
-
-        List<RetrievedPassage> hits = retriever.retrieve(twins, new RetrievalQuery(q, embedder.embed(q), null, 10));
+        List<RetrievedPassage> hits = retrieveTwins("What does The Verge say about Google's search deals?", null,
+                "Search deals", "Google pays for default search deals.",
+                List.of("a", "TechCrunch", "2023-11-01"), List.of("b", "The Verge", "2023-11-01"));
 
         assertThat(hits.get(0).article().source()).isEqualTo("The Verge");
     }
 
     @Test
     void should_weigh_a_named_publication_day_as_a_first_place_in_one_list() {
-        IndexedSet twins = TestSets.index("twins", List.of(
-                TestSets.article("other", "Trial begins", "TechCrunch", "2023-10-20", "The fraud trial begins in New York."),
-                TestSets.article("named", "Trial begins", "TechCrunch", "2023-10-02", "The fraud trial begins in New York.")));
         String q = "What did the TechCrunch report published on October 2, 2023 say about the fraud trial?";
         LocalDate asked = LocalDate.of(2023, 12, 31);
 
-        List<RetrievedPassage> hits = retriever.retrieve(twins, new RetrievalQuery(q, embedder.embed(q), asked, 10));
+        List<RetrievedPassage> hits = retrieveTwins(q, asked, "Trial begins", "The fraud trial begins in New York.",
+                List.of("other", "TechCrunch", "2023-10-20"), List.of("named", "TechCrunch", "2023-10-02"));
 
         assertThat(hits.get(0).article().id()).isEqualTo("named");
-        QueryCues cues = QueryCues.of(q, twins.outlets(), asked);
-        double named = HybridRetriever.prior(twins.article(hits.get(0).row()), cues, null);
-        double other = HybridRetriever.prior(twins.article(hits.get(1).row()), cues, null);
+        QueryCues cues = QueryCues.of(q, java.util.Set.of("TechCrunch"), asked);
+        double named = HybridRetriever.prior(hits.get(0).article(), cues, null);
+        double other = HybridRetriever.prior(hits.get(1).article(), cues, null);
         assertThat(named - other).isCloseTo(HybridRetriever.TOP, within(1e-12));
+    }
+
+    /**
+     * Retrieves from two articles with the same title and body that differ only in id, outlet and day (each given
+     * as {@code [id, outlet, day]}), so that only the news priors can tell them apart.
+     */
+    private List<RetrievedPassage> retrieveTwins(String question, LocalDate asked, String title, String body,
+                                                 List<String> first, List<String> second) {
+        IndexedSet twins = TestSets.index("twins", List.of(
+                TestSets.article(first.get(0), title, first.get(1), first.get(2), body),
+                TestSets.article(second.get(0), title, second.get(1), second.get(2), body)));
+        return retriever.retrieve(twins, new RetrievalQuery(question, embedder.embed(question), asked, 10));
     }
 
     @Test
