@@ -43,7 +43,7 @@ final class QuestionProfile {
     private static final Pattern NOT_A_PERSON = Pattern.compile("^[\\p{Lu}\\d&.-]+$|\\s(?:of|&)\\s");
     private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
-    private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:the\\s+)?(\\p{Lu}[^,;:]*)");
+    private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*)");
     /** How many words before "in" may name what a "where" question asks about. */
     private static final int TOPIC_WINDOW = 4;
     /** How well a name that is not a known place answers a place question. */
@@ -246,10 +246,6 @@ final class QuestionProfile {
     }
 
     /**
-     * The places in {@code sentence} that answer a place question: of the asked kind ("which state"), or of any
-     * kind for "where", leaving out the places the question itself names.
-     */
-    /**
      * For a plain "where" question, the name that follows "in", "at" or "near" right after words the
      * question asks about ("Nairobi" in "the luxurious Westgate mall in Nairobi" for "Where is the Westgate mall?"):
      * the place the report puts the thing in, more telling than a country named elsewhere in the sentence.
@@ -272,6 +268,10 @@ final class QuestionProfile {
         return Optional.empty();
     }
 
+    /**
+     * The places in {@code sentence} that answer a place question: of the asked kind ("which state"), or of any
+     * kind for "where", leaving out the places the question itself names.
+     */
     List<Places.Place> places(String sentence) {
         if (type != AnswerType.PLACE) {
             return List.of();

@@ -130,6 +130,7 @@ class QuestionReadingTest {
         assertThat(ShortAnswer.of(where, sentence, List.of())).contains("Nairobi");
         assertThat(ShortAnswer.of(where, "Officials in the east African country met.", List.of())).contains("Africa");
         assertThat(where.placeAfterTopic("The launch took place outside the United States.")).isEmpty();
+        assertThat(where.placeAfterTopic("Its owners opened the Westgate mall at The Hague in 2007.")).contains("Hague");
         assertThat(profile("Which country is the Westgate mall in?", store).placeAfterTopic(sentence)).isEmpty();
     }
 
