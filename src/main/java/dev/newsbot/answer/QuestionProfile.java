@@ -44,6 +44,12 @@ final class QuestionProfile {
     private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
     private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*)");
+    /** "Who was killed", "who were arrested": the asked verb, in the passive. */
+    private static final Pattern PASSIVE_WHO = Pattern.compile(
+            "^who\\s+(?:was|were|has been|have been|had been|is|are|got|will be)\\s+(\\p{L}+(?:ed|en))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** How many words from the asked verb a name may stand and still be the one it happened to. */
+    private static final int PASSIVE_WINDOW = 4;
     /** How many words before "in" may name what a "where" question asks about. */
     private static final int TOPIC_WINDOW = 4;
     /** How well a name that is not a known place answers a place question. */
@@ -74,6 +80,8 @@ final class QuestionProfile {
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;
     final Set<String> focus;
+    /** The analysed verb of a passive "who" question ("kill" for "Who was killed?"), else null. */
+    private final String passiveVerb;
     /** The question's words, lower-cased. */
     final Set<String> words;
     final Map<String, Double> weights = new LinkedHashMap<>();
@@ -104,6 +112,8 @@ final class QuestionProfile {
         this.asksAmount = HOW_MUCH.matcher(asking).find();
         Matcher which = WHICH.matcher(asking);
         this.askedNoun = which.find() ? which.group(1).toLowerCase(Locale.ROOT) : null;
+        Matcher passive = PASSIVE_WHO.matcher(asking.strip());
+        this.passiveVerb = passive.find() ? analyzer.terms(passive.group(1)).stream().findFirst().orElse(null) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = type == AnswerType.PLACE ? Places.bundled().find(question.text()) : List.of();
         Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
@@ -327,6 +337,29 @@ final class QuestionProfile {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a passive "who" question ("Who was killed …?", "Who were arrested?"), whether {@code name} stands within a
+     * few words of the asked verb in {@code sentence}, as the one it happened to; true for every other question. A
+     * name elsewhere in the sentence is more often the one who did it, or someone who spoke about it.
+     */
+    boolean undergoes(String sentence, String name) {
+        if (passiveVerb == null) {
+            return true;
+        }
+        List<String> words = wordsOf(sentence);
+        List<String> nameWords = wordsOf(name);
+        for (int i = 0; i < words.size(); i++) {
+            if (words.subList(i, Math.min(words.size(), i + nameWords.size())).equals(nameWords)) {
+                int from = Math.max(0, i - PASSIVE_WINDOW);
+                int to = Math.min(words.size(), i + nameWords.size() + PASSIVE_WINDOW);
+                if (analyzer.terms(String.join(" ", words.subList(from, to))).contains(passiveVerb)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The words of {@code text}, lower-cased, split at everything that is not a letter or a digit. */

@@ -47,7 +47,7 @@ final class ShortAnswer {
 
     /** The name given right after the asked noun, else the one the evidence is most about. */
     private static Optional<String> named(QuestionProfile profile, String sentence, List<RetrievedPassage> evidence) {
-        List<String> names = profile.newNames(sentence);
+        List<String> names = profile.newNames(sentence).stream().filter(n -> profile.undergoes(sentence, n)).toList();
         return profile.namedAfterAskedNoun(sentence, names).or(() -> mostMentioned(names, evidence));
     }
 

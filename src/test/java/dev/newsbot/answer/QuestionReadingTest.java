@@ -134,6 +134,19 @@ class QuestionReadingTest {
         assertThat(profile("Which country is the Westgate mall in?", store).placeAfterTopic(sentence)).isEmpty();
     }
 
+    @Test
+    void should_answer_a_passive_who_only_with_a_name_the_asked_verb_happened_to() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile arrested = profile("Who was arrested after the attack?", store);
+        String both = "Interior Minister Joseph Lenku told reporters that police arrested Ana Silva on Sunday.";
+
+        assertThat(ShortAnswer.of(arrested, both, List.of())).contains("Ana Silva");
+        assertThat(ShortAnswer.of(profile("Who was killed?", store),
+                "On its Twitter account, Al Shabaab confirmed that infidels were targeted and killed.", List.of()))
+                .isEmpty();
+        assertThat(profile("Who carried out the attack?", store).undergoes(both, "Joseph Lenku")).isTrue();
+    }
+
     private static QuestionProfile profile(String question, IndexedSet store) {
         TextAnalyzer analyzer = new TextAnalyzer();
         return new QuestionProfile(Question.of(question, java.time.LocalDate.of(2022, 6, 30), "news"), analyzer,
