@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,33 @@ final class NewsLexicon {
                 related.computeIfAbsent(stem, s -> new HashSet<>()).addAll(stems);
             }
         }
+        for (List<String> forms : Places.bundled().formGroups()) {
+            relate(analyzer, forms);
+        }
         related.forEach((stem, others) -> others.remove(stem));
+    }
+
+    /**
+     * A place named in one word and each of its other one-word forms ("Kenya" and "Kenyan", "China" and "Beijing"),
+     * so that "the Kenyan capital" answers a question about Kenya's capital. The forms are not related to each
+     * other ("English" is not "Scottish"), and forms of several words are left out: their words mean other things.
+     */
+    private void relate(TextAnalyzer analyzer, List<String> forms) {
+        Optional<String> name = oneTerm(analyzer, forms.get(0));
+        if (name.isEmpty()) {
+            return;
+        }
+        for (String form : forms.subList(1, forms.size())) {
+            oneTerm(analyzer, form).filter(other -> !other.equals(name.get())).ifPresent(other -> {
+                related.computeIfAbsent(name.get(), s -> new HashSet<>()).add(other);
+                related.computeIfAbsent(other, s -> new HashSet<>()).add(name.get());
+            });
+        }
+    }
+
+    private static Optional<String> oneTerm(TextAnalyzer analyzer, String form) {
+        List<String> terms = analyzer.terms(form);
+        return terms.size() == 1 && !form.contains(" ") ? Optional.of(terms.get(0)) : Optional.empty();
     }
 
     /** Stems used interchangeably with {@code stem} in news; empty when none. */

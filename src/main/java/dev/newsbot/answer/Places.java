@@ -1,8 +1,11 @@
 package dev.newsbot.answer;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +34,15 @@ final class Places {
     private final Pattern pattern;
     /** Each written form with the places it can mean, in file order. */
     private final Map<String, List<Place>> byForm = new HashMap<>();
+    /** Each place with its written forms, its name first. */
+    private final Map<Place, List<String>> formsOf = new LinkedHashMap<>();
 
     private record Form(String text, Place place) {
     }
 
     private Places(List<Form> forms) {
         forms.forEach(f -> byForm.computeIfAbsent(f.text(), t -> new ArrayList<>()).add(f.place()));
+        forms.forEach(f -> formsOf.computeIfAbsent(f.place(), p -> new ArrayList<>()).add(f.text()));
         List<String> alternatives = forms.stream().map(Form::text).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
         this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
@@ -66,6 +72,11 @@ final class Places {
             }
         }
         return new Places(forms);
+    }
+
+    /** The written forms of each place, its name first ("Kenya", "Kenyan"). */
+    Collection<List<String>> formGroups() {
+        return Collections.unmodifiableCollection(formsOf.values());
     }
 
     /** The kind of place a question asks for ("which country", "what US state"), if it asks for one by kind. */

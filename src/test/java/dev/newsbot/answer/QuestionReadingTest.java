@@ -147,6 +147,18 @@ class QuestionReadingTest {
         assertThat(profile("Who carried out the attack?", store).undergoes(both, "Joseph Lenku")).isTrue();
     }
 
+    @Test
+    void should_relate_a_one_word_country_to_its_other_forms_but_not_the_forms_to_each_other() {
+        NewsLexicon lexicon = new NewsLexicon(new TextAnalyzer());
+        TextAnalyzer analyzer = new TextAnalyzer();
+        String kenya = analyzer.terms("Kenya").get(0);
+
+        assertThat(lexicon.related(kenya)).contains(analyzer.terms("Kenyan").get(0));
+        assertThat(lexicon.related(analyzer.terms("Kenyan").get(0))).containsExactly(kenya);
+        assertThat(lexicon.related(analyzer.terms("Arabian").get(0))).isEmpty();
+        assertThat(lexicon.related(analyzer.terms("English").get(0))).isEmpty();
+    }
+
     private static QuestionProfile profile(String question, IndexedSet store) {
         TextAnalyzer analyzer = new TextAnalyzer();
         return new QuestionProfile(Question.of(question, java.time.LocalDate.of(2022, 6, 30), "news"), analyzer,
