@@ -44,6 +44,9 @@ final class QuestionProfile {
     private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
     private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*)");
+    /** "Who is Paul Hirschson?": the one asked about, as written. */
+    private static final Pattern WHO_IS = Pattern.compile("who\\s+(?:is|are|was|were)\\s+(.+?)\\s*\\??",
+            Pattern.CASE_INSENSITIVE);
     /** "Who was killed", "who were arrested": the asked verb, in the passive. */
     private static final Pattern PASSIVE_WHO = Pattern.compile(
             "^who\\s+(?:was|were|has been|have been|had been|is|are|got|will be)\\s+(\\p{L}+(?:ed|en))\\b",
@@ -80,6 +83,11 @@ final class QuestionProfile {
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;
     final Set<String> focus;
+    /**
+     * Whether the question asks who a named one is ("Who is Paul Hirschson?", "Who are Al Shabaab?"): the answer
+     * is what the articles say of them, not another name.
+     */
+    final boolean asksWhoNamedIs;
     /** The analysed verb of a passive "who" question ("kill" for "Who was killed?"), else null. */
     private final String passiveVerb;
     /** The question's words, lower-cased. */
@@ -112,6 +120,9 @@ final class QuestionProfile {
         this.asksAmount = HOW_MUCH.matcher(asking).find();
         Matcher which = WHICH.matcher(asking);
         this.askedNoun = which.find() ? which.group(1).toLowerCase(Locale.ROOT) : null;
+        Matcher identity = WHO_IS.matcher(asking.strip());
+        this.asksWhoNamedIs = identity.matches() && names.contains(identity.group(1).toLowerCase(Locale.ROOT)
+                .replaceFirst("^the ", ""));
         Matcher passive = PASSIVE_WHO.matcher(asking.strip());
         this.passiveVerb = passive.find() ? analyzer.terms(passive.group(1)).stream().findFirst().orElse(null) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();

@@ -40,7 +40,7 @@ final class ShortAnswer {
             case DATE -> date(sentence);
             case PLACE -> profile.placeAfterTopic(sentence)
                     .or(() -> profile.places(sentence).stream().findFirst().map(Places.Place::name));
-            case PERSON, OTHER -> named(profile, sentence, evidence);
+            case PERSON, OTHER -> profile.asksWhoNamedIs ? Optional.empty() : named(profile, sentence, evidence);
             default -> Optional.empty();
         };
     }

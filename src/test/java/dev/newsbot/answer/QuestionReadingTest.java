@@ -159,6 +159,15 @@ class QuestionReadingTest {
         assertThat(lexicon.related(analyzer.terms("English").get(0))).isEmpty();
     }
 
+    @Test
+    void should_not_answer_who_a_named_one_is_with_another_name() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        String sentence = "Gunmen from the Somali group Al Shabaab attacked the Westgate mall in Nairobi.";
+
+        assertThat(ShortAnswer.of(profile("Who are Al Shabaab?", store), sentence, List.of())).isEmpty();
+        assertThat(ShortAnswer.of(profile("Who attacked the mall?", store), sentence, List.of())).isPresent();
+    }
+
     private static QuestionProfile profile(String question, IndexedSet store) {
         TextAnalyzer analyzer = new TextAnalyzer();
         return new QuestionProfile(Question.of(question, java.time.LocalDate.of(2022, 6, 30), "news"), analyzer,
