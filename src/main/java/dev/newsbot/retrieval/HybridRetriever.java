@@ -39,6 +39,12 @@ public final class HybridRetriever implements Retriever {
      * day, so it counts as a first place: mhr500 recall@10 0.945 to 0.949 against 0.5.
      */
     static final double DAY_WEIGHT = 1.0;
+    /** Articles whose shared name a many-part question is taken to be about. */
+    static final int BRIDGE_LEADING_ARTICLES = 5;
+    static final int BRIDGE_MIN_ARTICLES = 2;
+    /** Articles that keep their places when the shared name reorders the rest. */
+    static final int BRIDGE_KEEP = 3;
+    static final double BRIDGE_WEIGHT = 1.0;
     /** The article rank by which each outlet a comparing question names has an article. */
     static final int COVER_OUTLETS_BY = 8;
 
@@ -58,8 +64,37 @@ public final class HybridRetriever implements Retriever {
         fused.values().forEach(f -> f.prior = prior(store.article(f.row), cues, query.notAfter()));
         List<Fused> ranked = new ArrayList<>(fused.values());
         ranked.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
+        bridge(store, query, cues, ranked);
         coverOutlets(store, cues, ranked);
         return diverse(store, query, ranked);
+    }
+
+    /**
+     * A question of several parts (several outlets, or several claims) is often about one thing it does not name:
+     * "Who is the individual whose trial …", "Which company … according to The Age and TechCrunch". When at least
+     * {@link #BRIDGE_MIN_ARTICLES} of the first {@link #BRIDGE_LEADING_ARTICLES} articles share a name the question
+     * lacks ({@link BridgeEntity}), the articles after the first {@link #BRIDGE_KEEP} that mention it gain
+     * {@link #BRIDGE_WEIGHT} of a first place; the first ones keep their places. Reorders {@code ranked} in place.
+     */
+    static void bridge(PassageStore store, RetrievalQuery query, QueryCues cues, List<Fused> ranked) {
+        if (cues.outlets().isEmpty() || cues.outlets().size() < 2 && cues.clauses().isEmpty()) {
+            return;
+        }
+        List<Integer> starts = articleStarts(store, ranked);
+        if (starts.size() <= BRIDGE_KEEP) {
+            return;
+        }
+        List<String> leading = starts.stream().limit(BRIDGE_LEADING_ARTICLES).map(ranked::get)
+                .map(f -> store.article(f.row).title() + "\n" + store.passage(f.row).text()).toList();
+        BridgeEntity.of(query.text(), leading, store.outlets(), BRIDGE_MIN_ARTICLES).ifPresent(name -> {
+            List<Fused> rest = ranked.subList(starts.get(BRIDGE_KEEP), ranked.size());
+            for (Fused f : rest) {
+                if (BridgeEntity.mentions(store.article(f.row).title() + "\n" + store.passage(f.row).text(), name)) {
+                    f.prior += BRIDGE_WEIGHT * TOP;
+                }
+            }
+            rest.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
+        });
     }
 
     /**

@@ -119,6 +119,27 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void should_lift_articles_on_the_name_a_many_part_question_is_about_without_saying_it() {
+        IndexedSet set = TestSets.index("bridge", List.of(
+                TestSets.article("a1", "Fraud trial begins in New York", "TechCrunch", "2023-10-03",
+                        "Sam Bankman-Fried's fraud trial began in New York on Tuesday."),
+                TestSets.article("a2", "Fraud trial opens", "The Verge", "2023-10-03",
+                        "The fraud trial of Sam Bankman-Fried opened in New York."),
+                TestSets.article("a3", "Fraud trial in New York: day one", "TechCrunch", "2023-10-03",
+                        "The individual on trial for fraud in New York is Sam Bankman-Fried."),
+                TestSets.article("landlord", "Landlord on trial", "The Verge", "2023-10-03",
+                        "A landlord's fraud trial began in Boston."),
+                TestSets.article("parents", "In court", "The Verge", "2023-10-03",
+                        "Bankman-Fried's parents sat in the courtroom.")));
+        String q = "Who is the individual whose fraud trial began in New York, as reported by TechCrunch and The Verge?";
+
+        List<String> ids = retriever.retrieve(set, new RetrievalQuery(q, embedder.embed(q), null, 10)).stream()
+                .map(h -> h.article().id()).distinct().toList();
+
+        assertThat(ids.indexOf("parents")).isLessThan(ids.indexOf("landlord"));
+    }
+
+    @Test
     void should_rank_at_most_two_passages_of_one_article_before_the_others_and_add_more_of_the_best_one_after() {
         String body = IntStream.range(0, 80).mapToObj(i -> "The storm flooded street number " + i + " overnight.")
                 .collect(Collectors.joining(" "));
