@@ -47,10 +47,14 @@ final class QuestionProfile {
     /** "Who is Paul Hirschson?": the one asked about, as written. */
     private static final Pattern WHO_IS = Pattern.compile("who\\s+(?:is|are|was|were)\\s+(.+?)\\s*\\??",
             Pattern.CASE_INSENSITIVE);
-    /** "Who was killed", "who were arrested": the asked verb, in the passive. */
+    /**
+     * "Who was killed", "who were arrested": something that happened to someone, in the passive. Verbs of saying
+     * and thinking are left out: "who was accused of hiding losses" is answered by the one said to have done it.
+     */
     private static final Pattern PASSIVE_WHO = Pattern.compile(
-            "^who\\s+(?:was|were|has been|have been|had been|is|are|got|will be)\\s+(\\p{L}+(?:ed|en))\\b",
-            Pattern.CASE_INSENSITIVE);
+            "^who\\s+(?:was|were|has been|have been|had been|got)\\s+(?!(?:accused|alleged|said|reported|believed"
+                    + "|expected|known|considered|thought|suspected|rumou?red|described|seen|understood)\\b)"
+                    + "(\\p{L}+(?:ed|en))\\b", Pattern.CASE_INSENSITIVE);
     /** How many words from the asked verb a name may stand and still be the one it happened to. */
     private static final int PASSIVE_WINDOW = 4;
     /** How many words before "in" may name what a "where" question asks about. */

@@ -17,7 +17,8 @@ import java.util.Set;
  * names are found even where the embedding misses them, and paraphrases where the words differ. News priors are
  * added to the fused score: articles published shortly before the question date rank higher (more so when the
  * question says "this week" or "recently"), as do articles from an outlet the question names or published on a
- * day it names. Each outlet a question names gets an article near the top, so that comparisons can cite both
+ * day it names, and, for a many-part question, articles on the name its leading articles share ({@link
+ * BridgeEntity}). Each outlet a question names gets an article near the top, so that comparisons can cite both
  * sides. At most {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot
  * crowd out the rest.
  */

@@ -145,6 +145,8 @@ class QuestionReadingTest {
                 "On its Twitter account, Al Shabaab confirmed that infidels were targeted and killed.", List.of()))
                 .isEmpty();
         assertThat(profile("Who carried out the attack?", store).undergoes(both, "Joseph Lenku")).isTrue();
+        assertThat(profile("Who was accused of the attack?", store).undergoes(both, "Joseph Lenku")).isTrue();
+        assertThat(profile("Who is arrested most often?", store).undergoes(both, "Joseph Lenku")).isTrue();
     }
 
     @Test
