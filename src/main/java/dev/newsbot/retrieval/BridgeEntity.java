@@ -27,6 +27,7 @@ final class BridgeEntity {
     private static final Pattern NAME = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*");
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}'’-]+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
     /** Shorter last words ("US", "CEO", "Inc") say too little about what an article is about. */
     static final int MIN_LENGTH = 4;
     private static final TextAnalyzer ANALYZER = new TextAnalyzer();
@@ -54,7 +55,19 @@ final class BridgeEntity {
 
     /** Whether {@code text} holds {@code name} (lower case) as a whole word, in any case. */
     static boolean mentions(String text, String name) {
-        return words(text).contains(name);
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if ((at == 0 || !isNamePart(lower.charAt(at - 1))) && (end == lower.length() || !isNamePart(lower.charAt(end))
+                    || lower.startsWith("'s", end) || lower.startsWith("’s", end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '-';
     }
 
     private static Set<String> namesIn(String text, Set<String> known) {
@@ -62,7 +75,7 @@ final class BridgeEntity {
         Matcher m = NAME.matcher(text);
         while (m.find()) {
             String[] parts = m.group().split("\\s+");
-            String last = parts[parts.length - 1].toLowerCase(Locale.ROOT).replaceAll("['’]s?$", "");
+            String last = POSSESSIVE.matcher(parts[parts.length - 1].toLowerCase(Locale.ROOT)).replaceAll("");
             if (last.length() >= MIN_LENGTH && !known.contains(last) && !CALENDAR.contains(last)
                     && !ANALYZER.terms(last).isEmpty()) {
                 names.add(last);
@@ -85,7 +98,7 @@ final class BridgeEntity {
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
         for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
-            words.add(word.replaceAll("['’]s?$", ""));
+            words.add(POSSESSIVE.matcher(word).replaceAll(""));
         }
         return words;
     }
