@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>"Yes" when every claim has at least {@link #YES_SUPPORT}; "No" when some claim finds almost none of its
  * words ({@link #NO_COVERAGE}) although its outlet was searched; otherwise the articles do not settle it. On the
  * mhr500 dev set (2023 news, 247 answerable yes/no questions) these thresholds answer "Yes" to 138 with 62%
- * precision and "No" to 15 with 53%: word overlap and similarity cannot tell a subtly false claim from a true one, so the
+ * precision and "No" to 14 with 57%: word overlap and similarity cannot tell a subtly false claim from a true one, so the
  * thresholds are kept where an answer is more often right than not, and the evidence is always shown. That precision
  * is barely above the set's own share of "yes" answers (150 of 247, 61%), and it does not rise with the support
  * score (59 to 71% "yes" in every band from 0.3 to 0.6+): the verdict adds little beyond the cited evidence, which
