@@ -53,13 +53,12 @@ final class BridgeEntity {
                 .reduce((best, next) -> next.getValue() > best.getValue() ? next : best).map(Map.Entry::getKey);
     }
 
-    /** Whether {@code text} holds {@code name} (lower case) as a whole word, in any case. */
+    /** Whether {@code text} holds {@code name} (lower case) as a whole word, in any case ("Google's" holds it). */
     static boolean mentions(String text, String name) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
             int end = at + name.length();
-            if ((at == 0 || !isNamePart(lower.charAt(at - 1))) && (end == lower.length() || !isNamePart(lower.charAt(end))
-                    || lower.startsWith("'s", end) || lower.startsWith("’s", end))) {
+            if ((at == 0 || !isNamePart(lower.charAt(at - 1))) && (end == lower.length() || !isNamePart(lower.charAt(end)))) {
                 return true;
             }
         }

@@ -71,8 +71,9 @@ public final class HybridRetriever implements Retriever {
     }
 
     /**
-     * A question of several parts (several outlets, or several claims) is often about one thing it does not name:
-     * "Who is the individual whose trial …", "Which company … according to The Age and TechCrunch". When at least
+     * A question that names an outlet and has several parts (several outlets, or several claims) is often about one
+     * thing it does not name: "Who is the individual whose trial …", "Which company … according to The Age and
+     * TechCrunch". When at least
      * {@link #BRIDGE_MIN_ARTICLES} of the first {@link #BRIDGE_LEADING_ARTICLES} articles share a name the question
      * lacks ({@link BridgeEntity}), the articles after the first {@link #BRIDGE_KEEP} that mention it gain
      * {@link #BRIDGE_WEIGHT} of a first place; the first ones keep their places. Reorders {@code ranked} in place.
