@@ -87,11 +87,8 @@ final class QuestionProfile {
     /** The noun a "which/what ... " question asks to name ("show" in "which popular show was ..."), or null. */
     final String whNoun;
     final Set<String> focus;
-    /**
-     * Whether the question asks who a named one is ("Who is Paul Hirschson?", "Who are Al Shabaab?"): the answer
-     * is what the articles say of them, not another name.
-     */
-    final boolean asksWhoNamedIs;
+    /** Whether the question asks who a named one is ("Who is Paul Hirschson?", "Who are Al Shabaab?"). */
+    private final boolean asksWhoNamedIs;
     /** The analysed verb of a passive "who" question ("kill" for "Who was killed?"), else null. */
     private final String passiveVerb;
     /** The question's words, lower-cased. */
@@ -163,21 +160,17 @@ final class QuestionProfile {
 
     /**
      * Outlet names are left out: an article names its outlet in its metadata, which the keyword index holds
-     * apart from the passage text.
+     * apart from the passage text. They are analysed only when some name is unknown, which few questions have.
      */
     private double unknownNameShare(Set<String> nameTerms) {
-        if (totalWeight == 0) {
+        List<String> unknown = nameTerms.stream().filter(term -> store.idf(term) == 0).toList();
+        if (totalWeight == 0 || unknown.isEmpty()) {
             return 0;
         }
         Set<String> outletTerms = new HashSet<>();
         store.outlets().forEach(outlet -> outletTerms.addAll(analyzer.terms(outlet)));
-        double unknown = 0;
-        for (String term : nameTerms) {
-            if (!outletTerms.contains(term) && store.idf(term) == 0) {
-                unknown += weights.getOrDefault(term, 0.0);
-            }
-        }
-        return unknown / totalWeight;
+        return unknown.stream().filter(term -> !outletTerms.contains(term))
+                .mapToDouble(term -> weights.getOrDefault(term, 0.0)).sum() / totalWeight;
     }
 
     /** The share of the question's weighted terms found in {@code terms}, from 0 to 1. */
@@ -317,17 +310,19 @@ final class QuestionProfile {
 
     /**
      * The names in {@code sentence} that can answer a "who" or "which ..." question: those the question does not
-     * already name, in order; for "who", not an acronym or a name built with "of" ("FTX", "CEO of FTX"). Empty for
-     * other questions.
+     * already name, in order; for "who", not an acronym or a name built with "of" ("FTX", "CEO of FTX"), and for a
+     * passive "who" only a name the asked verb {@link #undergoes happened to}. Empty for other questions, and for
+     * "Who is &lt;name&gt;?", whose answer is what the articles say of them, not another name.
      */
     List<String> newNames(String sentence) {
-        if (type != AnswerType.PERSON && askedNoun == null) {
+        if (type != AnswerType.PERSON && askedNoun == null || asksWhoNamedIs) {
             return List.of();
         }
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
         return Facts.namesInOrder(sentence).stream()
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
                 .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n))
+                .filter(n -> undergoes(sentence, n))
                 .toList();
     }
 
@@ -363,13 +358,13 @@ final class QuestionProfile {
         if (passiveVerb == null) {
             return true;
         }
-        List<String> words = wordsOf(sentence);
+        List<String> sentenceWords = wordsOf(sentence);
         List<String> nameWords = wordsOf(name);
-        for (int i = 0; i < words.size(); i++) {
-            if (words.subList(i, Math.min(words.size(), i + nameWords.size())).equals(nameWords)) {
+        for (int i = 0; i < sentenceWords.size(); i++) {
+            if (sentenceWords.subList(i, Math.min(sentenceWords.size(), i + nameWords.size())).equals(nameWords)) {
                 int from = Math.max(0, i - PASSIVE_WINDOW);
-                int to = Math.min(words.size(), i + nameWords.size() + PASSIVE_WINDOW);
-                if (analyzer.terms(String.join(" ", words.subList(from, to))).contains(passiveVerb)) {
+                int to = Math.min(sentenceWords.size(), i + nameWords.size() + PASSIVE_WINDOW);
+                if (analyzer.terms(String.join(" ", sentenceWords.subList(from, to))).contains(passiveVerb)) {
                     return true;
                 }
             }

@@ -40,14 +40,14 @@ final class ShortAnswer {
             case DATE -> date(sentence);
             case PLACE -> profile.placeAfterTopic(sentence)
                     .or(() -> profile.places(sentence).stream().findFirst().map(Places.Place::name));
-            case PERSON, OTHER -> profile.asksWhoNamedIs ? Optional.empty() : named(profile, sentence, evidence);
+            case PERSON, OTHER -> named(profile, sentence, evidence);
             default -> Optional.empty();
         };
     }
 
     /** The name given right after the asked noun, else the one the evidence is most about. */
     private static Optional<String> named(QuestionProfile profile, String sentence, List<RetrievedPassage> evidence) {
-        List<String> names = profile.newNames(sentence).stream().filter(n -> profile.undergoes(sentence, n)).toList();
+        List<String> names = profile.newNames(sentence);
         return profile.namedAfterAskedNoun(sentence, names).or(() -> mostMentioned(names, evidence));
     }
 

@@ -86,17 +86,21 @@ public final class HybridRetriever implements Retriever {
         if (starts.size() <= BRIDGE_KEEP) {
             return;
         }
-        List<String> leading = starts.stream().limit(BRIDGE_LEADING_ARTICLES).map(ranked::get)
-                .map(f -> store.article(f.row).title() + "\n" + store.passage(f.row).text()).toList();
+        List<String> leading = starts.stream().limit(BRIDGE_LEADING_ARTICLES)
+                .map(start -> titleAndPassage(store, ranked.get(start).row)).toList();
         BridgeEntity.of(query.text(), leading, store.outlets(), BRIDGE_MIN_ARTICLES).ifPresent(name -> {
             List<Fused> rest = ranked.subList(starts.get(BRIDGE_KEEP), ranked.size());
             for (Fused f : rest) {
-                if (BridgeEntity.mentions(store.article(f.row).title() + "\n" + store.passage(f.row).text(), name)) {
+                if (BridgeEntity.mentions(titleAndPassage(store, f.row), name)) {
                     f.prior += BRIDGE_WEIGHT * TOP;
                 }
             }
             rest.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
         });
+    }
+
+    private static String titleAndPassage(PassageStore store, int row) {
+        return store.article(row).title() + "\n" + store.passage(row).text();
     }
 
     /**
