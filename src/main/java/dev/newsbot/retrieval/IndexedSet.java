@@ -4,10 +4,11 @@ import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The in-process {@link PassageStore}: passages with their vectors in one contiguous float array, and a Lucene
@@ -37,8 +38,9 @@ public final class IndexedSet implements PassageStore {
         this.dayOfRow = days(this.articleOfRow);
         this.vectors = vectors;
         this.keywords = Objects.requireNonNull(keywords, "keywords");
-        this.outlets = articleSet.articles().stream().map(Article::source).filter(Objects::nonNull)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> sources = new LinkedHashSet<>();
+        articleSet.articles().stream().map(Article::source).filter(Objects::nonNull).forEach(sources::add);
+        this.outlets = Collections.unmodifiableSet(sources);
     }
 
     @Override

@@ -6,9 +6,11 @@ import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,9 +51,18 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
             "\\b(\\d{1,2})" + ORDINAL + "\\s+(?:of\\s+)?" + MONTH + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
 
     public QueryCues {
-        outlets = Set.copyOf(outlets);
-        days = Set.copyOf(days);
+        outlets = inOrder(outlets);
+        days = inOrder(days);
         clauses = List.copyOf(clauses);
+    }
+
+    /**
+     * An unmodifiable copy that keeps the given order, so that outlets are visited in the same order on every run
+     * ({@link Set#copyOf} varies its order from one JVM to the next); null elements are refused as there.
+     */
+    private static <T> Set<T> inOrder(Set<T> values) {
+        values.forEach(Objects::requireNonNull);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
     /** Reads the cues of {@code question} against the outlets of a set; {@code asked} dates the question. */

@@ -3,6 +3,7 @@ package dev.newsbot.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,18 @@ class QueryCuesTest {
 
         assertThat(cues.days()).containsExactlyInAnyOrder(LocalDate.of(2023, 10, 2), LocalDate.of(2022, 10, 7),
                 LocalDate.of(2023, 12, 3), LocalDate.of(2021, 9, 9), LocalDate.of(2023, 5, 1));
+    }
+
+    @Test
+    void should_keep_the_outlets_in_the_sets_order_on_every_run() {
+        Set<String> known = new java.util.LinkedHashSet<>(List.of("TechCrunch", "The Verge", "The Age", "Wired",
+                "Fortune", "Polygon", "Engadget", "Reuters"));
+
+        QueryCues cues = QueryCues.of("Did Reuters, Polygon, Wired, The Age, Fortune, Engadget, The Verge and"
+                + " TechCrunch agree?", known, ASKED);
+
+        assertThat(cues.outlets()).containsExactly("techcrunch", "the verge", "the age", "wired", "fortune", "polygon",
+                "engadget", "reuters");
     }
 
     @Test
