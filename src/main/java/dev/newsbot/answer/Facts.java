@@ -1,5 +1,6 @@
 package dev.newsbot.answer;
 
+import dev.newsbot.retrieval.WordList;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Facts {
                     + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
                     + "(19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final Set<String> COMMON_STARTERS = WordList.load("common-starters.txt");
+    private static final Set<String> COMMON_STARTERS = WordList.load(Facts.class, "common-starters.txt");
 
     private Facts() {
     }

@@ -1,5 +1,6 @@
 package dev.newsbot.answer;
 
+import dev.newsbot.retrieval.WordList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,7 +30,7 @@ final class Places {
 
     private static final Pattern ASKED = Pattern.compile(
             "\\b(?:which|what)\\s+(?:\\w+\\s+)?(country|nation|state|continent)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Places BUNDLED = parse(WordList.lines("places.txt"));
+    private static final Places BUNDLED = parse(WordList.lines(Places.class, "places.txt"));
 
     private final Pattern pattern;
     /** Each written form with the places it can mean, in file order. */

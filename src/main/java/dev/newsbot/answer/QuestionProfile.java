@@ -2,6 +2,7 @@ package dev.newsbot.answer;
 
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.retrieval.WordList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
@@ -66,7 +67,8 @@ final class QuestionProfile {
     /** A word is rare when its idf is at least this share of the largest possible. */
     static final double RARE_SHARE = 0.7;
     private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
-            + String.join("|", WordList.load("named-things.txt")) + ")(?:s|es)?\\b", Pattern.CASE_INSENSITIVE);
+            + String.join("|", WordList.load(QuestionProfile.class, "named-things.txt")) + ")(?:s|es)?\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
             + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -1,4 +1,4 @@
-package dev.newsbot.answer;
+package dev.newsbot.retrieval;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,19 +7,23 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads a bundled word list: white-space separated entries, lower-cased, with '#' starting a comment. */
-final class WordList {
+/**
+ * Reads a bundled word list: a resource beside the class that uses it, white-space separated entries, '#' starting
+ * a comment. The one reader of the word lists of every package.
+ */
+public final class WordList {
 
     private WordList() {
     }
 
-    /** The words of the resource {@code name} beside this class. */
-    static Set<String> load(String name) {
+    /** The words of the resource {@code name} beside {@code owner}, lower-cased. */
+    public static Set<String> load(Class<?> owner, String name) {
         Set<String> words = new LinkedHashSet<>();
-        for (String line : lines(name)) {
+        for (String line : lines(owner, name)) {
             String content = line.replaceFirst("#.*", "").strip();
             for (String word : content.isEmpty() ? new String[0] : content.split("\\s+")) {
                 words.add(word.toLowerCase(Locale.ROOT));
@@ -28,9 +32,9 @@ final class WordList {
         return Set.copyOf(words);
     }
 
-    /** The lines of the resource {@code name} beside this class. */
-    static java.util.List<String> lines(String name) {
-        try (InputStream in = WordList.class.getResourceAsStream(name)) {
+    /** The lines of the resource {@code name} beside {@code owner}, as written. */
+    public static List<String> lines(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("bundled word list " + name + " is missing from the jar");
             }
