@@ -55,6 +55,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..");
 
     @ArchTest
+    static final ArchRule lingua_only_in_question = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.question..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.pemistahl.lingua..");
+
+    @ArchTest
     static final ArchRule lucene_only_in_retrieval = noClasses()
             .that().resideOutsideOfPackage("dev.newsbot.retrieval..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");

@@ -6,6 +6,8 @@ import dev.newsbot.answer.Answerer;
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.answer.LanguageNoticeEngine;
+import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.llm.LlmAnswerer;
 import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLoader;
@@ -71,6 +73,7 @@ public final class Newsbot implements AutoCloseable {
     private final Answerer answerer;
     private final Template refusal;
     private final PromptFiles prompts;
+    private final LanguageNotices notices;
     private final ChatService chat;
     private final Path home;
     private final BotMetrics metrics = new BotMetrics();
@@ -102,10 +105,11 @@ public final class Newsbot implements AutoCloseable {
         this.sets = new SetRegistry(config.articles().defaultSet());
         this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
         this.answerer = answerer(analyzer, prompts);
+        this.notices = LanguageNotices.load(prompts);
         this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
-        AnswerEngine service = new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
-                refusal, config.retrieval().passages());
+        AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+                refusal, config.retrieval().passages()));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.manager = new SetManager(sets, indexer, new ArticleLoader(), SetSource.of(config, home), clock);
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
@@ -204,14 +208,19 @@ public final class Newsbot implements AutoCloseable {
      * sets, answered by the same answerer: the baseline evaluations compare against. Uncached.
      */
     public AnswerEngine baselineEngine() {
-        return new AnswerService(sets, embedder, new LangChainBaselineRetriever(embedder.langChainModel()), answerer,
-                refusal, config.retrieval().passages());
+        return noticed(new AnswerService(sets, embedder, new LangChainBaselineRetriever(embedder.langChainModel()),
+                answerer, refusal, config.retrieval().passages()));
     }
 
     /** The same answer path without the answer and query-embedding caches, for benchmarks. */
     public AnswerEngine uncachedEngine() {
-        return new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
-                config.retrieval().passages());
+        return noticed(new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
+                config.retrieval().passages()));
+    }
+
+    /** {@code engine} behind the notice that questions asked in another language than English get instead. */
+    private AnswerEngine noticed(AnswerEngine engine) {
+        return new LanguageNoticeEngine(engine, sets, notices);
     }
 
     public ChatService chat() {
