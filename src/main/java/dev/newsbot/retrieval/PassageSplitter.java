@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * {@link #maxTokens()} model tokens. The embedding model reads only 128 tokens and silently drops the rest, so
  * the limit keeps every passage fully seen. A sentence longer than the budget is cut between words.
  *
- * <p>Sentences come from OpenNLP's English sentence model (through LangChain4j), paragraph by paragraph.
+ * <p>Sentences come from OpenNLP's English sentence model (through LangChain4j), paragraph by paragraph; a
+ * sentence it ends on an abbreviation that the next piece continues ("found Jan." | "12 miles away"), or before
+ * a lower-case word ("raised $450,000." | "for the school"), is joined again. Splitting takes time linear in the
+ * text: every word is counted once.
  */
 public final class PassageSplitter {
 
@@ -22,12 +25,11 @@ public final class PassageSplitter {
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A piece that opens with a web or e-mail address: a line of its own, however it is written. */
+    private static final Pattern ADDRESS = Pattern.compile("^\\S*(?:://|@|www\\.)");
 
     private final TokenCounter tokens;
     private final int maxTokens;
-    /** Titles written with a full stop before a name: a sentence never ends on one. */
-    private static final Pattern TITLE_AT_END = Pattern.compile(
-            "(?<![\\p{L}.])(?:Lt|Sgt|Dr|Gen|Gov|Rep|Sen|Mr|Mrs|Ms|Prof|Capt|Col|Maj|Cmdr|Adm|Rev|Mt|Ft|St)\\.$");
     private final DocumentBySentenceSplitter sentenceSplitter;
 
     public PassageSplitter(TokenCounter tokens, int maxTokens) {
@@ -46,12 +48,13 @@ public final class PassageSplitter {
 
     /** Names the settings that shape passages; a snapshot built with other settings is not reused. */
     public String settings() {
-        return "sentences-v2;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
+        return "sentences-v3;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
     }
 
     /** The title as it is put in front of every passage: cut to {@link #MAX_TITLE_TOKENS} when longer. */
     public String embeddingTitle(Article article) {
-        return fitWords(article.title(), MAX_TITLE_TOKENS).get(0);
+        String title = article.title();
+        return tokens.count(title) <= MAX_TITLE_TOKENS ? title : fitWords(title, MAX_TITLE_TOKENS).get(0).text();
     }
 
     /**
@@ -91,63 +94,72 @@ public final class PassageSplitter {
             if (flat.isEmpty()) {
                 continue;
             }
-            for (String sentence : joinAfterTitles(sentenceSplitter.split(flat))) {
-                String s = sentence.strip();
-                if (!s.isEmpty()) {
-                    result.addAll(fit(s, budget));
-                }
+            for (String sentence : joinAfterAbbreviations(sentenceSplitter.split(flat))) {
+                result.addAll(fit(sentence, budget));
             }
         }
         return result;
     }
 
     /**
-     * Rejoins sentences that the sentence model cut after a title before a name ("her portrayal of Lt." |
-     * "Nyota Uhura ..."), so a name is never split from its title.
+     * Rejoins the pieces that the sentence model cut where the sentence goes on: after an abbreviation the next
+     * piece continues ("her portrayal of Lt." | "Nyota Uhura ...", "the Jan." | "6 attack"; {@link Abbreviations}),
+     * and before a lower-case word ("raised $450,000." | "for the school"), which no sentence starts with unless it
+     * is a web address. Pieces come back stripped, blank ones left out.
      */
-    static List<String> joinAfterTitles(String[] sentences) {
-        List<String> joined = new ArrayList<>();
-        for (String sentence : sentences) {
-            int last = joined.size() - 1;
-            if (last >= 0 && TITLE_AT_END.matcher(joined.get(last)).find() && !sentence.isBlank()
-                    && Character.isUpperCase(sentence.strip().charAt(0))) {
-                joined.set(last, joined.get(last).stripTrailing() + " " + sentence.strip());
-            } else {
-                joined.add(sentence);
+    static List<String> joinAfterAbbreviations(String[] pieces) {
+        List<String> sentences = new ArrayList<>();
+        StringBuilder sentence = new StringBuilder();
+        String last = null;
+        for (String piece : pieces) {
+            String p = piece.strip();
+            if (p.isEmpty()) {
+                continue;
             }
+            if (last != null && !goesOn(last, p)) {
+                sentences.add(sentence.toString());
+                sentence.setLength(0);
+            }
+            sentence.append(sentence.isEmpty() ? "" : " ").append(p);
+            last = p;
         }
-        return joined;
+        if (!sentence.isEmpty()) {
+            sentences.add(sentence.toString());
+        }
+        return sentences;
+    }
+
+    private static boolean goesOn(String piece, String next) {
+        boolean lowerCase = Character.isLowerCase(next.codePointAt(0)) && !ADDRESS.matcher(next).find();
+        return lowerCase || Abbreviations.bundled().continues(piece, next);
     }
 
     /** {@code text} with its token count, or its pieces cut to fit {@code budget}, each with its count. */
     private List<Counted> fit(String text, int budget) {
         int count = tokens.count(text);
-        if (count <= budget) {
-            return List.of(new Counted(text, count));
-        }
-        return fitWords(text, budget).stream().map(piece -> new Counted(piece, tokens.count(piece))).toList();
+        return count <= budget ? List.of(new Counted(text, count)) : fitWords(text, budget);
     }
 
-    /** Cuts {@code text} between words into pieces of at most {@code budget} tokens each. */
-    private List<String> fitWords(String text, int budget) {
-        if (tokens.count(text) <= budget) {
-            return List.of(text);
-        }
-        List<String> pieces = new ArrayList<>();
+    /**
+     * Cuts {@code text} between words into pieces of at most {@code budget} tokens each (a single longer word
+     * alone). Each word is counted once: token counts add up over texts joined by white space.
+     */
+    private List<Counted> fitWords(String text, int budget) {
+        List<Counted> pieces = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
-        for (String word : WHITESPACE.split(text)) {
-            String candidate = piece.isEmpty() ? word : piece + " " + word;
-            if (!piece.isEmpty() && tokens.count(candidate) > budget) {
-                pieces.add(piece.toString());
+        int used = 0;
+        for (String word : WHITESPACE.split(text.strip())) {
+            int count = tokens.count(word);
+            if (!piece.isEmpty() && used + count > budget) {
+                pieces.add(new Counted(piece.toString(), used));
                 piece.setLength(0);
-                piece.append(word);
-            } else {
-                piece.setLength(0);
-                piece.append(candidate);
+                used = 0;
             }
+            piece.append(piece.isEmpty() ? "" : " ").append(word);
+            used += count;
         }
         if (!piece.isEmpty()) {
-            pieces.add(piece.toString());
+            pieces.add(new Counted(piece.toString(), used));
         }
         return pieces;
     }

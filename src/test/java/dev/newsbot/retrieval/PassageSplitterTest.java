@@ -54,10 +54,64 @@ class PassageSplitterTest {
         assertThat(splitter.sentences(body, 100)).containsExactly(
                 "Nichelle Nichols was best known for her portrayal of Lt. Nyota Uhura in the series.",
                 "Dr. Ruth Smith spoke next.");
-        assertThat(PassageSplitter.joinAfterTitles(new String[] {"She met Gen.", "Mark Milley.", "It rained."}))
+        assertThat(PassageSplitter.joinAfterAbbreviations(new String[] {"She met Gen.", "Mark Milley.", "It rained."}))
                 .containsExactly("She met Gen. Mark Milley.", "It rained.");
-        assertThat(PassageSplitter.joinAfterTitles(new String[] {"Prices rose 5 pct.", "Shares fell."}))
+        assertThat(PassageSplitter.joinAfterAbbreviations(new String[] {"Prices rose 5 pct.", "Shares fell."}))
                 .containsExactly("Prices rose 5 pct.", "Shares fell.");
+    }
+
+    @Test
+    void should_not_split_at_month_abbreviations() {
+        String body = "The committee investigating the Jan. 6 attack on the Capitol met on Monday. "
+                + "The body was found Jan. 12 near the river. A second hearing is set for Feb. 3.";
+
+        assertThat(splitter.sentences(body, 100)).containsExactly(
+                "The committee investigating the Jan. 6 attack on the Capitol met on Monday.",
+                "The body was found Jan. 12 near the river.",
+                "A second hearing is set for Feb. 3.");
+    }
+
+    @Test
+    void should_not_split_at_abbreviations_that_a_sentence_goes_on_after() {
+        String body = "Haley emerged as the likely new No. 2 in the field. The Cardinals won in St. Louis on Sunday. "
+                + "Officials at Acme Corp. said the plant would close at 5 p.m. on Friday. "
+                + "The sale raised $450,000. for the school, U.S. officials said. Roe v. Wade was overturned.";
+
+        assertThat(splitter.sentences(body, 100)).containsExactly(
+                "Haley emerged as the likely new No. 2 in the field.",
+                "The Cardinals won in St. Louis on Sunday.",
+                "Officials at Acme Corp. said the plant would close at 5 p.m. on Friday.",
+                "The sale raised $450,000. for the school, U.S. officials said.",
+                "Roe v. Wade was overturned.");
+    }
+
+    @Test
+    void should_split_after_a_country_abbreviation_that_ends_a_sentence() {
+        String body = "She joined the U.S. Army in 2001. He moved to the U.K. It rained there.";
+
+        assertThat(splitter.sentences(body, 100)).containsExactly(
+                "She joined the U.S. Army in 2001.", "He moved to the U.K.", "It rained there.");
+        assertThat(PassageSplitter.joinAfterAbbreviations(new String[] {"Talks between Modi and U.S.",
+                "President Joe Biden ended.", "Sales fell in the U.S.", "Prices rose.", "“U.S.", "News ranks it."}))
+                .containsExactly("Talks between Modi and U.S. President Joe Biden ended.", "Sales fell in the U.S.",
+                        "Prices rose.", "“U.S. News ranks it.");
+    }
+
+    @Test
+    void should_keep_a_web_address_after_a_sentence_apart() {
+        assertThat(PassageSplitter.joinAfterAbbreviations(new String[] {"An earlier version misstated the cases.",
+                "https://www.example.com/story/1.", "Sales rose.", "www.example.com has more."}))
+                .containsExactly("An earlier version misstated the cases.", "https://www.example.com/story/1.",
+                        "Sales rose.", "www.example.com has more.");
+    }
+
+    @Test
+    void should_join_an_initial_to_the_name_it_belongs_to() {
+        assertThat(PassageSplitter.joinAfterAbbreviations(new String[] {"“It is not helping,” Philip N.",
+                "Cohen wrote.", "He fought in World War I.", "Later he farmed.", "He won a seat as then-Gov.",
+                "Ann Smith watched."}))
+                .containsExactly("“It is not helping,” Philip N. Cohen wrote.", "He fought in World War I.",
+                        "Later he farmed.", "He won a seat as then-Gov. Ann Smith watched.");
     }
 
     @Test

@@ -77,6 +77,25 @@ class TokenCounterTest {
         assertThat(counter.count(title + "\n" + sentence)).isEqualTo(counter.count(title) + counter.count(sentence));
     }
 
+    /** PassageSplitter counts each word of an overlong sentence once and adds the counts up. */
+    @Test
+    void should_add_up_over_random_words_joined_by_spaces() {
+        int[] pool = ODD_CHARACTERS.codePoints().toArray();
+        Random random = new Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            List<String> words = new ArrayList<>();
+            for (int w = 1 + random.nextInt(12); w > 0; w--) {
+                StringBuilder word = new StringBuilder();
+                for (int c = 1 + random.nextInt(12); c > 0; c--) {
+                    word.appendCodePoint(random.nextInt(3) == 0 ? 'a' + random.nextInt(26) : pool[random.nextInt(pool.length)]);
+                }
+                words.add(word.toString());
+            }
+            int sum = words.stream().mapToInt(counter::count).sum();
+            assertThat(counter.count(String.join(" ", words))).as("%s", words).isEqualTo(sum);
+        }
+    }
+
     private void assertSameCounts(List<String> texts) {
         List<String> differing = new ArrayList<>();
         for (String text : texts) {
