@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * Scores every sentence of the retrieved passages as an answer to a question. The score weighs question-term
  * overlap (rare terms and names count more), the passage's embedding similarity to the question, and whether the
  * sentence holds the kind of fact asked for (a number for "how many", a name for "who", a date for "when").
+ * Sentences that state nothing of the report (headlines, captions, bylines, links; {@link NotStatements}) are
+ * never candidates.
  */
 final class SentenceScorer {
 
@@ -40,7 +42,7 @@ final class SentenceScorer {
             Set<String> surroundings = new HashSet<>(analyzer.terms(passage.article().title()));
             surroundings.addAll(analyzer.terms(passage.passage().text()));
             for (String sentence : passage.passage().sentences()) {
-                if (wordCount(sentence) >= MIN_WORDS && !isDateline(sentence) && seen.add(sentence)) {
+                if (wordCount(sentence) >= MIN_WORDS && NotStatements.isStatement(sentence) && seen.add(sentence)) {
                     candidates.add(candidate(question, passage, rank, sentence, surroundings));
                 }
             }

@@ -111,6 +111,27 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_never_quote_a_caption_a_byline_or_a_headline() {
+        IndexedSet set = TestSets.index("mall", List.of(
+                TestSets.article("mall", "Lakeside mall reopens", "USA TODAY", "2022-06-21",
+                        "Shoppers return to the Lakeside mall on Friday\n\n"
+                                + "John Normile/Getty Images Shoppers return to the Lakeside mall on Friday.\n\n"
+                                + "Shoppers returned to the reopened Lakeside mall on Friday, six weeks after the "
+                                + "Ellery river flooded it.\n\n"
+                                + "Read more: Shoppers return to the Lakeside mall on Friday.\n\n"
+                                + "Jane Doe is a reporter for USA TODAY who saw shoppers return to the Lakeside mall "
+                                + "on Friday.")));
+
+        Draft draft = ask(set, "mall", "When did shoppers return to the Lakeside mall?");
+
+        assertThat(draft.sentences()).extracting(AnswerSentence::text).isNotEmpty()
+                .allSatisfy(text -> assertThat(text).doesNotContain("Getty", "Read more", "reporter")
+                        .isNotEqualTo("Shoppers return to the Lakeside mall on Friday"))
+                .contains("Shoppers returned to the reopened Lakeside mall on Friday, six weeks after the Ellery river "
+                        + "flooded it.");
+    }
+
+    @Test
     void should_cite_every_sentence_with_the_article_it_came_from() {
         Draft draft = ask("Who scored the winning goal in the cup final?");
 
