@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("cache").definedBy("dev.newsbot.cache..")
             .layer("answer").definedBy("dev.newsbot.answer..")
             .layer("retrieval").definedBy("dev.newsbot.retrieval..")
+            .layer("question").definedBy("dev.newsbot.question..")
             .layer("articles").definedBy("dev.newsbot.articles..")
             .layer("config").definedBy("dev.newsbot.config..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
@@ -34,6 +35,8 @@ class ArchitectureTest {
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("question").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
+                    "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
                     "eval", "bench", "telegram")
             .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "retrieval",

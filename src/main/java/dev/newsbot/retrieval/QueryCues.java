@@ -1,5 +1,6 @@
 package dev.newsbot.retrieval;
 
+import dev.newsbot.question.TimeCue;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
@@ -24,8 +25,10 @@ import java.util.regex.Pattern;
  * @param outlets the set's outlet names the question mentions, lower-cased
  * @param days    days the question names ("2023-11-24", "October 1st"), in the question date's year if no year
  * @param clauses the question's separate claims when it makes several, else empty
+ * @param time    the span of days the question asks about ("this week", "the week before January 5"), if any
  */
-public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days, List<String> clauses) {
+public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days, List<String> clauses,
+                        Optional<TimeCue> time) {
 
     /** Where a question's separate claims or sub-questions meet. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
@@ -54,6 +57,7 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
         outlets = inOrder(outlets);
         days = inOrder(days);
         clauses = List.copyOf(clauses);
+        Objects.requireNonNull(time, "QueryCues.time must not be null");
     }
 
     /**
@@ -68,7 +72,8 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
     /** Reads the cues of {@code question} against the outlets of a set; {@code asked} dates the question. */
     public static QueryCues of(String question, Set<String> knownOutlets, LocalDate asked) {
         return new QueryCues(RECENT.matcher(question).find(), outletsNamed(question, knownOutlets),
-                days(question, asked), clauses(question));
+                days(question, asked), clauses(question),
+                asked == null ? Optional.empty() : TimeCue.of(question, asked));
     }
 
     /** The outlets of {@code knownOutlets} that {@code text} names, lower-cased ("the Verge" names The Verge). */
