@@ -1,7 +1,9 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.retrieval.RetrievedPassage;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +27,12 @@ import java.util.stream.Collectors;
  * @param timings   milliseconds spent per stage, in stage order
  * @param cached    true when served from the answer cache
  * @param confidence how well the evidence supported answering, from 0 to 1
+ * @param evidence   the features the confidence was weighed from, by name (see {@code Evidence}); empty if none
  */
 public record Answer(Question question, List<AnswerSentence> sentences, List<Citation> citations, boolean refused,
                      String refusal, SetInfo set, String mode, List<RetrievedPassage> retrieved,
-                     Map<String, Double> timings, boolean cached, double confidence) {
+                     Map<String, Double> timings, boolean cached, double confidence,
+                     Map<String, Double> evidence) {
 
     public Answer {
         Objects.requireNonNull(question, "Answer.question must not be null");
@@ -38,11 +42,20 @@ public record Answer(Question question, List<AnswerSentence> sentences, List<Cit
         Objects.requireNonNull(mode, "Answer.mode must not be null");
         retrieved = List.copyOf(Objects.requireNonNull(retrieved, "Answer.retrieved must not be null"));
         timings = Map.copyOf(Objects.requireNonNull(timings, "Answer.timings must not be null"));
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(evidence, "Answer.evidence must not be null")));
         if (refused) {
             requireRefusal(sentences, citations, refusal);
         } else {
             requireCitedSentences(sentences, citations);
         }
+    }
+
+    public Answer(Question question, List<AnswerSentence> sentences, List<Citation> citations, boolean refused,
+                  String refusal, SetInfo set, String mode, List<RetrievedPassage> retrieved,
+                  Map<String, Double> timings, boolean cached, double confidence) {
+        this(question, sentences, citations, refused, refusal, set, mode, retrieved, timings, cached, confidence,
+                Map.of());
     }
 
     private static void requireRefusal(List<AnswerSentence> sentences, List<Citation> citations, String refusal) {
@@ -85,6 +98,6 @@ public record Answer(Question question, List<AnswerSentence> sentences, List<Cit
     /** The same answer, marked as served from the cache. */
     public Answer fromCache() {
         return new Answer(question, sentences, citations, refused, refusal, set, mode, retrieved, timings, true,
-                confidence);
+                confidence, evidence);
     }
 }

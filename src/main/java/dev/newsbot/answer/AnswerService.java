@@ -1,6 +1,5 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.Retriever;
 import dev.newsbot.retrieval.PassageStore;
@@ -18,14 +17,12 @@ import java.util.Objects;
  */
 public final class AnswerService implements AnswerEngine {
 
-    /** Placeholders of the refusal template. */
-    public static final java.util.Set<String> REFUSAL_PLACEHOLDERS = java.util.Set.of("set", "articles", "newest");
 
     private final SetRegistry sets;
     private final Embedder queryEmbedder;
     private final Retriever retriever;
     private final Answerer answerer;
-    private final Template refusal;
+    private final RefusalTexts refusals;
     private final int passages;
 
     /**
@@ -33,12 +30,12 @@ public final class AnswerService implements AnswerEngine {
      * @param passages      how many passages retrieval gives the answerer
      */
     public AnswerService(SetRegistry sets, Embedder queryEmbedder, Retriever retriever, Answerer answerer,
-                         Template refusal, int passages) {
+                         RefusalTexts refusals, int passages) {
         this.sets = Objects.requireNonNull(sets, "sets");
         this.queryEmbedder = Objects.requireNonNull(queryEmbedder, "queryEmbedder");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
-        this.refusal = Objects.requireNonNull(refusal, "refusal");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
         if (passages < 1) {
             throw new IllegalArgumentException("passages must be at least 1, was " + passages);
         }
@@ -58,9 +55,9 @@ public final class AnswerService implements AnswerEngine {
         Draft draft = answerer.write(question, store, retrieved);
         lap(timings, "answer", retrievedAt);
         SetInfo set = setInfo(store);
-        String refusalText = draft.refused() ? refusalText(store) : null;
+        String refusalText = draft.refused() ? refusals.render(draft.why(), store) : null;
         return new Answer(question, draft.sentences(), draft.citations(), draft.refused(), refusalText, set,
-                draft.mode(), retrieved, timings, false, draft.confidence());
+                draft.mode(), retrieved, timings, false, draft.confidence(), draft.evidence());
     }
 
     @Override
@@ -84,13 +81,4 @@ public final class AnswerService implements AnswerEngine {
                 store.articleSet().articles().size(), store.size());
     }
 
-    private String refusalText(PassageStore store) {
-        String newest = store.articleSet().newest().map(d -> ", newest from " + d).orElse("");
-        return refusal.render(Map.of("set", store.articleSet().name(),
-                "articles", count(store.articleSet().articles().size(), "article"), "newest", newest));
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }

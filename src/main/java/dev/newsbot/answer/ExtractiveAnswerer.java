@@ -1,12 +1,15 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.question.TimeCue;
 import dev.newsbot.retrieval.Embedder;
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.QueryCues;
 import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,46 +40,79 @@ public final class ExtractiveAnswerer implements Answerer {
      * without it; it meets questions about what the set never mentions ("Who is the president of France?").
      */
     static final double UNKNOWN_NAME_SHARE = 0.35;
+    /** Days a relative time cue may begin after the newest article before the question counts as stale. */
+    static final int STALE_GRACE_DAYS = 7;
 
     private final TextAnalyzer analyzer;
     private final SentenceScorer scorer;
     private final NewsLexicon lexicon;
     private final YesNoJudge judge;
     private final int maxSentences;
-    private final double refusalThreshold;
+    private final Answerability answerability;
 
     /**
      * @param maxSentences     at most this many sentences per answer (1 to 3)
-     * @param refusalThreshold below this confidence (0 to 1) the answerer declines
+     * @param refusalThreshold below this probability of answerability (0 to 1) the answerer declines
      */
     public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold) {
-        this(analyzer, maxSentences, refusalThreshold, null);
+        this(analyzer, maxSentences, Answerability.bundled().withThreshold(refusalThreshold), null);
     }
 
-    /** @param claimEmbedder embeds the claims of yes/no questions to weigh their support; null for words only */
-    public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, double refusalThreshold, Embedder claimEmbedder) {
+    /**
+     * @param answerability weighs the evidence into the probability that the articles answer, and declines below
+     *                      its threshold
+     * @param claimEmbedder embeds the claims of yes/no questions to weigh their support; null for words only
+     */
+    public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences, Answerability answerability,
+                              Embedder claimEmbedder) {
         if (maxSentences < 1 || maxSentences > 3) {
             throw new IllegalArgumentException("maxSentences must be 1 to 3, was " + maxSentences);
-        }
-        if (refusalThreshold < 0 || refusalThreshold > 1) {
-            throw new IllegalArgumentException("refusalThreshold must be 0 to 1, was " + refusalThreshold);
         }
         this.analyzer = analyzer;
         this.scorer = new SentenceScorer(analyzer);
         this.lexicon = new NewsLexicon(analyzer);
         this.judge = new YesNoJudge(analyzer, lexicon, scorer, claimEmbedder);
         this.maxSentences = maxSentences;
-        this.refusalThreshold = refusalThreshold;
+        this.answerability = java.util.Objects.requireNonNull(answerability, "answerability");
     }
 
     @Override
     public Draft write(Question question, PassageStore store, List<RetrievedPassage> passages) {
         QuestionProfile profile = new QuestionProfile(question, analyzer, lexicon, store);
-        List<Candidate> candidates = scorer.score(profile, passages);
-        double confidence = candidates.isEmpty() ? 0 : confidence(candidates.get(0), passages);
-        if (confidence < refusalThreshold || profile.unknownNameShare >= UNKNOWN_NAME_SHARE) {
-            return Draft.refusal(confidence, MODE);
+        Optional<TimeCue> cue = TimeCue.of(question.text(), question.askedOn());
+        Optional<Refusal> stale = stale(cue, store, question);
+        if (stale.isPresent()) {
+            return Draft.refusal(0, MODE, Map.of(), stale.get());
         }
+        List<Candidate> candidates = scorer.score(profile, passages);
+        Map<String, Double> evidence = candidates.isEmpty() ? Evidence.none(profile)
+                : Evidence.of(profile, candidates.get(0), passages, store, analyzer, cue);
+        double confidence = answerability.probability(evidence);
+        if (confidence < answerability.threshold() || profile.unknownNameShare >= UNKNOWN_NAME_SHARE) {
+            List<String> unknown = profile.unknownNames();
+            return Draft.refusal(confidence, MODE, evidence,
+                    unknown.isEmpty() ? Refusal.notFound(profile.namesAsWritten()) : Refusal.unknownNames(unknown));
+        }
+        return answer(question, store, passages, profile, candidates, confidence).withEvidence(evidence);
+    }
+
+    /**
+     * A question about a time relative to its asking ("this week", "recently") that began after the set's
+     * newest article, give or take {@link #STALE_GRACE_DAYS}: the set cannot have the news it asks about.
+     */
+    static Optional<Refusal> stale(Optional<TimeCue> cue, PassageStore store, Question question) {
+        if (cue.isEmpty() || cue.get().explicit()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> newest = store.articleSet().newest().filter(d -> !d.isAfter(question.askedOn()))
+                .or(() -> store.articleSet().articles().stream().flatMap(a -> a.publishedDate().stream())
+                        .filter(d -> !d.isAfter(question.askedOn())).max(Comparator.naturalOrder()));
+        return newest.filter(d -> d.plusDays(STALE_GRACE_DAYS).isBefore(cue.get().from()))
+                .map(d -> Refusal.stale(d, cue.get().phrase()));
+    }
+
+    private Draft answer(Question question, PassageStore store, List<RetrievedPassage> passages,
+                         QuestionProfile profile, List<Candidate> candidates, double confidence) {
         if (profile.type == AnswerType.YES_NO) {
             return yesNo(question, store, passages, confidence);
         }
@@ -87,7 +123,8 @@ public final class ExtractiveAnswerer implements Answerer {
         if (asksWhichOutlet(question, cues)) {
             return withOutletAnswer(cite(chosen, confidence));
         }
-        Optional<String> shortAnswer = ShortAnswer.of(profile, chosen.get(0).text(), passages)
+        Optional<String> shortAnswer = SentenceScorer.isBackground(profile, chosen.get(0).from(), chosen.get(0).text())
+                ? Optional.empty() : ShortAnswer.of(profile, chosen.get(0).text(), passages)
                 .map(answer -> FullNames.expand(answer, chosen.get(0), passages))
                 .filter(answer -> !opensWith(chosen.get(0).text(), answer));
         Draft draft = cite(chosen, confidence);
@@ -143,12 +180,6 @@ public final class ExtractiveAnswerer implements Answerer {
                     .filter(c -> c.score() >= OUTLET_RELATIVE_SCORE * chosen.get(0).score())
                     .findFirst().ifPresent(chosen::add);
         }
-    }
-
-    /** How well the best sentence and its passage cover the question, from 0 to 1. */
-    static double confidence(Candidate best, List<RetrievedPassage> passages) {
-        double similarity = passages.stream().mapToDouble(RetrievedPassage::similarity).max().orElse(0);
-        return 0.5 * best.context() + 0.3 * best.coverage() + 0.2 * Math.max(0, similarity);
     }
 
     /**

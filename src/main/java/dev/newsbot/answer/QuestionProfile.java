@@ -83,6 +83,11 @@ final class QuestionProfile {
      * out", "company", "tournament"), or null when the question asks no such thing.
      */
     private final String askedNoun;
+    /** "How many hostages ...": the analysed words right after "how many" or "number of", which the count counts. */
+    private static final Pattern COUNTED = Pattern.compile("\\b(?:how many|number of)\\s+((?:[\\p{L}-]+\\s*){1,2})",
+            Pattern.CASE_INSENSITIVE);
+    /** The analysed words a "how many" question counts ("hostag"), empty for other questions. */
+    final Set<String> counted;
     /** Whether the question asks "how much" of money or a share, so an amount answers it better than a count. */
     private final boolean asksAmount;
     final AnswerType type;
@@ -99,6 +104,8 @@ final class QuestionProfile {
     private final Map<String, Set<String>> related = new LinkedHashMap<>();
     final Set<String> numbers;
     final Set<String> names;
+    /** The analysed terms of the question's names. */
+    final Set<String> nameTerms;
     final double totalWeight;
     /**
      * The share of the question's term weight held by words of names that no passage of the set holds ("France"
@@ -121,6 +128,8 @@ final class QuestionProfile {
         this.names = Facts.names(question.text());
         this.text = question.text();
         this.asksAmount = HOW_MUCH.matcher(asking).find();
+        Matcher counts = COUNTED.matcher(asking);
+        this.counted = counts.find() ? Set.copyOf(analyzer.terms(counts.group(1))) : Set.of();
         Matcher which = WHICH.matcher(asking);
         this.askedNoun = which.find() ? which.group(1).toLowerCase(Locale.ROOT) : null;
         Matcher identity = WHO_IS.matcher(asking.strip());
@@ -130,7 +139,7 @@ final class QuestionProfile {
         this.passiveVerb = passive.find() ? analyzer.terms(passive.group(1)).stream().findFirst().orElse(null) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = type == AnswerType.PLACE ? Places.bundled().find(question.text()) : List.of();
-        Set<String> nameTerms = new HashSet<>(analyzer.terms(String.join(" ", names)));
+        this.nameTerms = Set.copyOf(analyzer.terms(String.join(" ", names)));
         this.focus = focusTerms(asking, analyzer, nameTerms);
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
@@ -165,14 +174,45 @@ final class QuestionProfile {
      * apart from the passage text. They are analysed only when some name is unknown, which few questions have.
      */
     private double unknownNameShare(Set<String> nameTerms) {
-        List<String> unknown = nameTerms.stream().filter(term -> store.idf(term) == 0).toList();
+        return unknownShare(nameTerms);
+    }
+
+    /** The share of the question's term weight held by terms that no passage of the set holds, outlets aside. */
+    double unknownTermShare() {
+        return unknownShare(weights.keySet());
+    }
+
+    private double unknownShare(Set<String> terms) {
+        List<String> unknown = terms.stream().filter(term -> store.idf(term) == 0).toList();
         if (totalWeight == 0 || unknown.isEmpty()) {
             return 0;
         }
-        Set<String> outletTerms = new HashSet<>();
-        store.outlets().forEach(outlet -> outletTerms.addAll(analyzer.terms(outlet)));
+        Set<String> outletTerms = outletTerms();
         return unknown.stream().filter(term -> !outletTerms.contains(term))
                 .mapToDouble(term -> weights.getOrDefault(term, 0.0)).sum() / totalWeight;
+    }
+
+    private Set<String> outletTerms() {
+        Set<String> outletTerms = new HashSet<>();
+        store.outlets().forEach(outlet -> outletTerms.addAll(analyzer.terms(outlet)));
+        return outletTerms;
+    }
+
+    /**
+     * The question's names of which no article holds a word ("Garissa" asked of articles on Westgate), as written,
+     * outlets aside: what a refusal can name as missing.
+     */
+    List<String> unknownNames() {
+        Set<String> outletTerms = outletTerms();
+        return namesAsWritten().stream().filter(name -> {
+            List<String> terms = analyzer.terms(name);
+            return !terms.isEmpty() && terms.stream().allMatch(t -> store.idf(t) == 0 && !outletTerms.contains(t));
+        }).toList();
+    }
+
+    /** The question's names as written, each once, in order. */
+    List<String> namesAsWritten() {
+        return Facts.namesInOrder(text).stream().distinct().toList();
     }
 
     /** The share of the question's weighted terms found in {@code terms}, from 0 to 1. */
@@ -199,6 +239,11 @@ final class QuestionProfile {
             found += credit * e.getValue();
         }
         return found / totalWeight;
+    }
+
+    /** Whether {@code text} names what a "how many" question counts. */
+    boolean namesCounted(String text) {
+        return !counted.isEmpty() && analyzer.terms(text).stream().anyMatch(counted::contains);
     }
 
     private double credit(String term, Set<String> terms) {

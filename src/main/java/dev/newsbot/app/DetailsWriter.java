@@ -37,6 +37,7 @@ final class DetailsWriter implements BiConsumer<EvalQuestion, Answer>, AutoClose
         line.put("reply", a.text());
         line.put("refused", a.refused());
         line.put("confidence", a.confidence());
+        line.put("evidence", a.evidence());
         line.put("cited", a.citations().stream().map(c -> c.article().url()).toList());
         line.put("retrieved", a.retrieved().stream().map(p -> p.article().url()).distinct().toList());
         try {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsbot", mixinStandardHelpOptions = true, version = "newsbot 0.1.0",
         description = "Answers questions about news from a set of articles, citing every claim.",
         subcommands = {RunCommand.class, AskCommand.class, ChatCommand.class, ValidateCommand.class, EvalCommand.class,
-                IndexCommand.class, ReloadCommand.class, BenchCommand.class,
+                IndexCommand.class, ReloadCommand.class, BenchCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

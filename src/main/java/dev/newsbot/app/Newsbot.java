@@ -2,6 +2,8 @@ package dev.newsbot.app;
 
 import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.Answerability;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.Answerer;
 import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
@@ -71,7 +73,7 @@ public final class Newsbot implements AutoCloseable {
     private final SetRegistry sets;
     private final CachingAnswerEngine engine;
     private final Answerer answerer;
-    private final Template refusal;
+    private final RefusalTexts refusal;
     private final PromptFiles prompts;
     private final LanguageNotices notices;
     private final ChatService chat;
@@ -106,7 +108,7 @@ public final class Newsbot implements AutoCloseable {
         this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
         this.answerer = answerer(analyzer, prompts);
         this.notices = LanguageNotices.load(prompts);
-        this.refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
+        this.refusal = RefusalTexts.load(prompts);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
         AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
                 refusal, config.retrieval().passages()));
@@ -126,8 +128,10 @@ public final class Newsbot implements AutoCloseable {
 
     /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
     private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
+        Answerability answerability = config.answer().refusalThreshold() == null ? Answerability.bundled()
+                : Answerability.bundled().withThreshold(config.answer().refusalThreshold());
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
-                config.answer().refusalThreshold(), embedder);
+                answerability, embedder);
         if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
             return extractive;
         }

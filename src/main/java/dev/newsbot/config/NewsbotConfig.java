@@ -121,7 +121,8 @@ public record NewsbotConfig(
      *
      * @param mode             {@code extractive} (default) or {@code llm}
      * @param maxSentences     sentences per answer, 1 to 3; default 3
-     * @param refusalThreshold confidence below which the bot declines, 0 to 1; default 0.2
+     * @param refusalThreshold probability of answerability below which the bot declines, 0 to 1; default (null)
+     *                         the bundled answerability model's own threshold
        * @param llm              the language model for {@code llm} mode
      */
     public record AnswerSettings(@JsonProperty("mode") String mode,
@@ -136,8 +137,7 @@ public record NewsbotConfig(
                 throw new IllegalArgumentException("answer.mode must be extractive or llm, was \"" + mode + "\"");
             }
             maxSentences = orDefault(maxSentences, 3, "answer.maxSentences", 1, 3);
-            refusalThreshold = refusalThreshold == null ? 0.2 : refusalThreshold;
-            if (refusalThreshold < 0 || refusalThreshold > 1) {
+            if (refusalThreshold != null && !(refusalThreshold >= 0 && refusalThreshold <= 1)) {
                 throw new IllegalArgumentException("answer.refusalThreshold must be 0 to 1, was " + refusalThreshold);
             }
             llm = llm == null ? Llm.DEFAULT : llm;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.cache.CachingAnswerEngine;
@@ -40,9 +41,9 @@ class BenchmarkTest {
                 analyzer);
         SetRegistry sets = new SetRegistry("default");
         Template refusal = Template.parse("refusal", "Nothing in {{set}}.", Set.of("set"),
-                AnswerService.REFUSAL_PLACEHOLDERS);
+                RefusalTexts.PLACEHOLDERS);
         AnswerService answers = new AnswerService(sets, indexer.embedder(), new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, 3, 0.2), refusal, 10);
+                new ExtractiveAnswerer(analyzer, 3, 0.2), new RefusalTexts(refusal, refusal, refusal), 10);
         BenchSubject subject = new BenchSubject(indexer, sets, answers,
                 new CachingAnswerEngine(answers, "maximumSize=1000"), Map.of("hashing again", new HashingEmbedder()));
         BenchSettings settings = new BenchSettings(500, 40, 20, 5, 7);

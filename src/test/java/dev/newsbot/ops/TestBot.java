@@ -2,6 +2,7 @@ package dev.newsbot.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleLoader;
@@ -55,9 +56,9 @@ final class TestBot {
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(), maxPassageTokens), analyzer);
         Template refusal = Template.parse("refusal", "Not in {{set}}.", Set.of("set"),
-                AnswerService.REFUSAL_PLACEHOLDERS);
+                RefusalTexts.PLACEHOLDERS);
         AnswerService service = new AnswerService(registry, embedder, new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, 2, 0.05), refusal, 6);
+                new ExtractiveAnswerer(analyzer, 2, 0.05), new RefusalTexts(refusal, refusal, refusal), 6);
         this.engine = new CachingAnswerEngine(service, "maximumSize=1000");
     }
 

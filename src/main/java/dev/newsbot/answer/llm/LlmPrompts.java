@@ -1,6 +1,6 @@
 package dev.newsbot.answer.llm;
 
-import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.Question;
 import dev.newsbot.articles.Article;
 import dev.newsbot.config.PromptFiles;
@@ -54,7 +54,7 @@ public final class LlmPrompts {
     public static LlmPrompts load(PromptFiles files) {
         Template system = files.load(SYSTEM, SYSTEM_REQUIRED, SYSTEM_OPTIONAL);
         Template answer = files.load(ANSWER, ANSWER_REQUIRED, ANSWER_OPTIONAL);
-        files.load(REFUSAL, Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
+        files.load(REFUSAL, Set.of("set"), RefusalTexts.PLACEHOLDERS);
         String all = files.read(SYSTEM) + "\u0000" + files.read(ANSWER) + "\u0000" + files.read(REFUSAL);
         return new LlmPrompts(system, answer, sha256(all).substring(0, 12));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.config.PromptFiles;
 import dev.newsbot.config.Template;
@@ -44,9 +45,9 @@ class LlmCachingTest {
         LlmAnswerer answerer = LlmAnswerer.create(LlmFixture.settings(server.baseUrl(), 5), LlmFixture.API_KEY,
                 LlmPrompts.load(prompts), LlmFixture.EMBEDDER, LlmFixture.ANALYZER, LlmFixture.extractive(), 3,
                 executor, new SimpleMeterRegistry());
-        Template refusal = prompts.load("refusal.txt", Set.of("set"), AnswerService.REFUSAL_PLACEHOLDERS);
+        Template refusal = prompts.load("refusal.txt", Set.of("set"), RefusalTexts.PLACEHOLDERS);
         return new CachingAnswerEngine(new AnswerService(sets, LlmFixture.EMBEDDER, new HybridRetriever(), answerer,
-                refusal, 5), "maximumSize=100");
+                new RefusalTexts(refusal, refusal, refusal), 5), "maximumSize=100");
     }
 
     @Test
