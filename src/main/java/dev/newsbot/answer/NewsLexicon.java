@@ -1,6 +1,7 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.retrieval.WordList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,27 +11,14 @@ import java.util.Set;
 
 /**
  * Words that news reports use interchangeably for the facts people most often ask about: a question about
- * people "killed" is answered by a "death toll", "injured" by "wounded", "won" by "beat". Each group is stemmed
- * with the same analyzer as the text, so it matches every inflection.
+ * people "killed" is answered by a "death toll", "injured" by "wounded", "won" by "beat". The groups are the lines of
+ * {@code news-lexicon.txt}; each is stemmed with the same analyzer as the text, so it matches every inflection.
  */
 final class NewsLexicon {
 
-    private static final List<String> GROUPS = List.of(
-            "kill killed killing dead death deaths died die toll fatalities lives slain",
-            "injured injury injuries wounded hurt",
-            "win won winner winning victory beat defeated champion title",
-            "arrested arrest detained custody charged",
-            "resign resigned resignation quit",
-            "carried perpetrated behind responsible responsibility claimed",
-            "bought buy acquired acquisition purchase deal",
-            "cost costs price worth valued billion",
-            "fired dismissed sacked ousted",
-            "sued lawsuit suit",
-            "elected election vote votes ballot",
-            "announced unveiled revealed launched",
-            "approved passed signed greenlit renewed",
-            "banned ban prohibited",
-            "died death dies passed");
+    /** The groups, one a line of the bundled word list. */
+    private static final List<String> GROUPS = WordList.lines(NewsLexicon.class, "news-lexicon.txt").stream()
+            .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
 
     private final Map<String, Set<String>> related = new HashMap<>();
 

@@ -30,6 +30,9 @@ final class ShortAnswer {
             + "(?:,?\\s+\\d{4})?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:19|20)\\d\\d))\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** How many words after a number may name what it counts ("30 more hostages"). */
+    private static final int COUNTED_NOUN_WINDOW = 3;
+
     private ShortAnswer() {
     }
 
@@ -94,13 +97,25 @@ final class ShortAnswer {
                 continue;
             }
             double score = profile.typeMatch(sentence.substring(Math.max(0, m.start() - 25),
-                    Math.min(sentence.length(), m.end() + 25)));
+                    Math.min(sentence.length(), m.end() + 25))) + (countsTheAskedThing(profile, sentence, m) ? 1 : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = render(m, profile);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether the words right after the number name what the question counts ("approximately 30 hostages" for
+     * "how many hostages", not "10-15 gunmen" in the same sentence).
+     */
+    private static boolean countsTheAskedThing(QuestionProfile profile, String sentence, Matcher m) {
+        String after = sentence.substring(m.start(2) + m.group(2).length());
+        String[] words = after.strip().split("\\s+", COUNTED_NOUN_WINDOW + 1);
+        String window = String.join(" ", java.util.Arrays.asList(words).subList(0,
+                Math.min(COUNTED_NOUN_WINDOW, words.length)));
+        return profile.namesCounted(window);
     }
 
     private static boolean isYear(Matcher m) {
