@@ -133,9 +133,13 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /**
      * Puts a quiz-style short answer ("6 months") in front, cited like the sentence it was taken from, when the
-     * first sentence states it and does not already start with it.
+     * first sentence states it and does not already start with it, and no sentence of the answer is the same.
      */
     private static Draft withShortAnswer(String answer, Draft draft) {
+        String same = SentenceScorer.sameText(answer + ".");
+        if (draft.sentences().stream().anyMatch(s -> SentenceScorer.sameText(s.text()).equals(same))) {
+            return draft;
+        }
         List<AnswerSentence> sentences = new ArrayList<>();
         sentences.add(new AnswerSentence(answer + ".", draft.sentences().get(0).sources()));
         sentences.addAll(draft.sentences());
@@ -198,6 +202,10 @@ public final class ExtractiveAnswerer implements Answerer {
             if (chosen.size() == limit || c.score() < RELATIVE_SCORE * best.score()) {
                 break;
             }
+            String text = SentenceScorer.sameText(c.text());
+            if (chosen.stream().anyMatch(x -> SentenceScorer.sameText(x.text()).equals(text))) {
+                continue;
+            }
             boolean newTerms = profile.weights.keySet().stream().anyMatch(t -> c.terms().contains(t) && !covered.contains(t));
             boolean newSource = !articles.contains(c.from().article().id());
             if (c.typeMatch() > 0 && (multiSource ? newTerms || newSource : newTerms && !newSource)) {
@@ -237,19 +245,24 @@ public final class ExtractiveAnswerer implements Answerer {
             return Optional.empty();
         }
         String before = sentences.get(at - 1);
-        if (SentenceScorer.isDateline(before) || !profile.typeMatches(before)) {
+        if (!NotStatements.isStatement(before) || !profile.typeMatches(before)) {
             return Optional.empty();
         }
         return Optional.of(new Candidate(best.from(), best.passageRank(), before, Set.of(), 0, best.context(), 1,
                 best.score()));
     }
 
+    /** Quotes each chosen sentence once, cited to its article: a second copy of the same text is left out. */
     private static Draft cite(List<Candidate> chosen, double confidence) {
         Map<String, Integer> numberOf = new LinkedHashMap<>();
         Map<String, Article> articleOf = new LinkedHashMap<>();
         Map<String, Set<String>> quotes = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
+        Set<String> quoted = new HashSet<>();
         for (Candidate c : chosen) {
+            if (!quoted.add(SentenceScorer.sameText(c.text()))) {
+                continue;
+            }
             Article article = c.from().article();
             int n = numberOf.computeIfAbsent(article.id(), id -> numberOf.size() + 1);
             articleOf.putIfAbsent(article.id(), article);

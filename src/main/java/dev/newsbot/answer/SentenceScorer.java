@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,9 @@ final class SentenceScorer {
     static final double W_RANK = 0.05;
     static final double BACKGROUND_FACTOR = 0.8;
     private static final int MIN_WORDS = 5;
-    /** A paragraph that ends in a dash: a dateline ("New York CNN Business —"), not a statement. */
-    private static final Pattern DATELINE = Pattern.compile("[\u2014\u2013-]\\s*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[‘’‚‛′`]");
 
     private final TextAnalyzer analyzer;
 
@@ -42,7 +44,8 @@ final class SentenceScorer {
             Set<String> surroundings = new HashSet<>(analyzer.terms(passage.article().title()));
             surroundings.addAll(analyzer.terms(passage.passage().text()));
             for (String sentence : passage.passage().sentences()) {
-                if (wordCount(sentence) >= MIN_WORDS && NotStatements.isStatement(sentence) && seen.add(sentence)) {
+                if (wordCount(sentence) >= MIN_WORDS && NotStatements.isStatement(sentence)
+                        && seen.add(sameText(sentence))) {
                     candidates.add(candidate(question, passage, rank, sentence, surroundings));
                 }
             }
@@ -77,9 +80,13 @@ final class SentenceScorer {
         return Facts.years(sentence).stream().anyMatch(y -> y < year - 1 && !question.numbers.contains(String.valueOf(y)));
     }
 
-    /** A dateline paragraph such as "New York CNN Business —": it ends in a dash and states nothing. */
-    static boolean isDateline(String sentence) {
-        return DATELINE.matcher(sentence).find();
+    /**
+     * What two sentences share when they say the same in other case, white space or quote marks, as syndicated
+     * copies of a report do: a reply quotes such a sentence once.
+     */
+    static String sameText(String sentence) {
+        String quotes = SINGLE_QUOTES.matcher(DOUBLE_QUOTES.matcher(sentence).replaceAll("\"")).replaceAll("'");
+        return WHITESPACE.matcher(quotes.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static int wordCount(String sentence) {

@@ -132,6 +132,24 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_never_quote_the_same_sentence_twice() {
+        IndexedSet set = TestSets.index("storm", List.of(
+                TestSets.article("ap", "Storm kills 12 in Port Elma", "AP", "2022-06-20",
+                        "Officials said “12 people” were killed when the storm hit Port Elma on Friday. "
+                                + "Rescue teams searched the harbour through the night."),
+                TestSets.article("copy", "Storm kills 12 in Port Elma", "Reuters", "2022-06-20",
+                        "Officials said \"12 people\" were  killed when the storm hit Port Elma on Friday. "
+                                + "The storm killed 12 people and cut power to 4,000 homes in Port Elma.")));
+
+        Draft draft = ask(set, "storm", "How many people were killed when the storm hit Port Elma, as reported by AP and "
+                + "Reuters?");
+
+        List<String> quoted = draft.sentences().stream().map(s -> SentenceScorer.sameText(s.text())).toList();
+        assertThat(quoted).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(quoted).filteredOn(text -> text.startsWith("officials said")).hasSize(1);
+    }
+
+    @Test
     void should_cite_every_sentence_with_the_article_it_came_from() {
         Draft draft = ask("Who scored the winning goal in the cup final?");
 

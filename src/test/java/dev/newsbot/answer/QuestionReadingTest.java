@@ -62,12 +62,6 @@ class QuestionReadingTest {
     }
 
     @Test
-    void should_tell_a_dateline_from_a_sentence() {
-        assertThat(SentenceScorer.isDateline("New York CNN Business —")).isTrue();
-        assertThat(SentenceScorer.isDateline("Officials said 12 people were killed.")).isFalse();
-    }
-
-    @Test
     void should_see_an_answer_only_as_a_whole_opening_word() {
         assertThat(ExtractiveAnswerer.opensWith("Japan is on alert.", "Japan")).isTrue();
         assertThat(ExtractiveAnswerer.opensWith("Japan’s volcano erupted.", "Japan")).isFalse();
