@@ -3,9 +3,12 @@ package dev.newsbot.answer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The kind of fact a question asks for, read from its wording. */
+/**
+ * The kind of fact a question asks for, read from its wording. ATTRIBUTE is a quality asked for by its kind ("what
+ * colour", "what material"; {@link Attributes}).
+ */
 enum AnswerType {
-    NUMBER, PERSON, DATE, PLACE, YES_NO, OTHER;
+    NUMBER, PERSON, DATE, PLACE, ATTRIBUTE, YES_NO, OTHER;
 
     private static final Pattern NUMBER_Q = Pattern.compile(
             "\\b(how (many|much|old|long|far|big|large|tall|high)|(what|which) (\\w+ )?(number|percentage|share|amount|age|sum|rate)"
@@ -27,6 +30,9 @@ enum AnswerType {
     /** The kind of fact asked for by {@code asking}, the {@link #askingPart} of a question. */
     static AnswerType ofAsking(String asking) {
         String q = asking.toLowerCase(Locale.ROOT);
+        if (Attributes.asked(q).isPresent()) {
+            return ATTRIBUTE;
+        }
         if (NUMBER_Q.matcher(q).find()) {
             return NUMBER;
         }

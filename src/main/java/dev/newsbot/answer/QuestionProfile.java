@@ -112,6 +112,8 @@ final class QuestionProfile {
      * in "Who is the president of France?" asked of articles on an attack in Nairobi), from 0 to 1.
      */
     final double unknownNameShare;
+    /** For a "what colour/shape/size/material" question, the kind asked for as the question spells it. */
+    private final Optional<String> attribute;
     /** For a "which country/state/continent" question, the kind asked for; empty otherwise. */
     final Optional<Places.Kind> placeKind;
     private final List<Places.Place> questionPlaces;
@@ -140,7 +142,9 @@ final class QuestionProfile {
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
         this.questionPlaces = type == AnswerType.PLACE ? Places.bundled().find(question.text()) : List.of();
         this.nameTerms = Set.copyOf(analyzer.terms(String.join(" ", names)));
-        this.focus = focusTerms(asking, analyzer, nameTerms);
+        this.attribute = type == AnswerType.ATTRIBUTE ? Attributes.asked(asking) : Optional.empty();
+        this.focus = attribute.map(kind -> Set.copyOf(analyzer.terms(kind)))
+                .orElseGet(() -> focusTerms(asking, analyzer, nameTerms));
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
             addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
@@ -149,6 +153,14 @@ final class QuestionProfile {
         this.unknownNameShare = unknownNameShare(nameTerms);
         weights.keySet().forEach(term -> related.put(term, lexicon.related(term)));
         focus.forEach(term -> related.putIfAbsent(term, lexicon.related(term)));
+        attribute.ifPresent(kind -> focus.forEach(term -> related.put(term, attributeTerms(kind, related.get(term)))));
+    }
+
+    /** "orange" for "colour": a word of the asked kind counts as a related word of the kind itself. */
+    private Set<String> attributeTerms(String kind, Set<String> related) {
+        Set<String> terms = new HashSet<>(related);
+        Attributes.words(kind).forEach(word -> terms.addAll(analyzer.terms(word)));
+        return terms;
     }
 
     /** The terms before the first preposition, names left out: what the question asks about its topic. */
@@ -220,13 +232,19 @@ final class QuestionProfile {
         return coverage(terms, Set.of());
     }
 
+    /** {@link #coverage(Set, Set, Set)} of a sentence without an antecedent. */
+    double coverage(Set<String> sentence, Set<String> context) {
+        return coverage(sentence, Set.of(), context);
+    }
+
     /**
      * The share of the question's weighted terms that a sentence answers, from 0 to 1. Focus terms (what is
      * asked) count only in the sentence itself; topic terms (what it is asked about, often names) count fully in
-     * the sentence and {@link #CONTEXT_CREDIT} in the sentence's passage and title, since news sentences rarely
-     * repeat their topic.
+     * the sentence and in its {@code antecedent} (the sentence before one whose subject is a pronoun: "It cost 4.2
+     * million euros" is about what that one names), and {@link #CONTEXT_CREDIT} in the sentence's passage and
+     * title, since news sentences rarely repeat their topic.
      */
-    double coverage(Set<String> sentence, Set<String> context) {
+    double coverage(Set<String> sentence, Set<String> antecedent, Set<String> context) {
         if (totalWeight == 0) {
             return 0;
         }
@@ -234,7 +252,8 @@ final class QuestionProfile {
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             double credit = credit(e.getKey(), sentence);
             if (!focus.contains(e.getKey())) {
-                credit = Math.max(credit, CONTEXT_CREDIT * credit(e.getKey(), context));
+                credit = Math.max(credit, Math.max(credit(e.getKey(), antecedent),
+                        CONTEXT_CREDIT * credit(e.getKey(), context)));
             }
             found += credit * e.getValue();
         }
@@ -438,6 +457,7 @@ final class QuestionProfile {
             case PLACE -> !places(sentence).isEmpty()
                     || placeKind.isEmpty() && Facts.names(sentence).stream().anyMatch(n -> !names.contains(n));
             case PERSON, OTHER -> Facts.names(sentence).stream().anyMatch(n -> !names.contains(n));
+            case ATTRIBUTE -> Attributes.named(attribute.orElseThrow(), sentence);
             case YES_NO -> true;
         };
     }

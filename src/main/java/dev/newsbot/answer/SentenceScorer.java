@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Scores every sentence of the retrieved passages as an answer to a question. The score weighs question-term
  * overlap (rare terms and names count more), the passage's embedding similarity to the question, and whether the
  * sentence holds the kind of fact asked for (a number for "how many", a name for "who", a date for "when").
- * Sentences that state nothing of the report (headlines, captions, bylines, links; {@link NotStatements}) are
+ * A sentence whose subject is a pronoun counts the topic words of the sentence before it as its own. Sentences
+ * that state nothing of the report (headlines, captions, bylines, links; {@link NotStatements}) are
  * never candidates.
  */
 final class SentenceScorer {
@@ -28,6 +29,11 @@ final class SentenceScorer {
     private static final int MIN_WORDS = 5;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
+    /**
+     * A sentence whose subject is a pronoun ("It cost 4.2 million euros"): it is judged with the sentence before
+     * it, which names what it is about.
+     */
+    private static final Pattern PRONOUN_SUBJECT = Pattern.compile("^\\W*(?:It|He|She|They|Its|His|Her|Their)\\b");
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[‘’‚‛′`]");
 
     private final TextAnalyzer analyzer;
@@ -43,10 +49,14 @@ final class SentenceScorer {
             RetrievedPassage passage = passages.get(rank);
             Set<String> surroundings = new HashSet<>(analyzer.terms(passage.article().title()));
             surroundings.addAll(analyzer.terms(passage.passage().text()));
-            for (String sentence : passage.passage().sentences()) {
+            List<String> sentences = passage.passage().sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+                String sentence = sentences.get(i);
                 if (wordCount(sentence) >= MIN_WORDS && NotStatements.isStatement(sentence)
                         && seen.add(sameText(sentence))) {
-                    candidates.add(candidate(question, passage, rank, sentence, surroundings));
+                    Set<String> antecedent = i > 0 && PRONOUN_SUBJECT.matcher(sentence).find()
+                            ? Set.copyOf(analyzer.terms(sentences.get(i - 1))) : Set.of();
+                    candidates.add(candidate(question, passage, rank, sentence, antecedent, surroundings));
                 }
             }
         }
@@ -55,9 +65,9 @@ final class SentenceScorer {
     }
 
     private Candidate candidate(QuestionProfile question, RetrievedPassage passage, int rank, String sentence,
-                                Set<String> surroundings) {
+                                Set<String> antecedent, Set<String> surroundings) {
         Set<String> terms = new LinkedHashSet<>(analyzer.terms(sentence));
-        double coverage = question.coverage(terms, surroundings);
+        double coverage = question.coverage(terms, antecedent, surroundings);
         double context = question.coverage(surroundings);
         double typeMatch = question.typeMatch(sentence);
         double score = W_COVERAGE * coverage + W_CONTEXT * context + W_SIMILARITY * Math.max(0, passage.similarity())

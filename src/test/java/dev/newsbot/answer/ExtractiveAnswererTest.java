@@ -1,6 +1,7 @@
 package dev.newsbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.newsbot.retrieval.HashingEmbedder;
 import dev.newsbot.retrieval.HybridRetriever;
@@ -147,6 +148,34 @@ class ExtractiveAnswererTest {
         List<String> quoted = draft.sentences().stream().map(s -> SentenceScorer.sameText(s.text())).toList();
         assertThat(quoted).isNotEmpty().doesNotHaveDuplicates();
         assertThat(quoted).filteredOn(text -> text.startsWith("officials said")).hasSize(1);
+    }
+
+    @Test
+    void should_judge_a_pronoun_sentence_with_the_one_before() {
+        IndexedSet set = TestSets.index("bridge", List.of(
+                TestSets.article("bridge", "Footbridge opens", null, "2022-06-21",
+                        "The new footbridge over the Ellery river opened on Monday. "
+                                + "It cost 4.2 million euros and is painted bright orange."),
+                TestSets.article("b", "Markets", null, "2022-06-21", "Shares rose in quiet trading on Monday.")));
+        String painted = "It cost 4.2 million euros and is painted bright orange.";
+
+        Draft colour = ask(set, "bridge", "What colour is the new footbridge?");
+        Draft cost = ask(set, "bridge", "How much did the footbridge cost?");
+
+        assertThat(colour.sentences()).extracting(AnswerSentence::text).first().isEqualTo(painted);
+        assertThat(cost.sentences()).extracting(AnswerSentence::text).contains(painted)
+                .doesNotContain("The new footbridge over the Ellery river opened on Monday.");
+        assertThat(cost.sentences().get(0).text()).contains("4.2 million");
+        TextAnalyzer analyzer = new TextAnalyzer();
+        String question = "What colour is the new footbridge?";
+        QuestionProfile profile = new QuestionProfile(Question.of(question, DAY, "bridge"), analyzer,
+                new NewsLexicon(analyzer), set);
+        List<RetrievedPassage> passages = new HybridRetriever().retrieve(set,
+                new RetrievalQuery(question, new HashingEmbedder().embed(question), DAY, 10));
+        Candidate judged = new SentenceScorer(analyzer).score(profile, passages).stream()
+                .filter(c -> c.text().equals(painted)).findFirst().orElseThrow();
+        assertThat(judged.coverage()).as("as if it named the footbridge itself").isCloseTo(profile.coverage(
+                Set.copyOf(analyzer.terms("The new footbridge is painted bright orange.")), Set.of()), within(1e-9));
     }
 
     @Test
