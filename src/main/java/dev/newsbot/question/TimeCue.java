@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * @param to       the last day of the window (the day of the news, or the question date for "this week")
  * @param explicit true when the question names its dates ("the week before January 5"), false when they are
  *                 relative to the day it was asked ("this week"): only a relative cue can outrun the articles
+ * @param vague    true when the words set no bounds ("recently", "just", "latest"): the window is a guess
  */
-public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean explicit) {
+public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean explicit, boolean vague) {
 
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -34,12 +35,13 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
             + "|Dec(?:ember)?)\\.?(?:\\s+(\\d{4}))?\\b(?!\\s+\\d)");
     /** Relative cues and the days they reach back from the question date. */
     private static final Relative[] RELATIVE = {
-        new Relative("\\b(?:today|tonight|yesterday|this morning)\\b", 2),
+        new Relative("\\b(?:today|tonight|yesterday|this morning)\\b", 2, false),
         new Relative("\\b(?:this|past) week(?:end)?\\b|\\bon (?:monday|tuesday|wednesday|thursday|friday|saturday"
-                + "|sunday)\\b|\\bthis (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b", 7),
-        new Relative("\\blast week(?:end)?\\b|\\bdays ago\\b", 14),
-        new Relative("\\b(?:this|past) month\\b|\\brecent(?:ly)?\\b|\\bjust\\b|\\blatest\\b", 31),
-        new Relative("\\blast month\\b|\\bweeks ago\\b", 62),
+                + "|sunday)\\b|\\bthis (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b", 7, false),
+        new Relative("\\blast week(?:end)?\\b|\\bdays ago\\b", 14, false),
+        new Relative("\\b(?:this|past) month\\b", 31, false),
+        new Relative("\\brecent(?:ly)?\\b|\\bjust\\b|\\blatest\\b", 31, true),
+        new Relative("\\blast month\\b|\\bweeks ago\\b", 62, false),
     };
 
     public TimeCue {
@@ -75,7 +77,7 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
         int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : asked.getYear();
         try {
             LocalDate end = LocalDate.of(year, month(m.group(1)), Integer.parseInt(m.group(2)));
-            return Optional.of(new TimeCue(m.group(), end.minusDays(7), end, true));
+            return Optional.of(new TimeCue(m.group(), end.minusDays(7), end, true, false));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -92,14 +94,14 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
         LocalDate first = LocalDate.of(year, month, 1);
         LocalDate last = first.withDayOfMonth(month.length(Year.isLeap(year)));
         return first.isAfter(asked) ? Optional.empty()
-                : Optional.of(new TimeCue(m.group(), first, last.isAfter(asked) ? asked : last, true));
+                : Optional.of(new TimeCue(m.group(), first, last.isAfter(asked) ? asked : last, true, false));
     }
 
     private static Optional<TimeCue> relative(String question, LocalDate asked) {
         for (Relative r : RELATIVE) {
             Matcher m = r.pattern.matcher(question);
             if (m.find()) {
-                return Optional.of(new TimeCue(m.group(), asked.minusDays(r.days), asked, false));
+                return Optional.of(new TimeCue(m.group(), asked.minusDays(r.days), asked, false, r.vague));
             }
         }
         return Optional.empty();
@@ -110,9 +112,9 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
         return Arrays.stream(Month.values()).filter(m -> m.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    private record Relative(Pattern pattern, int days) {
-        Relative(String regex, int days) {
-            this(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), days);
+    private record Relative(Pattern pattern, int days, boolean vague) {
+        Relative(String regex, int days, boolean vague) {
+            this(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), days, vague);
         }
     }
 }

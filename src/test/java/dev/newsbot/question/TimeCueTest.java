@@ -23,8 +23,10 @@ class TimeCueTest {
         assertThat(TimeCue.of("what happened yesterday", ASKED).orElseThrow().from()).isEqualTo(ASKED.minusDays(2));
         assertThat(TimeCue.of("Which team won on Sunday?", ASKED).orElseThrow().from()).isEqualTo(ASKED.minusDays(7));
         assertThat(TimeCue.of("Who resigned last week?", ASKED).orElseThrow().from()).isEqualTo(ASKED.minusDays(14));
-        assertThat(TimeCue.of("Which company recently recalled cars?", ASKED).orElseThrow().from())
-                .isEqualTo(ASKED.minusDays(31));
+        TimeCue recently = TimeCue.of("Which company recently recalled cars?", ASKED).orElseThrow();
+        assertThat(recently.from()).isEqualTo(ASKED.minusDays(31));
+        assertThat(recently.vague()).isTrue();
+        assertThat(TimeCue.of("Who won this week?", ASKED).orElseThrow().vague()).isFalse();
         assertThat(TimeCue.of("What did the council decide last month?", ASKED).orElseThrow().from())
                 .isEqualTo(ASKED.minusDays(62));
     }
