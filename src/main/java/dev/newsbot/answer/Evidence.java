@@ -32,8 +32,8 @@ final class Evidence {
 
     /** The features by name, in the order {@link Answerability} lists them. */
     static final List<String> NAMES = List.of("dense_top", "dense_margin", "sentence_coverage", "passage_coverage",
-            "article_coverage", "name_coverage", "rare_coverage", "unknown_share", "type_match", "stale",
-            "agreement");
+            "article_coverage", "name_coverage", "rare_coverage", "unknown_share", "unknown_name", "type_match",
+            "stale", "agreement");
 
     private Evidence() {
     }
@@ -52,6 +52,7 @@ final class Evidence {
         f.put("name_coverage", share(profile, bestArticle, profile.nameTerms::contains));
         f.put("rare_coverage", share(profile, bestArticle, t -> store.idf(t) == 0 || store.idf(t) >= rare));
         f.put("unknown_share", profile.unknownTermShare());
+        f.put("unknown_name", unknownName(profile));
         f.put("type_match", best.typeMatch());
         f.put("stale", stale(cue, best));
         f.put("agreement", agreement(profile, articleTerms));
@@ -63,7 +64,13 @@ final class Evidence {
         Map<String, Double> f = new LinkedHashMap<>();
         NAMES.forEach(name -> f.put(name, 0.0));
         f.put("unknown_share", profile.unknownTermShare());
+        f.put("unknown_name", unknownName(profile));
         return f;
+    }
+
+    /** 1 when the question names something of which no article holds a word ("Garissa"), else 0. */
+    private static double unknownName(QuestionProfile profile) {
+        return profile.unknownNames().isEmpty() ? 0 : 1;
     }
 
     private static double denseTop(List<RetrievedPassage> passages) {

@@ -56,6 +56,25 @@ final class QuestionProfile {
             "^who\\s+(?:was|were|has been|have been|had been|got)\\s+(?!(?:accused|alleged|said|reported|believed"
                     + "|expected|known|considered|thought|suspected|rumou?red|described|seen|understood)\\b)"
                     + "(\\p{L}+(?:ed|en))\\b", Pattern.CASE_INSENSITIVE);
+    /** "said spokesman ...", "according to ..." shortly before a name, or "... said" / "told" right after it. */
+    private static final Pattern SAID_BEFORE = Pattern.compile("\\b(?:said|says|told|according to)\\s+(?:the\\s+)?"
+            + "(?:(?:\\p{Lu}[\\p{L}.-]*|spokes\\p{L}+|military|police|army|government|foreign|minister|official|chief"
+            + "|commander|secretary|senior|deputy|state)\\s+){0,4}$");
+    private static final Pattern SAID_AFTER = Pattern.compile("^[,’']*s?\\s*(?:,[^,]*,\\s*)?(?:said|says|told|tweeted|wrote)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * Nouns for those who do things, which name the doer right after them ("the terrorist group Al Shabaab"): what
+     * a "who" question that asks no noun of its own is answered by, before the name the evidence mentions most.
+     */
+    private static final String AGENT_NOUNS = "group|organi[sz]ation|movement|militia|network|faction|party|company"
+            + "|firm|agency|team|band";
+    /** "in", "at", "near" (and "the") right before a name: a place. */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:in|at|near|across|outside|inside)\\s+(?:the\\s+)?$");
+    /** Characters before a name in which "said" makes it the speaker. */
+    private static final int SPEAKER_REACH = 60;
+    /** "Who said ...", "who told ...": the speaker is the answer. */
+    private static final Pattern WHO_SAID = Pattern.compile("\\bwho\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tweeted"
+            + "|wrote|warned|claimed|called|announced|stated|described|testified)\\b", Pattern.CASE_INSENSITIVE);
     /** How many words from the asked verb a name may stand and still be the one it happened to. */
     private static final int PASSIVE_WINDOW = 4;
     /** How many words before "in" may name what a "where" question asks about. */
@@ -86,8 +105,11 @@ final class QuestionProfile {
     /** "How many hostages ...": the analysed words right after "how many" or "number of", which the count counts. */
     private static final Pattern COUNTED = Pattern.compile("\\b(?:how many|number of)\\s+((?:[\\p{L}-]+\\s*){1,2})",
             Pattern.CASE_INSENSITIVE);
+    private static final String GENERIC_COUNTS = "people persons individuals lives times years days months weeks hours";
     /** The analysed words a "how many" question counts ("hostag"), empty for other questions. */
     final Set<String> counted;
+    /** Counted words that any count of people or time answers. */
+    private final Set<String> genericCounts;
     /** Whether the question asks "how much" of money or a share, so an amount answers it better than a count. */
     private final boolean asksAmount;
     final AnswerType type;
@@ -96,6 +118,8 @@ final class QuestionProfile {
     final Set<String> focus;
     /** Whether the question asks who a named one is ("Who is Paul Hirschson?", "Who are Al Shabaab?"). */
     private final boolean asksWhoNamedIs;
+    /** Whether the question asks who said or announced something, so that a quoted speaker can answer it. */
+    private final boolean asksWhoSaid;
     /** The analysed verb of a passive "who" question ("kill" for "Who was killed?"), else null. */
     private final String passiveVerb;
     /** The question's words, lower-cased. */
@@ -132,11 +156,13 @@ final class QuestionProfile {
         this.asksAmount = HOW_MUCH.matcher(asking).find();
         Matcher counts = COUNTED.matcher(asking);
         this.counted = counts.find() ? Set.copyOf(analyzer.terms(counts.group(1))) : Set.of();
+        this.genericCounts = Set.copyOf(analyzer.terms(GENERIC_COUNTS));
         Matcher which = WHICH.matcher(asking);
         this.askedNoun = which.find() ? which.group(1).toLowerCase(Locale.ROOT) : null;
         Matcher identity = WHO_IS.matcher(asking.strip());
         this.asksWhoNamedIs = identity.matches() && names.contains(identity.group(1).toLowerCase(Locale.ROOT)
                 .replaceFirst("^the ", ""));
+        this.asksWhoSaid = WHO_SAID.matcher(asking).find();
         Matcher passive = PASSIVE_WHO.matcher(asking.strip());
         this.passiveVerb = passive.find() ? analyzer.terms(passive.group(1)).stream().findFirst().orElse(null) : null;
         this.placeKind = type == AnswerType.PLACE ? Places.askedKind(question.text()) : Optional.empty();
@@ -258,6 +284,14 @@ final class QuestionProfile {
             found += credit * e.getValue();
         }
         return found / totalWeight;
+    }
+
+    /**
+     * Whether a "how many" question counts something other than people or time ("how many attackers", not "how
+     * many people" or "how many years"): any count of people answers the latter ("59 dead").
+     */
+    boolean countsSomethingSpecific() {
+        return !counted.isEmpty() && counted.stream().noneMatch(genericCounts::contains);
     }
 
     /** Whether {@code text} names what a "how many" question counts. */
@@ -387,9 +421,31 @@ final class QuestionProfile {
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
         return Facts.namesInOrder(sentence).stream()
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
-                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n))
+                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n)
+                        && !isPlaceIn(sentence, n))
                 .filter(n -> undergoes(sentence, n))
+                .filter(n -> asksWhoSaid || !isSpeaker(sentence, n))
                 .toList();
+    }
+
+    /**
+     * Whether {@code name} is quoted as the speaker in {@code sentence} ("said military spokesman Colonel Cyrus
+     * Oguna", "Paul Hirschson told AFP"): who said something is not who did what the question asks about.
+     */
+    static boolean isSpeaker(String sentence, String name) {
+        int at = sentence.indexOf(name);
+        if (at < 0) {
+            return false;
+        }
+        String before = sentence.substring(Math.max(0, at - SPEAKER_REACH), at);
+        String after = sentence.substring(at + name.length());
+        return SAID_BEFORE.matcher(before).find() || SAID_AFTER.matcher(after).lookingAt();
+    }
+
+    /** Whether {@code name} stands where a place does ("in Nairobi", "at the Pentagon"), which never answers "who". */
+    static boolean isPlaceIn(String sentence, String name) {
+        int at = sentence.indexOf(name);
+        return at > 0 && PLACE_BEFORE.matcher(sentence.substring(0, at)).find();
     }
 
     /** A one-word place or its adjective ("Kenyan"), which never answers "who". */
@@ -402,11 +458,12 @@ final class QuestionProfile {
      * group"), if any: an apposition names the asked thing itself.
      */
     Optional<String> namedAfterAskedNoun(String sentence, List<String> names) {
-        if (askedNoun == null) {
+        String nouns = askedNoun != null ? Pattern.quote(askedNoun) : type == AnswerType.PERSON ? AGENT_NOUNS : null;
+        if (nouns == null) {
             return Optional.empty();
         }
         for (String name : names) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(askedNoun) + "(?:s|es)?\\s+(?:[\\p{Ll}-]+\\s+){0,1}"
+            Matcher m = Pattern.compile("\\b(?:" + nouns + ")(?:s|es)?\\s+(?:[\\p{Ll}-]+\\s+){0,1}"
                     + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(sentence);
             if (m.find()) {
                 return Optional.of(name);
