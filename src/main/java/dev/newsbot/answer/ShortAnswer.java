@@ -103,7 +103,16 @@ final class ShortAnswer {
                 best = render(m, profile);
             }
         }
-        return Optional.ofNullable(best);
+        return bestScore < requiredCountScore(profile) ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    /**
+     * How well a count must fit to be given as the answer: when the question counts something specific ("how many
+     * attackers"), the count must name it too, or it is likely a count of something else ("59" killed); a count
+     * of people or of nothing named needs only to sit by the asked words.
+     */
+    private static double requiredCountScore(QuestionProfile profile) {
+        return profile.countsSomethingSpecific() ? 2 : 0;
     }
 
     /**
