@@ -50,6 +50,11 @@ public final class ExtractiveAnswerer implements Answerer {
     private final int maxSentences;
     private final Answerability answerability;
 
+    /** With the bundled answerability model and its own threshold. */
+    public ExtractiveAnswerer(TextAnalyzer analyzer, int maxSentences) {
+        this(analyzer, maxSentences, Answerability.bundled(), null);
+    }
+
     /**
      * @param maxSentences     at most this many sentences per answer (1 to 3)
      * @param refusalThreshold below this probability of answerability (0 to 1) the answerer declines

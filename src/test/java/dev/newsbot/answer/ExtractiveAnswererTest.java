@@ -20,7 +20,7 @@ class ExtractiveAnswererTest {
 
     private static final LocalDate DAY = LocalDate.of(2022, 6, 30);
     private final IndexedSet store = TestSets.index("news", TestSets.news());
-    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.42);
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(new TextAnalyzer(), 3);
 
     private Draft ask(String text) {
         return ask(store, "news", text);
@@ -225,7 +225,7 @@ class ExtractiveAnswererTest {
 
         assertThat(draft.refused()).isTrue();
         assertThat(draft.citations()).isEmpty();
-        assertThat(draft.confidence()).isLessThan(0.42);
+        assertThat(draft.confidence()).isLessThan(Answerability.bundled().threshold());
     }
 
     @Test

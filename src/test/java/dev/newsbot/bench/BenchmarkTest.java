@@ -43,7 +43,7 @@ class BenchmarkTest {
         Template refusal = Template.parse("refusal", "Nothing in {{set}}.", Set.of("set"),
                 RefusalTexts.PLACEHOLDERS);
         AnswerService answers = new AnswerService(sets, indexer.embedder(), new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, 3, 0.2), new RefusalTexts(refusal, refusal, refusal), 10);
+                new ExtractiveAnswerer(analyzer, 3), new RefusalTexts(refusal, refusal, refusal), 10);
         BenchSubject subject = new BenchSubject(indexer, sets, answers,
                 new CachingAnswerEngine(answers, "maximumSize=1000"), Map.of("hashing again", new HashingEmbedder()));
         BenchSettings settings = new BenchSettings(500, 40, 20, 5, 7);

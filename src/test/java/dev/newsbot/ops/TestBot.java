@@ -58,7 +58,7 @@ final class TestBot {
         Template refusal = Template.parse("refusal", "Not in {{set}}.", Set.of("set"),
                 RefusalTexts.PLACEHOLDERS);
         AnswerService service = new AnswerService(registry, embedder, new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, 2, 0.05), new RefusalTexts(refusal, refusal, refusal), 6);
+                new ExtractiveAnswerer(analyzer, 2), new RefusalTexts(refusal, refusal, refusal), 6);
         this.engine = new CachingAnswerEngine(service, "maximumSize=1000");
     }
 

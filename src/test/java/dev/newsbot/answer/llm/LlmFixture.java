@@ -66,7 +66,7 @@ final class LlmFixture {
     }
 
     static ExtractiveAnswerer extractive() {
-        return new ExtractiveAnswerer(ANALYZER, 3, 0.42);
+        return new ExtractiveAnswerer(ANALYZER, 3);
     }
 
     static LlmAnswerer answerer(ScriptedOpenAiServer server, int timeoutSeconds, ExecutorService executor,
