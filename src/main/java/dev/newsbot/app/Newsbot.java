@@ -38,7 +38,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import dev.newsbot.retrieval.HybridRetriever;
-import dev.newsbot.retrieval.MiniLmEmbedder;
+import dev.newsbot.retrieval.EmbeddingModels;
+import dev.newsbot.retrieval.InProcessEmbedder;
 import dev.newsbot.retrieval.PassageSplitter;
 import dev.newsbot.retrieval.SetIndexer;
 import dev.newsbot.retrieval.SetRegistry;
@@ -68,7 +69,7 @@ public final class Newsbot implements AutoCloseable {
     private final ExecutorService modelPool;
     private final ExecutorService searchPool;
     private final ExecutorService llmPool = Executors.newCachedThreadPool(daemon("llm"));
-    private final MiniLmEmbedder embedder;
+    private final InProcessEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
     private final CachingAnswerEngine engine;
@@ -99,7 +100,7 @@ public final class Newsbot implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         this.modelPool = Executors.newFixedThreadPool(cores, daemon("model"));
         this.searchPool = Executors.newFixedThreadPool(cores, daemon("search"));
-        this.embedder = new MiniLmEmbedder(modelPool);
+        this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder,
                 new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
@@ -239,7 +240,7 @@ public final class Newsbot implements AutoCloseable {
         return indexer;
     }
 
-    public MiniLmEmbedder embedder() {
+    public InProcessEmbedder embedder() {
         return embedder;
     }
 

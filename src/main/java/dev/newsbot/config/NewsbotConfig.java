@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
@@ -103,16 +104,38 @@ public record NewsbotConfig(
     /**
      * Retrieval.
      *
-     * @param maxPassageTokens token budget of title plus passage; default 110 (the model reads 128)
+     * @param embeddingModel   {@code all-minilm-l6-v2-q} (default; reads 128 tokens) or {@code bge-small-en-v1.5-q}
+     *                         (reads 512)
+     * @param maxPassageTokens token budget of title plus passage; default 110, at most the model's window less
+     *                         its two special tokens (126 for MiniLM, 510 for BGE)
      * @param passages         passages given to the answerer; default 12
      */
-    public record Retrieval(@JsonProperty("maxPassageTokens") Integer maxPassageTokens,
+    public record Retrieval(@JsonProperty("embeddingModel") String embeddingModel,
+                            @JsonProperty("maxPassageTokens") Integer maxPassageTokens,
                             @JsonProperty("passages") Integer passages) {
-        static final Retrieval DEFAULT = new Retrieval(null, null);
+        /** Each model's largest passage budget: its window less [CLS] and [SEP]. */
+        private static final Map<String, Integer> MAX_PASSAGE_TOKENS =
+                new TreeMap<>(Map.of("all-minilm-l6-v2-q", 126, "bge-small-en-v1.5-q", 510));
+        static final Retrieval DEFAULT = new Retrieval(null, null, null);
 
         public Retrieval {
-            maxPassageTokens = orDefault(maxPassageTokens, 110, "retrieval.maxPassageTokens", 48, 126);
+            embeddingModel = embeddingModel == null ? "all-minilm-l6-v2-q" : embeddingModel.strip();
+            if (!MAX_PASSAGE_TOKENS.containsKey(embeddingModel)) {
+                throw new IllegalArgumentException("retrieval.embeddingModel must be "
+                        + String.join(" or ", MAX_PASSAGE_TOKENS.keySet()) + ", was \"" + embeddingModel + "\"");
+            }
+            int most = MAX_PASSAGE_TOKENS.get(embeddingModel);
+            if (maxPassageTokens != null && maxPassageTokens > most && maxPassageTokens >= 48) {
+                throw new IllegalArgumentException("retrieval.maxPassageTokens must be 48 to " + most + " with "
+                        + embeddingModel + " (it reads " + (most + 2) + " tokens), was " + maxPassageTokens);
+            }
+            maxPassageTokens = orDefault(maxPassageTokens, 110, "retrieval.maxPassageTokens", 48, most);
             passages = orDefault(passages, 12, "retrieval.passages", 1, 50);
+        }
+
+        /** The models {@code embeddingModel} may name. */
+        public static Set<String> embeddingModels() {
+            return MAX_PASSAGE_TOKENS.keySet();
         }
     }
 

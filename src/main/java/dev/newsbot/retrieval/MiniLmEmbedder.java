@@ -1,17 +1,10 @@
 package dev.newsbot.retrieval;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -26,18 +19,20 @@ import java.util.concurrent.Executor;
  * one text per thread, so {@link #embedAll} keeps every core busy without oversubscribing them, and a question
  * embedded while other work runs does not wait behind spinning threads.
  */
-public final class MiniLmEmbedder implements Embedder {
+public final class MiniLmEmbedder implements InProcessEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
     private static final int DIMENSION = 384;
     private static final String MODEL_FILE = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
+    /** Its tokenizer truncates every text to 128 tokens, [CLS] and [SEP] included. */
+    public static final int WINDOW_TOKENS = 128;
 
     private final EmbeddingModel model;
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     public MiniLmEmbedder(Executor executor) {
-        this(new SingleThreadedModel(Objects.requireNonNull(executor, "executor"), Encoder.INSTANCE));
+        this(new SingleThreadedOnnx.Model(Objects.requireNonNull(executor, "executor"), Encoder.INSTANCE, DIMENSION));
     }
 
     private MiniLmEmbedder(EmbeddingModel model) {
@@ -60,7 +55,7 @@ public final class MiniLmEmbedder implements Embedder {
         return new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
     }
 
-    /** The LangChain4j model itself, for the plain-library baseline in evaluations. */
+    @Override
     public EmbeddingModel langChainModel() {
         return model;
     }
@@ -89,56 +84,15 @@ public final class MiniLmEmbedder implements Embedder {
         return MODEL_NAME;
     }
 
-    /** LangChain4j's in-process model over the shared single-threaded encoder. */
-    private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {
-
-        private final OnnxBertBiEncoder encoder;
-
-        SingleThreadedModel(Executor executor, OnnxBertBiEncoder encoder) {
-            super(executor);
-            this.encoder = encoder;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSION;
-        }
+    @Override
+    public int windowTokens() {
+        return WINDOW_TOKENS;
     }
 
     /** One session for the process, loaded on first use; sessions are thread-safe. */
     private static final class Encoder {
 
-        static final OnnxBertBiEncoder INSTANCE = load();
-
-        private static OnnxBertBiEncoder load() {
-            ClassLoader loader = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
-            try (InputStream model = open(loader, MODEL_FILE); InputStream tokenizer = open(loader, TOKENIZER_FILE);
-                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(1);
-                options.setInterOpNumThreads(1);
-                options.addConfigEntry("session.intra_op.allow_spinning", "0");
-                options.addConfigEntry("session.inter_op.allow_spinning", "0");
-                OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                OrtSession session = environment.createSession(model.readAllBytes(), options);
-                return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the embedding model " + MODEL_FILE, e);
-            } catch (OrtException e) {
-                throw new IllegalStateException("cannot load the embedding model " + MODEL_FILE + ": " + e, e);
-            }
-        }
-
-        private static InputStream open(ClassLoader loader, String name) throws IOException {
-            InputStream in = loader.getResourceAsStream(name);
-            if (in == null) {
-                throw new IOException("resource " + name + " is missing from the classpath");
-            }
-            return in;
-        }
+        static final OnnxBertBiEncoder INSTANCE = SingleThreadedOnnx.load(AllMiniLmL6V2QuantizedEmbeddingModel.class,
+                MODEL_FILE, TOKENIZER_FILE, PoolingMode.MEAN);
     }
 }

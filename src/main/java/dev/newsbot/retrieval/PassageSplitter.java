@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits an article into passages of whole sentences that, with the article's title in front, stay within
- * {@link #maxTokens()} model tokens. The embedding model reads only 128 tokens and silently drops the rest, so
- * the limit keeps every passage fully seen. A sentence longer than the budget is cut between words.
+ * {@link #maxTokens()} model tokens. The embedding model reads a window of tokens ({@link InProcessEmbedder#windowTokens()}:
+ * 128 for MiniLM, which silently drops the rest, 512 for BGE), so the limit, kept below the window, keeps every
+ * passage fully seen. A sentence longer than the budget is cut between words.
  *
  * <p>Sentences come from OpenNLP's English sentence model (through LangChain4j), paragraph by paragraph; a
  * sentence it ends on an abbreviation that the next piece continues ("found Jan." | "12 miles away"), or before
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class PassageSplitter {
 
-    /** Default token budget for title plus passage; with the model's two special tokens, 112 of its 128. */
+    /** Default token budget for title plus passage; with the model's two special tokens, 112 of MiniLM's 128. */
     public static final int DEFAULT_MAX_TOKENS = 110;
     /** Titles longer than this many tokens are cut for embedding. */
     public static final int MAX_TITLE_TOKENS = 32;

@@ -31,6 +31,15 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void should_choose_the_embedding_model_by_environment_variable() {
+        NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_RETRIEVAL_EMBEDDING_MODEL", "bge-small-en-v1.5-q",
+                "NEWSBOT_RETRIEVAL_MAX_PASSAGE_TOKENS", "300")).load(null);
+
+        assertThat(config.retrieval().embeddingModel()).isEqualTo("bge-small-en-v1.5-q");
+        assertThat(config.retrieval().maxPassageTokens()).isEqualTo(300);
+    }
+
+    @Test
     void should_split_camel_case_words_and_read_lists_and_maps_as_yaml() {
         NewsbotConfig config = new ConfigLoader(Map.of(
                 "NEWSBOT_RETRIEVAL_MAX_PASSAGE_TOKENS", "90",

@@ -201,11 +201,13 @@ class IndexSnapshotTest {
     void should_name_the_embedding_model_when_it_differs() {
         Path file = written();
 
-        SnapshotException error = readFailure(file, new SnapshotSettings("bge-small-en", 8, SETTINGS.splitterSettings()));
+        // Both models give 384 dimensions and share a tokenizer: only the name keeps one's snapshot from the other.
+        SnapshotException error = readFailure(file, new SnapshotSettings(BgeSmallEmbedder.MODEL_NAME,
+                SETTINGS.dimension(), SETTINGS.splitterSettings()));
 
         assertThat(error.reason()).isEqualTo(SnapshotException.Reason.SETTINGS_MISMATCH);
         assertThat(error).hasMessage("Snapshot " + file + ": was built with other settings: embeddingModel is "
-                + "'all-MiniLM-L6-v2-q' in the file but 'bge-small-en' is expected");
+                + "'all-MiniLM-L6-v2-q' in the file but 'bge-small-en-v1.5-q' is expected");
     }
 
     @Test
