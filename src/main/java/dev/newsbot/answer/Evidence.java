@@ -33,7 +33,7 @@ final class Evidence {
     /** The features by name, in the order {@link Answerability} lists them. */
     static final List<String> NAMES = List.of("dense_top", "dense_margin", "sentence_coverage", "passage_coverage",
             "article_coverage", "name_coverage", "rare_coverage", "unknown_share", "unknown_name", "type_match",
-            "stale", "agreement");
+            "stale", "agreement", "question_length");
 
     private Evidence() {
     }
@@ -56,6 +56,7 @@ final class Evidence {
         f.put("type_match", best.typeMatch());
         f.put("stale", stale(cue, best));
         f.put("agreement", agreement(profile, articleTerms));
+        f.put("question_length", questionLength(profile));
         return f;
     }
 
@@ -65,7 +66,16 @@ final class Evidence {
         NAMES.forEach(name -> f.put(name, 0.0));
         f.put("unknown_share", profile.unknownTermShare());
         f.put("unknown_name", unknownName(profile));
+        f.put("question_length", questionLength(profile));
         return f;
+    }
+
+    /**
+     * The log of the question's word count: a long, many-part question spreads its words over several articles, so
+     * any one article covers less of it; this lets the model ask less coverage of long questions.
+     */
+    private static double questionLength(QuestionProfile profile) {
+        return Math.log(Math.max(1, profile.wordCount()));
     }
 
     /** 1 when the question names something of which no article holds a word ("Garissa"), else 0. */

@@ -248,6 +248,11 @@ final class QuestionProfile {
         }).toList();
     }
 
+    /** How many words the question has, as written. */
+    int wordCount() {
+        return text.strip().split("\\s+").length;
+    }
+
     /** The question's names as written, each once, in order. */
     List<String> namesAsWritten() {
         return Facts.namesInOrder(text).stream().distinct().toList();
