@@ -2,6 +2,7 @@ package dev.newsbot.answer;
 
 import dev.newsbot.question.TimeCue;
 import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.retrieval.QueryCues;
 import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ final class Evidence {
     /** The features by name, in the order {@link Answerability} lists them. */
     static final List<String> NAMES = List.of("dense_top", "dense_margin", "sentence_coverage", "passage_coverage",
             "article_coverage", "name_coverage", "rare_coverage", "unknown_share", "unknown_name", "type_match",
-            "stale", "agreement", "question_length");
+            "stale", "agreement", "many_parts");
 
     private Evidence() {
     }
@@ -56,7 +57,7 @@ final class Evidence {
         f.put("type_match", best.typeMatch());
         f.put("stale", stale(cue, best));
         f.put("agreement", agreement(profile, articleTerms));
-        f.put("question_length", questionLength(profile));
+        f.put("many_parts", manyParts(profile));
         return f;
     }
 
@@ -66,16 +67,17 @@ final class Evidence {
         NAMES.forEach(name -> f.put(name, 0.0));
         f.put("unknown_share", profile.unknownTermShare());
         f.put("unknown_name", unknownName(profile));
-        f.put("question_length", questionLength(profile));
+        f.put("many_parts", manyParts(profile));
         return f;
     }
 
     /**
-     * The log of the question's word count: a long, many-part question spreads its words over several articles, so
-     * any one article covers less of it; this lets the model ask less coverage of long questions.
+     * 1 for a question of several parts ("Which company, noted by TechCrunch for X, and by The Age for Y, ...?"),
+     * else 0: such a question spreads its words over several articles, so any one article covers less of it. A
+     * plain word count did the same on the dev sets but held short questions, as people type them, to be unanswerable.
      */
-    private static double questionLength(QuestionProfile profile) {
-        return Math.log(Math.max(1, profile.wordCount()));
+    private static double manyParts(QuestionProfile profile) {
+        return QueryCues.clauses(profile.text()).isEmpty() ? 0 : 1;
     }
 
     /** 1 when the question names something of which no article holds a word ("Garissa"), else 0. */

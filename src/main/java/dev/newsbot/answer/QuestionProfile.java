@@ -248,9 +248,9 @@ final class QuestionProfile {
         }).toList();
     }
 
-    /** How many words the question has, as written. */
-    int wordCount() {
-        return text.strip().split("\\s+").length;
+    /** The question as asked. */
+    String text() {
+        return text;
     }
 
     /** The question's names as written, each once, in order. */

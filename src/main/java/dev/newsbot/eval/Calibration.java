@@ -26,7 +26,7 @@ public final class Calibration {
      * answerable question costs a reader an answer, but a confident wrong answer costs their trust, so the
      * threshold is the highest that keeps every set within this share (an average let one set absorb 17%).
      */
-    public static final double FALSE_REFUSAL_BUDGET = 0.07;
+    public static final double FALSE_REFUSAL_BUDGET = 0.05;
     /** The intercept's own, light pull towards 0: it keeps the fit finite when one kind of question is rare. */
     static final double INTERCEPT_L2 = 0.01;
     private static final int ITERATIONS = 50;
