@@ -72,6 +72,25 @@ class AskCommandIT {
     }
 
     @Test
+    void should_answer_the_asked_fact_or_decline_specifically_as_people_type() throws Exception {
+        List<JsonNode> answers = ask("how many hostages are still inside", "How many attackers were killed?",
+                "Who carried out the attack?", "What happened this week?",
+                "How many people died in the Garissa university attack?", "Who is the president of France?");
+
+        assertThat(answers.get(0).get("answer").asText()).startsWith("30 hostages. [1]");
+        assertThat(answers.get(1).get("answer").asText()).doesNotStartWith("200").doesNotStartWith("59");
+        assertThat(answers.get(2).get("answer").asText()).contains("Al Shabaab")
+                .doesNotStartWith("Nairobi").doesNotStartWith("Colonel");
+        JsonNode stale = answers.get(3);
+        assertThat(stale.get("refused").asBoolean()).isTrue();
+        assertThat(stale.get("answer").asText()).contains("22 September 2013").contains("this week");
+        JsonNode garissa = answers.get(4);
+        assertThat(garissa.get("refused").asBoolean()).isTrue();
+        assertThat(garissa.get("answer").asText()).contains("None of the articles mention “Garissa”");
+        assertThat(answers.get(5).get("answer").asText()).contains("“France”");
+    }
+
+    @Test
     void should_end_every_answer_sentence_with_a_marker() throws Exception {
         for (JsonNode answer : ask("Who is the Kenyan president?", "Which country's forces joined the rescue?")) {
             String text = answer.get("answer").asText();
