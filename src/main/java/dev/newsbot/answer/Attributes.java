@@ -45,17 +45,9 @@ final class Attributes {
 
     static Map<String, Set<String>> parse(List<String> lines) {
         Map<String, Set<String>> words = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replaceFirst("#.*", "").strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("attributes line " + (i + 1) + " has no kind: " + line);
-            }
-            List<String> entries = List.of(line.substring(colon + 1).strip().split("\\s+"));
-            for (String kind : line.substring(0, colon).strip().split("\\s+")) {
+        for (WordList.KindLine line : WordList.kindLines("attributes", lines)) {
+            List<String> entries = List.of(line.entries().split("\\s+"));
+            for (String kind : line.kind().split("\\s+")) {
                 words.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(entries);
             }
         }

@@ -56,17 +56,9 @@ final class Places {
     /** Parses lines of the form {@code kind: Name | other form | ...}; '#' starts a comment. */
     static Places parse(List<String> lines) {
         List<Form> forms = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replaceFirst("#.*", "").strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("places line " + (i + 1) + ": expected 'kind: Name | form ...', was: " + line);
-            }
-            Kind kind = Kind.valueOf(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
-            String[] names = line.substring(colon + 1).split("\\|");
+        for (WordList.KindLine line : WordList.kindLines("places", lines)) {
+            Kind kind = Kind.valueOf(line.kind().toUpperCase(Locale.ROOT));
+            String[] names = line.entries().split("\\|");
             Place place = new Place(kind, names[0].strip());
             for (String name : names) {
                 forms.add(new Form(name.strip(), place));

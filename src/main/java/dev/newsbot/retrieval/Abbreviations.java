@@ -46,22 +46,13 @@ final class Abbreviations {
         Map<String, Kind> kinds = new HashMap<>();
         Set<String> countryNames = new HashSet<>();
         Set<String> timeWords = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replaceFirst("#.*", "").strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("abbreviations line " + (i + 1) + " has no kind: " + line);
-            }
-            String kind = line.substring(0, colon).strip();
-            List<String> entries = List.of(line.substring(colon + 1).strip().split("\\s+"));
-            switch (kind) {
+        for (WordList.KindLine line : WordList.kindLines("abbreviations", lines)) {
+            List<String> entries = List.of(line.entries().split("\\s+"));
+            switch (line.kind()) {
                 case "country-names" -> countryNames.addAll(entries);
                 case "time-words" -> timeWords.addAll(entries);
                 default -> {
-                    Kind k = kindOf(kind, i + 1);
+                    Kind k = kindOf(line.kind(), line.number());
                     entries.forEach(e -> kinds.put(e, k));
                 }
             }

@@ -32,6 +32,34 @@ public final class WordList {
         return Set.copyOf(words);
     }
 
+    /**
+     * One line of a list of the form {@code kind: entries}: its line number from 1, the text before the colon
+     * and the text after it, both stripped.
+     */
+    public record KindLine(int number, String kind, String entries) {
+    }
+
+    /**
+     * The {@code kind: entries} lines of {@code lines}, comments and blank lines left out; a line without a colon is
+     * an error naming {@code list} and the line.
+     */
+    public static List<KindLine> kindLines(String list, List<String> lines) {
+        List<KindLine> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("#.*", "").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(list + " line " + (i + 1) + ": expected 'kind: entries', was: "
+                        + line);
+            }
+            parsed.add(new KindLine(i + 1, line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+        }
+        return parsed;
+    }
+
     /** The lines of the resource {@code name} beside {@code owner}, as written. */
     public static List<String> lines(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
