@@ -59,10 +59,11 @@ class QualityIT {
         floor(figures.get("rtqa2022"), "answer_accuracy", 0.58);
         floor(figures.get("rtqa2022"), "citation_precision", 0.84);
         ceiling(figures.get("rtqa2022"), "false_refusal_rate", 0.06);
-        floor(figures.get("rtqa2024"), "doc_hits_at_10", 0.80);
-        floor(figures.get("rtqa2024"), "answer_accuracy", 0.33);
-        floor(figures.get("rtqa2024"), "refusal_rate", 0.35);
-        ceiling(figures.get("rtqa2024"), "false_refusal_rate", 0.12);
+        floor(figures.get("rtqa2024"), "doc_hits_at_10", 0.93);
+        floor(figures.get("rtqa2024"), "answer_accuracy", 0.32);
+        floor(figures.get("rtqa2024"), "citation_precision", 0.70);
+        floor(figures.get("rtqa2024"), "refusal_rate", 0.50);
+        ceiling(figures.get("rtqa2024"), "false_refusal_rate", 0.10);
     }
 
     private static void floor(JsonNode figures, String metric, double min) {
