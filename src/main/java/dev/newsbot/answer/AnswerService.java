@@ -17,7 +17,6 @@ import java.util.Objects;
  */
 public final class AnswerService implements AnswerEngine {
 
-
     private final SetRegistry sets;
     private final Embedder queryEmbedder;
     private final Retriever retriever;

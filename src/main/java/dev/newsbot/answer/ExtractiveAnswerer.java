@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     static final double UNKNOWN_NAME_SHARE = 0.35;
     /*
-     * A question of one part that names something no article mentions at all ("How many people died in the Garissa
+     * Beside it: a question of one part that names something no article mentions at all ("How many people died in the Garissa
      * university attack?" asked of the Westgate article) is declined whatever the rest matches: the articles are
      * about something else. On the dev sets no answerable question of one part names such a thing (14 of several
      * parts do: a name in one part, the evidence for another, which the rule spares), and 4 of rtqa2024's
@@ -85,7 +86,7 @@ public final class ExtractiveAnswerer implements Answerer {
         this.lexicon = new NewsLexicon(analyzer);
         this.judge = new YesNoJudge(analyzer, lexicon, scorer, claimEmbedder);
         this.maxSentences = maxSentences;
-        this.answerability = java.util.Objects.requireNonNull(answerability, "answerability");
+        this.answerability = Objects.requireNonNull(answerability, "answerability");
     }
 
     @Override

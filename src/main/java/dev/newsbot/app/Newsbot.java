@@ -5,7 +5,6 @@ import dev.newsbot.answer.AnswerService;
 import dev.newsbot.answer.Answerability;
 import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.Answerer;
-import dev.newsbot.config.Template;
 import dev.newsbot.retrieval.LangChainBaselineRetriever;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.answer.LanguageNoticeEngine;
