@@ -38,6 +38,7 @@ final class DetailsWriter implements BiConsumer<EvalQuestion, Answer>, AutoClose
         line.put("refused", a.refused());
         line.put("confidence", a.confidence());
         line.put("evidence", a.evidence());
+        line.put("timings_ms", a.timings());
         line.put("cited", a.citations().stream().map(c -> c.article().url()).toList());
         line.put("retrieved", a.retrieved().stream().map(p -> p.article().url()).distinct().toList());
         try {
