@@ -1,6 +1,5 @@
 package dev.newsbot.retrieval;
 
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -67,11 +66,7 @@ public final class MiniLmEmbedder implements InProcessEmbedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
-        }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        return SingleThreadedOnnx.embedAll(model, texts);
     }
 
     @Override

@@ -3,12 +3,15 @@ package dev.newsbot.retrieval;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,6 +44,15 @@ final class SingleThreadedOnnx {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + modelFile + ": " + e, e);
         }
+    }
+
+    /** The vectors of {@code texts} (passages, embedded as they are), in order; none for none. */
+    static List<float[]> embedAll(EmbeddingModel model, List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();
     }
 
     private static InputStream open(ClassLoader loader, String name) throws IOException {
