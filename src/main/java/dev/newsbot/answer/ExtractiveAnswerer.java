@@ -41,13 +41,6 @@ public final class ExtractiveAnswerer implements Answerer {
      * without it; it meets questions about what the set never mentions ("Who is the president of France?").
      */
     static final double UNKNOWN_NAME_SHARE = 0.35;
-    /*
-     * Beside it: a question of one part that names something no article mentions at all ("How many people died in the Garissa
-     * university attack?" asked of the Westgate article) is declined whatever the rest matches: the articles are
-     * about something else. On the dev sets no answerable question of one part names such a thing (14 of several
-     * parts do: a name in one part, the evidence for another, which the rule spares), and 4 of rtqa2024's
-     * out-of-corpus questions do.
-     */
     /** Days a relative time cue may begin after the newest article before the question counts as stale. */
     static final int STALE_GRACE_DAYS = 7;
 
@@ -103,11 +96,22 @@ public final class ExtractiveAnswerer implements Answerer {
         double confidence = answerability.probability(evidence);
         List<String> unknown = profile.unknownNames();
         if (confidence < answerability.threshold() || profile.unknownNameShare >= UNKNOWN_NAME_SHARE
-                || !unknown.isEmpty() && QueryCues.clauses(question.text()).isEmpty()) {
+                || asksOnlyAboutTheUnknown(unknown, question)) {
             return Draft.refusal(confidence, MODE, evidence,
                     unknown.isEmpty() ? Refusal.notFound(profile.namesAsWritten()) : Refusal.unknownNames(unknown));
         }
         return answer(question, store, passages, profile, candidates, confidence).withEvidence(evidence);
+    }
+
+    /**
+     * Whether a question of one part names something no article mentions at all ("How many people died in the
+     * Garissa university attack?" asked of the Westgate article): the articles are about something else, whatever
+     * the rest matches. On the dev sets no answerable question of one part names such a thing (14 of several parts
+     * do: a name in one part, the evidence for another, which this spares), and 4 of rtqa2024's out-of-corpus
+     * questions do.
+     */
+    private static boolean asksOnlyAboutTheUnknown(List<String> unknownNames, Question question) {
+        return !unknownNames.isEmpty() && QueryCues.clauses(question.text()).isEmpty();
     }
 
     /**

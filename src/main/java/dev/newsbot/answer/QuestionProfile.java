@@ -130,6 +130,8 @@ final class QuestionProfile {
     final Set<String> names;
     /** The analysed terms of the question's names. */
     final Set<String> nameTerms;
+    /** {@link #unknownNames()}, worked out on first use: the answerer and the evidence both ask. */
+    private List<String> unknownNames;
     final double totalWeight;
     /**
      * The share of the question's term weight held by words of names that no passage of the set holds ("France"
@@ -241,11 +243,14 @@ final class QuestionProfile {
      * outlets aside: what a refusal can name as missing.
      */
     List<String> unknownNames() {
-        Set<String> outletTerms = outletTerms();
-        return namesAsWritten().stream().filter(name -> {
-            List<String> terms = analyzer.terms(name);
-            return !terms.isEmpty() && terms.stream().allMatch(t -> store.idf(t) == 0 && !outletTerms.contains(t));
-        }).toList();
+        if (unknownNames == null) {
+            Set<String> outletTerms = outletTerms();
+            unknownNames = namesAsWritten().stream().filter(name -> {
+                List<String> terms = analyzer.terms(name);
+                return !terms.isEmpty() && terms.stream().allMatch(t -> store.idf(t) == 0 && !outletTerms.contains(t));
+            }).toList();
+        }
+        return unknownNames;
     }
 
     /** The question as asked. */
