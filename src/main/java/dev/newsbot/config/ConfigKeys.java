@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every configuration key, found by walking the {@link NewsbotConfig} records, with the environment variable that
@@ -17,8 +20,13 @@ import java.util.Map;
  */
 final class ConfigKeys {
 
-    /** One leaf key: its dotted path, its parts and the Java type it binds to. */
-    record Key(String path, List<String> parts, Class<?> type) {
+    /** One leaf key: its dotted path, its parts, the Java type it binds to and the kind of value it takes. */
+    record Key(String path, List<String> parts, Class<?> type, ConfigValues.Kind kind) {
+
+        /** The last part: the key's name within its section. */
+        String leaf() {
+            return parts.get(parts.size() - 1);
+        }
 
         String envName() {
             StringBuilder name = new StringBuilder("NEWSBOT");
@@ -29,7 +37,11 @@ final class ConfigKeys {
         }
     }
 
+    private static final List<Key> KEYS = keys();
     private static final Map<String, Key> BY_ENV = index();
+    private static final Map<String, Key> BY_PATH = KEYS.stream()
+            .collect(Collectors.toUnmodifiableMap(Key::path, k -> k));
+    private static final Set<String> SECTIONS = sectionsOf();
 
     private ConfigKeys() {
     }
@@ -39,9 +51,34 @@ final class ConfigKeys {
         return BY_ENV;
     }
 
-    private static Map<String, Key> index() {
+    /** Keys by their dotted path, such as {@code retrieval.passages}. */
+    static Map<String, Key> byPath() {
+        return BY_PATH;
+    }
+
+    /** The dotted paths of the sections (the records that hold keys), such as {@code telegram.rateLimits}. */
+    static Set<String> sections() {
+        return SECTIONS;
+    }
+
+    private static Set<String> sectionsOf() {
+        Set<String> sections = new TreeSet<>();
+        for (Key key : KEYS) {
+            for (int i = 1; i < key.parts().size(); i++) {
+                sections.add(String.join(".", key.parts().subList(0, i)));
+            }
+        }
+        return Collections.unmodifiableSet(sections);
+    }
+
+    private static List<Key> keys() {
         List<Key> keys = new ArrayList<>();
         walk(NewsbotConfig.class, List.of(), keys);
+        return List.copyOf(keys);
+    }
+
+    private static Map<String, Key> index() {
+        List<Key> keys = KEYS;
         Map<String, Key> byEnv = new LinkedHashMap<>();
         for (Key key : keys) {
             Key clash = byEnv.put(key.envName(), key);
@@ -59,7 +96,9 @@ final class ConfigKeys {
             if (component.getType().isRecord()) {
                 walk(component.getType(), parts, keys);
             } else {
-                keys.add(new Key(String.join(".", parts), List.copyOf(parts), component.getType()));
+                String path = String.join(".", parts);
+                keys.add(new Key(path, List.copyOf(parts), component.getType(),
+                        ConfigValues.Kind.of(component.getGenericType(), path)));
             }
         }
     }

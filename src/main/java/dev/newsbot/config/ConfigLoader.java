@@ -1,6 +1,9 @@
 package dev.newsbot.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,9 +56,11 @@ public final class ConfigLoader {
             "telegram.token", "TELEGRAM_BOT_TOKEN", "telegram.botToken", "TELEGRAM_BOT_TOKEN",
             "telegram.webhook.secret", "TELEGRAM_WEBHOOK_SECRET", "answer.llm.apiKey", "NEWSBOT_LLM_API_KEY");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final Map<String, String> env;
 
     /** Overrides from the process environment. */
@@ -99,16 +104,36 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": " + e.getOriginalMessage().split("\n")[0]
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new ConfigException(file + ": " + parseProblem(e));
         } catch (IOException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }
     }
 
+    /** A YAML syntax problem on one line: the key being read when it was found, the problem, the line. */
+    private static String parseProblem(JsonProcessingException e) {
+        String key = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (e.getOriginalMessage().startsWith("Duplicate field") && !key.isEmpty()) {
+            return key + " is written twice" + line + "; write each key once";
+        }
+        return (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage().split("\n")[0].strip() + line;
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String part = c.inArray() ? "[" + c.getCurrentIndex() + "]"
+                    : c.getCurrentName() == null ? "" : "." + c.getCurrentName();
+            path.insert(0, part);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+    }
+
     private NewsbotConfig bind(ObjectNode tree, String source) {
         rejectSecrets(tree, source);
         Map<String, String> fromEnv = applyEnvironment(tree);
+        ConfigValues.check(tree, key -> envSource(key, fromEnv, source));
         try {
             return yaml.treeToValue(tree, NewsbotConfig.class);
         } catch (JsonMappingException e) {
@@ -171,13 +196,14 @@ public final class ConfigLoader {
             return yaml.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("environment variable " + variable + ": " + key.path() + ": cannot read \""
-                    + text + "\" as YAML: " + e.getOriginalMessage().split("\n")[0]);
+                    + text + "\" as YAML: " + parseProblem(e));
         }
     }
 
     private String envSource(String key, Map<String, String> fromEnv, String source) {
         return fromEnv.entrySet().stream()
-                .filter(e -> e.getKey().equals(key) || e.getKey().startsWith(key + "."))
+                .filter(e -> e.getKey().equals(key) || key.startsWith(e.getKey() + ".")
+                        || key.startsWith(e.getKey() + "[") || e.getKey().startsWith(key + "."))
                 .map(e -> "environment variable " + e.getValue() + "=" + env.get(e.getValue()))
                 .findFirst().orElse(source);
     }
@@ -185,7 +211,9 @@ public final class ConfigLoader {
     /** The most precise key: one named at the start of a validation message, else the binding path. */
     private static String keyNamedIn(String problem, String path) {
         String first = problem.split("[\\s:]", 2)[0];
-        return first.contains(".") && (path.isEmpty() || first.startsWith(path)) ? first : path;
+        boolean isKey = ConfigKeys.sections().contains(first) || ConfigKeys.byPath().keySet().stream()
+                .anyMatch(k -> first.equals(k) || first.startsWith(k + ".") || first.startsWith(k + "["));
+        return isKey && (path.isEmpty() || first.startsWith(path)) ? first : path;
     }
 
     private static String keyOf(JsonMappingException e) {
@@ -207,8 +235,9 @@ public final class ConfigLoader {
 
     /** A configuration that cannot be used; its message names the file or variable, the key and the problem. */
     public static final class ConfigException extends RuntimeException {
+        /** @param message one line; line breaks in it (from a library's message) become spaces */
         public ConfigException(String message) {
-            super(message);
+            super(message.strip().replaceAll("\\s*\\R\\s*", " "));
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.newsbot.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -34,6 +35,20 @@ public record NewsbotConfig(
         telegram = telegram == null ? Telegram.DEFAULT : telegram;
         watch = watch == null ? Watch.DEFAULT : watch;
         state = state == null ? State.DEFAULT : state;
+        prompts = prompts == null ? null : promptsFolder(prompts);
+    }
+
+    /** A configured prompts folder must exist: a typo must not silently serve the bundled prompts. */
+    private static String promptsFolder(String prompts) {
+        String folder = prompts.strip();
+        if (folder.isEmpty()) {
+            throw new IllegalArgumentException("prompts must name a folder, was empty");
+        }
+        if (!Files.isDirectory(Path.of(folder))) {
+            throw new IllegalArgumentException("prompts must be a folder of templates; there is no folder "
+                    + Path.of(folder).toAbsolutePath().normalize());
+        }
+        return folder;
     }
 
     public static NewsbotConfig defaults() {
@@ -94,10 +109,45 @@ public record NewsbotConfig(
         static final Articles DEFAULT = new Articles(null, null, null, null);
 
         public Articles {
-            sets = sets == null ? Map.of() : Map.copyOf(sets);
-            defaultSet = defaultSet == null ? "default" : defaultSet;
+            sets = sets == null ? Map.of() : copyOf(sets);
+            defaultSet = defaultSet == null ? BUNDLED_SET : defaultSet.strip();
+            if (defaultSet.isEmpty()) {
+                throw new IllegalArgumentException("articles.default must name a set, was empty");
+            }
+            if (!defaultSet.equals(BUNDLED_SET) && !sets.containsKey(defaultSet)) {
+                throw new IllegalArgumentException("articles.default names no set of articles.sets, was \""
+                        + defaultSet + "\"" + (sets.isEmpty() ? "" : " (the sets are "
+                        + String.join(", ", new TreeMap<>(sets).keySet()) + ")")
+                        + "; leave it out for the bundled set \"default\"");
+            }
             snapshots = snapshots == null ? Boolean.TRUE : snapshots;
-            sets.forEach((name, paths) -> Objects.requireNonNull(paths, "articles.sets." + name + " must list paths"));
+            snapshotDir = snapshotDir == null || snapshotDir.isBlank() ? null : snapshotDir.strip();
+        }
+
+        /** The name of the default set when {@code articles.default} is not given. */
+        static final String BUNDLED_SET = "default";
+
+        /** Each set a one-word name with at least one file or folder, none blank. */
+        private static Map<String, List<String>> copyOf(Map<String, List<String>> sets) {
+            Map<String, List<String>> copy = new TreeMap<>();
+            sets.forEach((name, paths) -> {
+                String key = "articles.sets." + name;
+                if (name == null || !name.matches("\\S+")) {
+                    throw new IllegalArgumentException("articles.sets has a set named \"" + name
+                            + "\"; a set's name is one word");
+                }
+                if (paths == null || paths.isEmpty()) {
+                    throw new IllegalArgumentException(key + " lists no files or folders; list them, such as "
+                            + "[/srv/news/, extra.jsonl]");
+                }
+                for (int i = 0; i < paths.size(); i++) {
+                    if (paths.get(i) == null || paths.get(i).isBlank()) {
+                        throw new IllegalArgumentException(key + "[" + i + "] must be a file or folder, was empty");
+                    }
+                }
+                copy.put(name, List.copyOf(paths));
+            });
+            return Collections.unmodifiableMap(copy);
         }
     }
 
@@ -210,7 +260,7 @@ public record NewsbotConfig(
             timeoutSeconds = orDefault(timeoutSeconds, 20, "answer.llm.timeoutSeconds", 1, 600);
             maxOutputTokens = orDefault(maxOutputTokens, 400, "answer.llm.maxOutputTokens", 16, 8192);
             temperature = temperature == null ? 0.0 : temperature;
-            if (temperature < 0 || temperature > 2) {
+            if (!(temperature >= 0 && temperature <= 2)) {
                 throw new IllegalArgumentException("answer.llm.temperature must be 0 to 2, was " + temperature);
             }
         }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Reads prompt and message templates. Operators edit them in a folder ({@code prompts/} beside the working
  * directory, or the folder named by {@code NEWSBOT_PROMPTS} or the config), without rebuilding the jar; a
- * template missing from that folder falls back to the copy bundled in the jar.
+ * template missing from that folder falls back to the copy bundled in the jar. A folder that is named but does
+ * not exist is an error, never a silent fall-back to the bundled copies.
  */
 public final class PromptFiles {
 
@@ -19,8 +20,16 @@ public final class PromptFiles {
 
     private final Path dir;
 
-    /** @param dir the folder to read from first; may be null to use only the bundled copies */
+    /**
+     * @param dir the folder to read from first; may be null to use only the bundled copies
+     * @throws IllegalArgumentException when {@code dir} is given but is not a folder: a mistyped folder must not
+     *                                  silently serve the bundled prompts
+     */
     public PromptFiles(Path dir) {
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("prompts must be a folder of templates; there is no folder "
+                    + dir.toAbsolutePath().normalize());
+        }
         this.dir = dir;
     }
 
