@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The JSON form of an answer printed by {@code ask --json}. Other tools parse it, so its field names are a
  * contract: question, answer, refused, mode, citations[{n, id, url, title, source, published, quote}],
- * article_set{name, version, articles, passages}, cached, latency_ms.
+ * article_set{name, version, articles, passages}, cached, latency_ms; and for a question that could not be asked
+ * (a blank one), question and error.
  */
 final class AnswerJson {
 
@@ -33,6 +34,18 @@ final class AnswerJson {
         out.put("cached", answer.cached());
         out.put("latency_ms", Math.round(latencyMs * 100) / 100.0);
         out.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
+        return write(out);
+    }
+
+    /** The object printed in place of a question that could not be asked: {question, error}. */
+    static String error(String question, String problem) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("question", question);
+        out.put("error", problem);
+        return write(out);
+    }
+
+    private static String write(Map<String, Object> out) {
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.Question;
 import dev.newsbot.chat.DefaultChatService;
 import dev.newsbot.chat.PlainText;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,9 +15,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Answers questions and exits. */
+/**
+ * Answers questions and exits. Each question is answered on its own: one that cannot be asked (a blank one) gets
+ * its own one-line error (and, with {@code --json}, an error object in its place) and the rest are still answered;
+ * the exit code is then 1.
+ */
 @Command(name = "ask", mixinStandardHelpOptions = true,
-        description = "Answer one or more questions, then exit. A repeated question is answered from the cache.")
+        description = "Answer one or more questions, then exit. A repeated question is answered from the cache. "
+                + "Each question is answered on its own: a blank one is reported (on stderr, and with --json as "
+                + "{\"question\", \"error\"} in its place) and the others are still answered. Exit code 0 when "
+                + "every question was answered, 1 when any was not.")
 final class AskCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +40,8 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per question instead of text.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question(s).")
+    @Parameters(arity = "1..*", paramLabel = "QUESTION",
+            description = "The question(s). An article file here is refused: " + ArticlePaths.RULE)
     List<String> questions;
 
     @Spec
@@ -40,16 +49,35 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ArticlePaths.refuseAsQuestions(spec.commandLine(), questions);
+        int unanswered = 0;
         try (Newsbot bot = common.start()) {
             LocalDate day = askedOn != null ? askedOn : LocalDate.now(bot.clock());
             String setName = set != null ? set : bot.sets().defaultSet();
-            for (String text : questions) {
-                long start = System.nanoTime();
-                Answer answer = bot.engine().answer(Question.of(text, day, setName));
-                double ms = (System.nanoTime() - start) / 1e6;
-                spec.commandLine().getOut().println(json ? AnswerJson.of(answer, ms) : PlainText.render(DefaultChatService.toReply(answer)));
+            for (int i = 0; i < questions.size(); i++) {
+                if (!ask(bot, questions.get(i), i + 1, day, setName)) {
+                    unanswered++;
+                }
             }
         }
-        return 0;
+        return unanswered == 0 ? 0 : 1;
+    }
+
+    /** Answers one question, or reports in one line why it cannot; true when it was answered. */
+    private boolean ask(Newsbot bot, String text, int number, LocalDate day, String setName) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (text.isBlank()) {
+            String problem = "question " + number + " is blank; skipped";
+            spec.commandLine().getErr().println("newsbot ask: " + problem);
+            if (json) {
+                out.println(AnswerJson.error(text, problem));
+            }
+            return false;
+        }
+        long start = System.nanoTime();
+        Answer answer = bot.engine().answer(Question.of(text, day, setName));
+        double ms = (System.nanoTime() - start) / 1e6;
+        out.println(json ? AnswerJson.of(answer, ms) : PlainText.render(DefaultChatService.toReply(answer)));
+        return true;
     }
 }

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", paramLabel = "PATH",
-            description = "Article files or directories for the real passages (default: the bundled set, repeated).")
+            description = "An article file or directory for the real passages (default: the bundled set, "
+                    + "repeated). " + ArticlePaths.RULE)
     List<Path> articles = new ArrayList<>();
 
     @Mixin

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
 
     @Option(names = "--articles", paramLabel = "PATH",
-            description = "Article files or directories for the default set (JSON Lines, Markdown, text). "
-                    + "Default: the bundled seed article.")
+            description = "An article file or directory for the default set (JSON Lines, Markdown, text). "
+                    + ArticlePaths.RULE + " Default: the bundled seed article.")
     List<Path> articles = new ArrayList<>();
 
     @Mixin

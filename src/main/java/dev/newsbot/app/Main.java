@@ -1,5 +1,6 @@
 package dev.newsbot.app;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,18 @@ public final class Main implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("newsbot: " + e.getMessage()));
             return 2;
+        });
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            Optional<String> hint = e instanceof ArticlePaths.StrayPath ? Optional.of(e.getMessage())
+                    : ArticlePaths.hint(e, args);
+            if (hint.isEmpty()) {
+                return standard.handleParseException(e, args);
+            }
+            CommandLine line = e.getCommandLine();
+            line.getErr().println(line.getColorScheme().errorText("newsbot " + line.getCommandName() + ": "
+                    + hint.get()));
+            return line.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli;
     }

@@ -41,6 +41,31 @@ class AskCommandIT {
         return sentences;
     }
 
+    /** Issue 13, defect 6: a blank question among several used to end the command, dropping every later one. */
+    @Test
+    void blankQuestionDoesNotDropTheRest() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("ask", "--json", "How many people were killed in the Westgate mall attack?", " ",
+                "Which group carried out the attack?");
+
+        assertThat(exit).isEqualTo(1);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("answer").asText()).contains("59");
+        assertThat(lines.get(1).get("question").asText()).isEqualTo(" ");
+        assertThat(lines.get(1).get("error").asText()).isEqualTo("question 2 is blank; skipped");
+        assertThat(lines.get(2).get("answer").asText()).contains("Al Shabaab");
+        assertThat(err.toString()).isEqualTo("newsbot ask: question 2 is blank; skipped" + System.lineSeparator());
+    }
+
     @Test
     void should_answer_the_seed_questions_with_cited_facts_and_refuse_the_rest() throws Exception {
         List<JsonNode> answers = ask("How many people were killed in the Westgate mall attack?",
