@@ -21,7 +21,11 @@ final class CommonOptions {
 
     NewsbotConfig config() {
         NewsbotConfig loaded = config.load();
-        return articles.isEmpty() ? loaded : loaded.withDefaultSetPaths(articles);
+        try {
+            return articles.isEmpty() ? loaded : loaded.withDefaultSetPaths(articles);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--articles: " + e.getMessage(), e);
+        }
     }
 
     Newsbot start() {

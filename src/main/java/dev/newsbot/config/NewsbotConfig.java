@@ -95,9 +95,10 @@ public record NewsbotConfig(
     /**
      * Article sets.
      *
-     * @param sets       set name → files and directories; a set named {@code default} with no paths is the
-     *                   bundled seed article
-     * @param defaultSet the set a chat uses until it picks another; default {@code default}
+     * @param sets       set name (one word) → files and directories, at least one; with no set named
+     *                   {@code default}, the set {@code default} is the bundled seed article
+     * @param defaultSet the set a chat uses until it picks another: a set of {@code sets}, or {@code default}
+     *                   (the default)
      * @param snapshots  whether to keep an index snapshot beside each set; default true
      * @param snapshotDir a folder for every set's snapshot ({@code <set>.newsbot-index}) instead of beside the
      *                   set; default none
