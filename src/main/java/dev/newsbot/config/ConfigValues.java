@@ -2,9 +2,7 @@ package dev.newsbot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -48,8 +46,7 @@ final class ConfigValues {
                 return TEXT;
             } else if (type.getTypeName().equals("java.util.List<java.lang.Long>")) {
                 return WHOLE_NUMBERS;
-            } else if (type instanceof ParameterizedType
-                    && type.getTypeName().equals("java.util.Map<java.lang.String, java.util.List<java.lang.String>>")) {
+            } else if (type.getTypeName().equals("java.util.Map<java.lang.String, java.util.List<java.lang.String>>")) {
                 return LISTS_BY_NAME;
             }
             throw new IllegalStateException(path + ": no kind of configuration value for " + type.getTypeName());
@@ -69,8 +66,7 @@ final class ConfigValues {
     }
 
     private void section(ObjectNode node, String prefix) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             ConfigKeys.Key key = ConfigKeys.byPath().get(path);
             JsonNode value = field.getValue();
@@ -143,8 +139,7 @@ final class ConfigValues {
         if (!value.isObject()) {
             fail(path, path + " must map each set's name to its files and folders, was " + shown(value));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> set = it.next();
+        for (Map.Entry<String, JsonNode> set : value.properties()) {
             String name = path + "." + set.getKey();
             if (isEmpty(set.getValue())) {
                 fail(name, name + " lists no files or folders; list them, such as [/srv/news/, extra.jsonl]");
