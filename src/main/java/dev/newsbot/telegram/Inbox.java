@@ -1,6 +1,7 @@
 package dev.newsbot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.zip.CRC32;
 
 /**
@@ -30,7 +32,8 @@ import java.util.zip.CRC32;
  * journaled update that is not marked handled is answered again ({@link #pending()}) and an update Telegram delivers
  * twice is recognised ({@link #receive}).
  *
- * <p>Each record is one line {@code <crc32 hex> <R|H> <payload>}: R carries the update's JSON (one line), H its id.
+ * <p>Each record is one line {@code <crc32 hex> <R|H> <payload>}: R carries the update's JSON (one line), H its
+ * {@link #key} (update id, chat, message id, date).
  * A line whose checksum does not match or that lacks its newline (a write torn by SIGKILL or power loss) is skipped
  * with a one-line warning; every earlier record stays good. The journal is compacted when opened and whenever it
  * has grown past {@link #COMPACT_BYTES}: the pending updates and the last {@link #REMEMBERED} handled ids are
@@ -52,8 +55,8 @@ final class Inbox implements AutoCloseable {
 
     private final Path file;
     private final long compactBytes;
-    private final Map<Integer, String> pending = new LinkedHashMap<>();
-    private final TreeSet<Integer> handled = new TreeSet<>();
+    private final Map<String, String> pending = new LinkedHashMap<>();
+    private final LinkedHashSet<String> handled = new LinkedHashSet<>();
     private FileOutputStream out;
     private boolean damaged;
 
@@ -106,8 +109,8 @@ final class Inbox implements AutoCloseable {
         List<Update> fresh = new ArrayList<>();
         StringBuilder records = new StringBuilder();
         for (Update u : updates) {
-            if (u == null || u.getUpdateId() == null || known(u.getUpdateId())
-                    || fresh.stream().anyMatch(f -> f.getUpdateId().equals(u.getUpdateId()))) {
+            if (u == null || u.getUpdateId() == null || known(u)
+                    || fresh.stream().anyMatch(f -> key(f).equals(key(u)))) {
                 continue;
             }
             records.append(record('R', json(u)));
@@ -116,20 +119,21 @@ final class Inbox implements AutoCloseable {
         if (!fresh.isEmpty()) {
             append(records.toString());
             for (Update u : fresh) {
-                pending.put(u.getUpdateId(), json(u));
+                pending.put(key(u), json(u));
             }
         }
         return fresh;
     }
 
     /** Marks the update handled (its answer sent, or none needed), forced to disk. Idempotent. */
-    synchronized void handled(int updateId) {
-        if (handled.contains(updateId) && !pending.containsKey(updateId)) {
+    synchronized void handled(Update update) {
+        String key = key(update);
+        if (handled.contains(key) && !pending.containsKey(key)) {
             return;
         }
-        append(record('H', String.valueOf(updateId)));
-        pending.remove(updateId);
-        remember(updateId);
+        append(record('H', key));
+        pending.remove(key);
+        remember(key);
         if (out != null && size() > compactBytes) {
             try {
                 compact();
@@ -154,8 +158,23 @@ final class Inbox implements AutoCloseable {
     }
 
     /** True when the update was journaled before (pending or handled). */
-    synchronized boolean known(int updateId) {
-        return pending.containsKey(updateId) || handled.contains(updateId);
+    synchronized boolean known(Update update) {
+        String key = key(update);
+        return pending.containsKey(key) || handled.contains(key);
+    }
+
+    /**
+     * What identifies an update: its id, and for a message its chat, message id and date, so that an update id
+     * Telegram hands out again (it may restart its sequence after a quiet week) is not taken for a redelivery.
+     */
+    static String key(Update update) {
+        return key(JSON.valueToTree(update));
+    }
+
+    private static String key(JsonNode update) {
+        JsonNode m = update.path("message");
+        return update.path("update_id").asInt() + (m.isObject() ? "/" + m.path("chat").path("id").asLong() + "/"
+                + m.path("message_id").asInt() + "/" + m.path("date").asLong() : "");
     }
 
     @Override
@@ -209,28 +228,29 @@ final class Inbox implements AutoCloseable {
         String payload = body.substring(2);
         try {
             if (body.charAt(0) == 'R') {
-                int id = JSON.readTree(payload).path("update_id").asInt();
-                if (!handled.contains(id)) {
-                    pending.put(id, payload);
+                String key = key(JSON.readTree(payload));
+                if (!handled.contains(key)) {
+                    pending.put(key, payload);
                 }
                 return true;
             }
             if (body.charAt(0) == 'H') {
-                int id = Integer.parseInt(payload);
-                pending.remove(id);
-                remember(id);
+                pending.remove(payload);
+                remember(payload);
                 return true;
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             return false;
         }
         return false;
     }
 
-    private void remember(int updateId) {
-        handled.add(updateId);
+    private void remember(String key) {
+        handled.add(key);
+        Iterator<String> oldest = handled.iterator();
         while (handled.size() > REMEMBERED) {
-            handled.pollFirst();
+            oldest.next();
+            oldest.remove();
         }
     }
 
@@ -241,8 +261,8 @@ final class Inbox implements AutoCloseable {
         }
         close();
         StringBuilder text = new StringBuilder();
-        for (int id : handled) {
-            text.append(record('H', String.valueOf(id)));
+        for (String key : handled) {
+            text.append(record('H', key));
         }
         for (String json : pending.values()) {
             text.append(record('R', json));

@@ -119,7 +119,7 @@ public final class TelegramBot implements AutoCloseable {
         try {
             health.waiting("connecting to the Bot API");
             api = openParts();
-            User me = connect(api);
+            User me = api == null ? null : connect(api);
             if (me != null) {
                 startReceiving(api, me);
                 if (announce(api) != null) {
@@ -134,7 +134,11 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /** The HTTP clients and the inbox; null when closed meanwhile. */
     private synchronized BotApi openParts() {
+        if (state != State.RUNNING) {
+            return null;
+        }
         http = new HttpClients(settings, metrics, redactor);
         inbox = inboxDir == null ? Inbox.inMemory() : Inbox.open(inboxDir);
         return new BotApi(client(http.calls()), settings, redactor, metrics);
@@ -223,6 +227,7 @@ public final class TelegramBot implements AutoCloseable {
     /** In webhook mode, tells Telegram where to post (retried like {@link #connect}); null when closed first. */
     private Boolean announce(BotApi api) {
         if (settings.mode() == TelegramSettings.Mode.POLLING) {
+            health.ok();
             return true;
         }
         Boolean set = retrying(() -> {

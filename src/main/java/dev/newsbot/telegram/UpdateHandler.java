@@ -121,16 +121,16 @@ final class UpdateHandler {
         } catch (RuntimeException | Error e) {
             LOG.error("Could not handle update {}", update.getUpdateId(), parts.redactor().redact(e));
             parts.metrics().updateFailed();
-            done(update.getUpdateId());
+            done(update);
         }
     }
 
     /** Marks the update handled in the inbox; a failure only means it may be answered again after a restart. */
-    private void done(int updateId) {
+    private void done(Update update) {
         try {
-            inbox.handled(updateId);
+            inbox.handled(update);
         } catch (UncheckedIOException e) {
-            LOG.warn("Could not mark update {} answered: {}", updateId, e.getMessage());
+            LOG.warn("Could not mark update {} answered: {}", update.getUpdateId(), e.getMessage());
         }
     }
 
@@ -139,7 +139,7 @@ final class UpdateHandler {
         Inbound inbound = router.route(m);
         if (inbound instanceof Inbound.Ignored ignored) {
             LOG.debug("Ignoring update {}: {}", update.getUpdateId(), ignored.reason());
-            done(update.getUpdateId());
+            done(update);
             return;
         }
         String limit = rateLimitNotice(m);
@@ -147,7 +147,7 @@ final class UpdateHandler {
             if (!limit.isEmpty()) {
                 enqueue(update, m, () -> send(m, limit));
             } else {
-                done(update.getUpdateId());
+                done(update);
             }
             return;
         }
@@ -160,13 +160,14 @@ final class UpdateHandler {
     }
 
     private void enqueue(Update update, Message m, Runnable work) {
-        Runnable task = () -> runGuarded(update.getUpdateId(), m, work);
+        Runnable task = () -> runGuarded(update, m, work);
         if (!parts.lanes().submit(m.getChatId(), task)) {
             LOG.info("Not answering update {}: the bot is shutting down", update.getUpdateId());
         }
     }
 
-    private void runGuarded(int updateId, Message m, Runnable work) {
+    private void runGuarded(Update update, Message m, Runnable work) {
+        int updateId = update.getUpdateId();
         try {
             work.run();
         } catch (RuntimeException | Error e) {
@@ -178,7 +179,7 @@ final class UpdateHandler {
             parts.metrics().updateFailed();
             apologise(m);
         }
-        done(updateId);
+        done(update);
     }
 
     private void apologise(Message m) {

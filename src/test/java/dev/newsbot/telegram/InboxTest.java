@@ -24,8 +24,12 @@ class InboxTest {
     Path home;
 
     static Update update(int id, String text) {
+        return update(id, id, text);
+    }
+
+    static Update update(int id, int messageId, String text) {
         try {
-            return JSON.readValue("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + (id % 1000)
+            return JSON.readValue("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + messageId
                     + ",\"date\":1714564800,\"chat\":{\"id\":77,\"type\":\"private\"},"
                     + "\"from\":{\"id\":77,\"is_bot\":false,\"first_name\":\"Ann\"},\"text\":"
                     + JSON.writeValueAsString(text) + "}}", Update.class);
@@ -43,7 +47,7 @@ class InboxTest {
     void journalSurvivesTornLastRecord() throws IOException {
         try (Inbox inbox = Inbox.open(home)) {
             inbox.receive(List.of(update(1, "one"), update(2, "two\nwith a newline"), update(3, "three")));
-            inbox.handled(1);
+            inbox.handled(update(1, "one"));
         }
         Path file = home.resolve(Inbox.FILE);
         String whole = Files.readString(file);
@@ -53,7 +57,7 @@ class InboxTest {
         try (Inbox inbox = Inbox.open(home)) {
             assertThat(ids(inbox.pending())).containsExactly(2, 3);
             assertThat(inbox.pending().get(0).getMessage().getText()).isEqualTo("two\nwith a newline");
-            assertThat(inbox.known(1)).isTrue();
+            assertThat(inbox.known(update(1, "one"))).isTrue();
             inbox.receive(List.of(update(4, "four")));
         }
         try (Inbox inbox = Inbox.open(home)) {
@@ -81,11 +85,24 @@ class InboxTest {
             assertThat(ids(inbox.receive(List.of(update(5, "a"), update(6, "b"), update(5, "a"))))).containsExactly(5, 6);
             assertThat(inbox.receive(List.of(update(6, "b"), update(7, "c")))).extracting(Update::getUpdateId)
                     .containsExactly(7);
-            inbox.handled(5);
+            inbox.handled(update(5, "a"));
         }
         try (Inbox inbox = Inbox.open(home)) {
             assertThat(inbox.receive(List.of(update(5, "a"), update(6, "b")))).isEmpty();
             assertThat(ids(inbox.pending())).containsExactly(6, 7);
+        }
+    }
+
+    @Test
+    void an_update_id_handed_out_again_for_another_message_is_not_a_redelivery() {
+        try (Inbox inbox = Inbox.open(home)) {
+            inbox.receive(List.of(update(8, "first")));
+            inbox.handled(update(8, "first"));
+        }
+        try (Inbox inbox = Inbox.open(home)) {
+            assertThat(inbox.receive(List.of(update(8, "first")))).isEmpty();
+            assertThat(ids(inbox.receive(List.of(update(8, 9, "another message, the same update id")))))
+                    .containsExactly(8);
         }
     }
 
@@ -95,14 +112,15 @@ class InboxTest {
         try (Inbox inbox = Inbox.open(home, 4_000)) {
             for (int id = 1; id <= 60; id++) {
                 inbox.receive(List.of(update(id, "question number " + id)));
-                inbox.handled(id);
+                inbox.handled(update(id, "question number " + id));
                 assertThat(Files.size(file)).isLessThan(4_000 + 1_000);
             }
             inbox.receive(List.of(update(61, "still open")));
         }
         try (Inbox inbox = Inbox.open(home)) {
             assertThat(ids(inbox.pending())).containsExactly(61);
-            assertThat(IntStream.rangeClosed(1, 60).allMatch(inbox::known)).isTrue();
+            assertThat(IntStream.rangeClosed(1, 60).allMatch(id -> inbox.known(update(id, "question number " + id))))
+                    .isTrue();
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(61);
