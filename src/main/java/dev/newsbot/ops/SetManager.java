@@ -240,9 +240,9 @@ public final class SetManager {
         return source;
     }
 
-    /** True once every configured set is being served. */
+    /** True once every configured set is being served and no other part says it is not ready. */
     public boolean ready() {
-        return sources.keySet().stream().allMatch(registry::has);
+        return loading().isEmpty();
     }
 
     /**
