@@ -96,12 +96,16 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status}, {@code /why}). */
+    /**
+     * The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status},
+     * {@code /why}), its durable inbox in {@code NEWSBOT_HOME/telegram/inbox.journal}, reporting to {@code /readyz}.
+     */
     static TelegramBot telegramBot(Newsbot bot, TelegramSettings settings) {
         TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
                 bot.status(), bot.why());
         return new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()), bot.clock(),
-                TelegramMetrics.micrometer(bot.meters()), operators);
+                TelegramMetrics.micrometer(bot.meters()), operators, bot.home().resolve("telegram"),
+                bot.manager().readiness());
     }
 
     static BufferedReader stdin() {

@@ -50,6 +50,7 @@ public final class SetManager {
 
     private static final Logger log = LoggerFactory.getLogger(SetManager.class);
 
+    private final Readiness readiness = new Readiness();
     private final SetRegistry registry;
     private final SetIndexer indexer;
     private final ArticleLoader loader;
@@ -239,14 +240,25 @@ public final class SetManager {
         return source;
     }
 
-    /** True once every configured set is being served. */
+    /** True once every configured set is being served and no other part says it is not ready. */
     public boolean ready() {
-        return sources.keySet().stream().allMatch(registry::has);
+        return loading().isEmpty();
     }
 
-    /** Configured sets that are not served yet. */
+    /**
+     * What keeps the bot from being ready: the configured sets that are not served yet, then the reason of every
+     * other part that reported itself not ready in {@link #readiness()} (e.g. {@code "telegram: getMe failing
+     * (502), retrying in 8 s"}).
+     */
     public List<String> loading() {
-        return sources.keySet().stream().filter(name -> !registry.has(name)).toList();
+        List<String> out = new ArrayList<>(sources.keySet().stream().filter(name -> !registry.has(name)).toList());
+        out.addAll(readiness.reasons());
+        return out;
+    }
+
+    /** Where parts other than the sets (the Telegram front end) report that they are not ready, and why. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** The configured sets, the default first. */

@@ -40,7 +40,7 @@ final class ApiErrorInterceptor implements Interceptor {
         }
         if (failOnServerError && code >= 500) {
             response.close();
-            throw new ServerErrorException(method + " answered HTTP " + code);
+            throw new ServerErrorException(method, code);
         }
         return response;
     }
@@ -60,8 +60,15 @@ final class ApiErrorInterceptor implements Interceptor {
     /** The Bot API answered 5xx. */
     static final class ServerErrorException extends IOException {
 
-        ServerErrorException(String message) {
-            super(message);
+        private final int status;
+
+        ServerErrorException(String method, int status) {
+            super(method + " answered HTTP " + status);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
     }
 }

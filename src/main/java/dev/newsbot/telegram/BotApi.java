@@ -9,7 +9,9 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMem
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -43,30 +45,48 @@ final class BotApi {
     private final TelegramMetrics metrics;
 
     BotApi(OkHttpTelegramClient client, TelegramSettings settings, Redactor redactor, TelegramMetrics metrics) {
+        this(client, settings, redactor, metrics, settings.callTimeout());
+    }
+
+    /** @param timeout how long one call may take (the long-poll client's is longer than the calls') */
+    BotApi(OkHttpTelegramClient client, TelegramSettings settings, Redactor redactor, TelegramMetrics metrics,
+           Duration timeout) {
         this.client = client;
         this.retry = settings.retry();
-        this.timeout = settings.callTimeout();
+        this.timeout = timeout;
         this.redactor = redactor;
         this.metrics = metrics;
     }
 
+    /** One attempt: start-up retries it itself, logging each retry in one line. */
     User getMe() {
-        return call("getMe", () -> client.executeAsync(new GetMe()));
+        return call("getMe", 1, () -> client.executeAsync(new GetMe()));
     }
 
+    /** One attempt, like {@link #getMe()}. */
     void setMyCommands(List<TelegramTexts.Command> commands) {
         List<BotCommand> list = commands.stream().map(c -> new BotCommand(c.name(), c.description())).toList();
-        call("setMyCommands", () -> client.executeAsync(SetMyCommands.builder().commands(list).build()));
+        call("setMyCommands", 1, () -> client.executeAsync(SetMyCommands.builder().commands(list).build()));
     }
 
+    /** One attempt, like {@link #getMe()}. */
     void setWebhook(URI url, String secret) {
         SetWebhook hook = SetWebhook.builder().url(url.toString()).secretToken(secret)
                 .allowedUpdates(List.of("message")).build();
-        call("setWebhook", () -> client.executeAsync(hook));
+        call("setWebhook", 1, () -> client.executeAsync(hook));
     }
 
+    /** One attempt, like {@link #getMe()}. */
     void deleteWebhook() {
-        call("deleteWebhook", () -> client.executeAsync(new DeleteWebhook()));
+        call("deleteWebhook", 1, () -> client.executeAsync(new DeleteWebhook()));
+    }
+
+    /** One long poll (the poller retries it itself): the updates from {@code offset} on, waiting up to
+     * {@code timeoutSeconds} for one. */
+    List<Update> getUpdates(int offset, int timeoutSeconds) {
+        GetUpdates get = GetUpdates.builder().offset(offset).limit(100).timeout(timeoutSeconds)
+                .allowedUpdates(List.of("message")).build();
+        return call("getUpdates", 1, () -> client.executeAsync(get));
     }
 
     ChatMember getChatMember(long chatId, long userId) {
@@ -95,18 +115,26 @@ final class BotApi {
 
     /** Runs one call with the timeout, retry and redaction policy. */
     <T> T call(String method, ApiCall<T> call) {
+        return call(method, retry.maxAttempts(), call);
+    }
+
+    /** Like {@link #call(String, ApiCall)} with at most {@code attempts} attempts. */
+    <T> T call(String method, int attempts, ApiCall<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(method, call);
             } catch (RetryLater r) {
-                if (attempt >= retry.maxAttempts()) {
+                if (attempts == 1) {
+                    throw r.failure;
+                }
+                if (attempt >= attempts) {
                     throw new BotApiException(method, r.failure.errorCode(),
                             r.failure.description() + " (gave up after " + attempt + " attempts)", r.failure.getCause());
                 }
                 long delay = r.delayMillis >= 0 ? r.delayMillis : Backoff.delayMillis(
                         retry.initialBackoff().toMillis(), retry.maxBackoff().toMillis(), attempt);
                 LOG.warn("{}; retrying in {} ms (attempt {} of {})", r.failure.getMessage(), delay, attempt + 1,
-                        retry.maxAttempts());
+                        attempts);
                 sleep(method, delay);
             }
         }
@@ -138,6 +166,9 @@ final class BotApi {
         if (cause instanceof TelegramApiRequestException r) {
             return classifyApiError(method, r);
         }
+        if (cause instanceof ApiErrorInterceptor.ServerErrorException s) {
+            throw new RetryLater(new BotApiException(method, s.status(), "HTTP " + s.status(), null), -1);
+        }
         if (cause instanceof InterruptedIOException) {
             return new BotApiException(method, 0, "no answer within " + timeout.toMillis() + " ms", null);
         }
@@ -157,7 +188,8 @@ final class BotApi {
             Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
             long seconds = after == null ? 1 : Math.max(0, after);
             if (seconds <= retry.maxRetryAfter().toSeconds()) {
-                throw new RetryLater(failure, TimeUnit.SECONDS.toMillis(seconds));
+                long millis = TimeUnit.SECONDS.toMillis(seconds);
+                throw new RetryLater(new BotApiException(method, code, description, null, millis), millis);
             }
         } else if (code >= 500) {
             throw new RetryLater(failure, -1);

@@ -44,6 +44,11 @@ final class ChatLanes {
         return true;
     }
 
+    /** True once {@link #close} was called. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
     /** Chats with queued or running tasks. */
     int activeChats() {
         return tails.size();

@@ -48,7 +48,7 @@ final class HttpClients implements AutoCloseable {
         calls = base.newBuilder().dispatcher(dispatcher).readTimeout(call).callTimeout(call)
                 .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, true)).build();
         OkHttpClient network = base.newBuilder().dispatcher(pollingDispatcher).readTimeout(settings.pollReadTimeout())
-                .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, false)).build();
+                .retryOnConnectionFailure(false).addInterceptor(new ApiErrorInterceptor(metrics, true)).build();
         polling = base.newBuilder().dispatcher(new Dispatcher(dispatcherThreads))
                 .addInterceptor(chain -> pollUnlessCancelled(chain, network)).build();
     }

@@ -1,69 +1,96 @@
 package dev.newsbot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Long polling through TelegramBots' {@link TelegramBotsLongPollingApplication}, on our own daemon executor and OkHttp
- * client so {@link #close()} can really stop it. The library asks for {@code offset = last id + 1} only after the
- * consumer returned, so an update is confirmed only once it was handed over.
+ * Long polling on its own daemon thread. Each batch of updates is handed to {@link UpdateHandler#consume}, which
+ * journals it in the {@link Inbox} (forced to disk) before it returns; only then does the next {@code getUpdates}
+ * carry {@code offset = last id + 1}, which confirms the batch to Telegram. So an update is never confirmed before
+ * it is journaled. Failed polls back off ({@link Backoff}, or 429's {@code retry_after}) without end, each logged in
+ * one line and reported through {@link TelegramHealth}. {@link #close()} cancels the poll in flight and returns
+ * within about a second.
  */
 final class PollingReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingReceiver.class);
 
     private final TelegramSettings settings;
+    private final BotApi api;
     private final HttpClients http;
-    private final TelegramUrl url;
-    private final Redactor redactor;
-    private final ScheduledExecutorService executor;
-    private TelegramBotsLongPollingApplication app;
+    private final TelegramHealth health;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Thread thread;
+    private UpdateHandler handler;
 
-    PollingReceiver(TelegramSettings settings, HttpClients http, TelegramUrl url, Redactor redactor) {
+    /** @param api a client whose timeout covers a whole long poll */
+    PollingReceiver(TelegramSettings settings, BotApi api, HttpClients http, TelegramHealth health,
+                    Redactor redactor) {
         this.settings = settings;
+        this.api = api;
         this.http = http;
-        this.url = url;
-        this.redactor = redactor;
-        this.executor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-telegram-poll", redactor));
+        this.health = health;
+        this.thread = new DaemonThreads("newsbot-telegram-poll", redactor).newThread(this::run);
     }
 
-    void start(LongPollingUpdateConsumer consumer) throws TelegramApiException {
+    void start(UpdateHandler updates) {
+        this.handler = updates;
+        thread.start();
+    }
+
+    private void run() {
         TelegramSettings.Retry retry = settings.retry();
-        app = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::polling, () -> executor,
-                () -> new Backoff(retry.initialBackoff(), retry.maxBackoff()));
+        Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         int timeout = (int) settings.pollTimeout().toSeconds();
-        app.registerBot(settings.token(), () -> url, last -> GetUpdates.builder().offset(last + 1).limit(100)
-                .timeout(timeout).allowedUpdates(List.of("message")).build(), consumer);
+        int offset = 0;
+        int failures = 0;
+        while (stopping.getCount() > 0) {
+            List<Update> updates;
+            try {
+                updates = api.getUpdates(offset, timeout);
+            } catch (BotApiException e) {
+                if (stopping.getCount() == 0) {
+                    break;
+                }
+                long delay = e.retryAfterMillis() >= 0 ? e.retryAfterMillis() : backoff.nextBackOffMillis();
+                health.failing(e, delay, ++failures);
+                pause(delay);
+                continue;
+            }
+            failures = 0;
+            backoff.reset();
+            health.ok();
+            if (!updates.isEmpty() && handler.consume(updates, () -> stopping.getCount() == 0)) {
+                offset = Math.max(offset, updates.stream().mapToInt(Update::getUpdateId).max().orElse(0) + 1);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            stopping.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.countDown();
+        }
     }
 
     @Override
     public void close() {
-        if (app != null) {
-            try {
-                app.close();
-            } catch (Exception e) {
-                LOG.warn("Stopping the poller: {}", redactor.redact(String.valueOf(e)));
-            }
-        }
+        stopping.countDown();
         http.cancelPolling();
-        executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-                LOG.warn("The poller did not stop within 1 s");
-            }
+            thread.join(TimeUnit.SECONDS.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("The poller did not stop within 1 s");
         }
     }
 }

@@ -9,10 +9,16 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.User;
+import dev.newsbot.ops.Readiness;
+import okhttp3.OkHttpClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +48,12 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramMetrics metrics;
     private final Redactor redactor;
     private final TelegramOperators operators;
+    private final Path inboxDir;
+    private final TelegramHealth health;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private State state = State.NEW;
     private HttpClients http;
+    private Inbox inbox;
     private ChatLanes lanes;
     private ScheduledExecutorService typing;
     private ExecutorService reloads;
@@ -64,30 +74,59 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * A bot that also answers the operator commands {@code /use}, {@code /reload}, {@code /status} and
-     * {@code /why}; with {@code operators} null they answer "not available".
+     * {@code /why}; with {@code operators} null they answer "not available". Its inbox lives only in memory.
      */
     public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
                        TelegramMetrics metrics, TelegramOperators operators) {
+        this(settings, chat, texts, clock, metrics, operators, null, null);
+    }
+
+    /**
+     * The full bot.
+     *
+     * @param inboxDir  where the durable inbox journal lives (e.g. {@code NEWSBOT_HOME/telegram}); null keeps it
+     *                  in memory, so updates in flight at a crash are lost
+     * @param readiness where the bot reports that it is not ready and why ({@code /readyz}); null for none
+     */
+    public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
+                       TelegramMetrics metrics, TelegramOperators operators, Path inboxDir, Readiness readiness) {
         this.operators = operators;
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.chat = Objects.requireNonNull(chat, "chat must not be null");
         this.texts = Objects.requireNonNull(texts, "texts must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+        this.inboxDir = inboxDir;
+        this.health = new TelegramHealth(readiness);
         this.redactor = new Redactor(settings.token(), settings.webhook() == null ? null : settings.webhook().secret());
     }
 
     /**
-     * Connects and starts answering. Throws {@link TelegramBotException} (with everything it started stopped again)
-     * when the Bot API cannot be reached or the webhook endpoint cannot be bound.
+     * Connects and starts answering. While the Bot API is unavailable (no answer, 429, 5xx) it keeps trying with
+     * capped back-off, logging each retry in one line and reporting it through the readiness; it returns once the
+     * bot receives updates, or when {@link #close()} was called meanwhile. Throws {@link TelegramBotException}
+     * (with everything it started stopped again) when Telegram refuses for good (e.g. 401 for a wrong token), the
+     * inbox cannot be opened or the webhook endpoint cannot be bound.
      */
-    public synchronized void start() {
-        if (state != State.NEW) {
-            throw new IllegalStateException("TelegramBot can be started once, state is " + state);
+    public void start() {
+        BotApi api;
+        synchronized (this) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("TelegramBot can be started once, state is " + state);
+            }
+            state = State.RUNNING;
         }
-        state = State.RUNNING;
         try {
-            startParts();
+            health.waiting("connecting to the Bot API");
+            api = openParts();
+            User me = api == null ? null : connect(api);
+            if (me != null) {
+                startReceiving(api, me);
+                if (announce(api) != null) {
+                    LOG.info("Telegram bot @{} started ({} mode)", me.getUserName(),
+                            settings.mode().name().toLowerCase(Locale.ROOT));
+                }
+            }
         } catch (Exception e) {
             close();
             throw new TelegramBotException("Telegram bot failed to start: " + redactor.redact(e.getMessage()),
@@ -95,30 +134,110 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void startParts() throws Exception {
+    /** The HTTP clients and the inbox; null when closed meanwhile. */
+    private synchronized BotApi openParts() {
+        if (state != State.RUNNING) {
+            return null;
+        }
         http = new HttpClients(settings, metrics, redactor);
-        TelegramUrl url = telegramUrl(settings.apiUrl());
-        BotApi api = new BotApi(new OkHttpTelegramClient(new ObjectMapper(), http.calls(), settings.token(), url),
-                settings, redactor, metrics);
-        User me = api.getMe();
+        inbox = inboxDir == null ? Inbox.inMemory() : Inbox.open(inboxDir);
+        return new BotApi(client(http.calls()), settings, redactor, metrics);
+    }
+
+    private OkHttpTelegramClient client(OkHttpClient okHttp) {
+        return new OkHttpTelegramClient(new ObjectMapper(), okHttp, settings.token(), telegramUrl(settings.apiUrl()));
+    }
+
+    /** getMe, the command menu and deleteWebhook (polling), each retried until it works; null when closed first. */
+    private User connect(BotApi api) {
+        User me = retrying(api::getMe);
+        if (me == null) {
+            return null;
+        }
         if (me.getUserName() == null || me.getUserName().isBlank()) {
             throw new IllegalStateException("getMe returned no username");
         }
+        if (retrying(() -> registerCommands(api)) == null) {
+            return null;
+        }
+        if (settings.mode() == TelegramSettings.Mode.POLLING && retrying(() -> {
+            api.deleteWebhook();
+            return true;
+        }) == null) {
+            return null;
+        }
+        return me;
+    }
+
+    /**
+     * Runs {@code step} until it succeeds, waiting with capped back-off (or 429's {@code retry_after}) after each
+     * transient failure; rethrows a lasting one. Null when the bot was closed meanwhile.
+     */
+    private <T> T retrying(Supplier<T> step) {
+        TelegramSettings.Retry retry = settings.retry();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (BotApiException e) {
+                if (closing.getCount() == 0) {
+                    return null;
+                }
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                long delay = e.retryAfterMillis() >= 0 ? e.retryAfterMillis()
+                        : Backoff.delayMillis(retry.initialBackoff().toMillis(), retry.maxBackoff().toMillis(), attempt);
+                health.failing(e, delay, attempt);
+                if (awaitClosing(delay)) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private boolean awaitClosing(long millis) {
+        try {
+            return closing.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private synchronized void startReceiving(BotApi api, User me) throws Exception {
+        if (state != State.RUNNING) {
+            return;
+        }
         username = me.getUserName();
-        registerCommands(api);
         lanes = new ChatLanes(settings.workers(), new DaemonThreads("newsbot-telegram-worker", redactor));
         typing = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-telegram-typing", redactor));
-        UpdateHandler handler = new UpdateHandler(parts(api), me.getId());
+        UpdateHandler handler = new UpdateHandler(parts(api), me.getId(), inbox);
+        handler.replay(inbox.pending());
         if (settings.mode() == TelegramSettings.Mode.POLLING) {
-            api.deleteWebhook();
-            polling = new PollingReceiver(settings, http, url, redactor);
+            BotApi pollApi = new BotApi(client(http.polling()), settings, redactor, metrics,
+                    settings.pollReadTimeout());
+            polling = new PollingReceiver(settings, pollApi, http, health, redactor);
             polling.start(handler);
         } else {
             webhook = new WebhookReceiver(settings.webhook(), redactor);
             webhook.start(handler::accept);
-            api.setWebhook(settings.webhook().publicUrl(), settings.webhook().secret());
         }
-        LOG.info("Telegram bot @{} started ({} mode)", username, settings.mode().name().toLowerCase());
+    }
+
+    /** In webhook mode, tells Telegram where to post (retried like {@link #connect}); null when closed first. */
+    private Boolean announce(BotApi api) {
+        if (settings.mode() == TelegramSettings.Mode.POLLING) {
+            health.ok();
+            return true;
+        }
+        Boolean set = retrying(() -> {
+            api.setWebhook(settings.webhook().publicUrl(), settings.webhook().secret());
+            return true;
+        });
+        if (set != null) {
+            health.ok();
+        }
+        return set;
     }
 
     private UpdateHandler.Parts parts(BotApi api) {
@@ -143,12 +262,17 @@ public final class TelegramBot implements AutoCloseable {
                 templates, names);
     }
 
-    private void registerCommands(BotApi api) {
+    /** Registers the command menu; a lasting refusal (4xx) is logged and start-up goes on without it. */
+    private Boolean registerCommands(BotApi api) {
         try {
             api.setMyCommands(texts.commands());
         } catch (BotApiException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
             LOG.warn("Could not register the command menu: {}", e.getMessage());
         }
+        return true;
     }
 
     /** The bot's username as reported by getMe; empty before {@link #start()}. */
@@ -168,6 +292,7 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         state = State.CLOSED;
+        closing.countDown();
         if (polling != null) {
             polling.close();
         }
@@ -185,6 +310,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (inbox != null) {
+            inbox.close();
         }
         LOG.info("Telegram bot stopped");
     }

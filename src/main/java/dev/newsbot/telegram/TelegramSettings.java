@@ -270,9 +270,11 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
     /**
      * How failed Bot API calls are retried. 429 answers wait {@code retry_after} (at most {@code maxRetryAfter});
      * 5xx answers and connection failures back off exponentially from {@code initialBackoff} to {@code maxBackoff}.
-     * Timeouts are not retried (the request may have arrived).
+     * Timeouts of calls that change something ({@code sendMessage}) are not retried (the request may have arrived).
+     * Start-up ({@code getMe}, {@code setMyCommands}, {@code deleteWebhook}/{@code setWebhook}) and long polling
+     * are retried without end, timeouts included, with the same back-off.
      *
-     * @param maxAttempts    attempts per call, including the first
+     * @param maxAttempts    attempts per call after start-up, including the first
      * @param initialBackoff the first back-off delay
      * @param maxBackoff     the longest back-off delay
      * @param maxRetryAfter  the longest {@code retry_after} honoured; longer ones fail the call

@@ -7,7 +7,6 @@ import dev.newsbot.chat.SetSummary;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -15,6 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,21 +23,26 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Turns updates into answers. {@link #consume} runs on the receiving thread and only decides (duplicate? addressed
- * to the bot? rate-limited?) before queueing the work on the chat's lane; it never throws, so the poller keeps going
- * and confirms the offset past every update it handed over. Lane tasks ask the {@link ChatService}, render and send;
- * a failure is logged with its stack trace and answered with a short apology.
+ * Turns updates into answers. {@link #consume} (polling) and {@link #accept} (webhook) run on the receiving thread:
+ * they journal the updates in the {@link Inbox} (forced to disk; an update journaled before is a redelivery and is
+ * dropped) and only then let the receiver confirm them, then decide (addressed to the bot? rate-limited?) and queue
+ * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send; a failure is logged with its
+ * stack trace and answered with a short apology. An update is marked handled in the inbox once its answer was sent
+ * (or it needed none); one cut short by a crash or shutdown stays pending and {@link #replay} answers it after the
+ * next start.
  */
-final class UpdateHandler implements LongPollingUpdateConsumer {
+final class UpdateHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
+    private static final long JOURNAL_RETRY_MILLIS = 1000;
 
     private final Parts parts;
     private final MessageRouter router;
-    private final RecentUpdates recent = new RecentUpdates(10_000);
+    private final Inbox inbox;
     private final FollowUps followUps = new FollowUps(256, 10_000);
 
     /** What the handler works with; one record so the constructor stays short. */
@@ -47,30 +52,85 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                  OperatorCommands operators) {
     }
 
-    UpdateHandler(Parts parts, long botId) {
+    UpdateHandler(Parts parts, long botId, Inbox inbox) {
         this.parts = parts;
         this.router = new MessageRouter(botId, parts.username());
+        this.inbox = inbox;
     }
 
-    @Override
-    public void consume(List<Update> updates) {
-        for (Update update : updates) {
-            accept(update);
+    /**
+     * Journals a polled batch, retrying (one log line a second) while the journal cannot be written, then handles
+     * the updates not seen before. Returns true once the batch is journaled, so the poller may confirm it; false
+     * when {@code stopping} turned true first.
+     */
+    boolean consume(List<Update> updates, BooleanSupplier stopping) {
+        List<Update> fresh;
+        while (true) {
+            try {
+                fresh = inbox.receive(updates);
+                break;
+            } catch (UncheckedIOException e) {
+                LOG.error("Not confirming {} update(s) to Telegram: {}; retrying in 1 s", updates.size(),
+                        e.getMessage());
+                if (waitOrStop(stopping)) {
+                    return false;
+                }
+            }
+        }
+        fresh.forEach(this::handle);
+        return true;
+    }
+
+    /** Journals one webhook update and handles it if new; false when it could not be journaled (answer 5xx). */
+    boolean accept(Update update) {
+        List<Update> fresh;
+        try {
+            fresh = inbox.receive(List.of(update));
+        } catch (UncheckedIOException e) {
+            LOG.error("Not confirming update {} to Telegram: {}", update.getUpdateId(), e.getMessage());
+            return false;
+        }
+        fresh.forEach(this::handle);
+        return true;
+    }
+
+    /** Handles the updates the inbox holds from before the last stop (journaled, never marked handled). */
+    void replay(List<Update> pending) {
+        if (!pending.isEmpty()) {
+            LOG.info("Answering {} update(s) received before the last stop", pending.size());
+        }
+        pending.forEach(this::handle);
+    }
+
+    private static boolean waitOrStop(BooleanSupplier stopping) {
+        try {
+            for (long waited = 0; waited < JOURNAL_RETRY_MILLIS && !stopping.getAsBoolean(); waited += 50) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return stopping.getAsBoolean();
+    }
+
+    /** Handles one journaled update; never throws. */
+    private void handle(Update update) {
+        try {
+            dispatch(update);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Could not handle update {}", update.getUpdateId(), parts.redactor().redact(e));
+            parts.metrics().updateFailed();
+            done(update);
         }
     }
 
-    /** Handles one update; never throws. */
-    void accept(Update update) {
+    /** Marks the update handled in the inbox; a failure only means it may be answered again after a restart. */
+    private void done(Update update) {
         try {
-            if (update == null || update.getUpdateId() == null || !recent.firstTime(update.getUpdateId())) {
-                LOG.debug("Skipping repeated update {}", update == null ? null : update.getUpdateId());
-                return;
-            }
-            dispatch(update);
-        } catch (RuntimeException | Error e) {
-            LOG.error("Could not handle update {}", update == null ? null : update.getUpdateId(),
-                    parts.redactor().redact(e));
-            parts.metrics().updateFailed();
+            inbox.handled(update);
+        } catch (UncheckedIOException e) {
+            LOG.warn("Could not mark update {} answered: {}", update.getUpdateId(), e.getMessage());
         }
     }
 
@@ -79,12 +139,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         Inbound inbound = router.route(m);
         if (inbound instanceof Inbound.Ignored ignored) {
             LOG.debug("Ignoring update {}: {}", update.getUpdateId(), ignored.reason());
+            done(update);
             return;
         }
         String limit = rateLimitNotice(m);
         if (limit != null) {
             if (!limit.isEmpty()) {
                 enqueue(update, m, () -> send(m, limit));
+            } else {
+                done(update);
             }
             return;
         }
@@ -97,24 +160,26 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
 
     private void enqueue(Update update, Message m, Runnable work) {
-        Runnable task = () -> runGuarded(update.getUpdateId(), m, work);
+        Runnable task = () -> runGuarded(update, m, work);
         if (!parts.lanes().submit(m.getChatId(), task)) {
             LOG.info("Not answering update {}: the bot is shutting down", update.getUpdateId());
         }
     }
 
-    private void runGuarded(int updateId, Message m, Runnable work) {
+    private void runGuarded(Update update, Message m, Runnable work) {
+        int updateId = update.getUpdateId();
         try {
             work.run();
         } catch (RuntimeException | Error e) {
-            if (Thread.currentThread().isInterrupted()) {
-                LOG.info("Answer to update {} cancelled by shutdown", updateId);
+            if (Thread.currentThread().isInterrupted() || parts.lanes().isClosed()) {
+                LOG.info("Answer to update {} cancelled by shutdown; it is answered after the next start", updateId);
                 return;
             }
             LOG.error("Failed to answer update {} in chat {}", updateId, m.getChatId(), parts.redactor().redact(e));
             parts.metrics().updateFailed();
             apologise(m);
         }
+        done(update);
     }
 
     private void apologise(Message m) {

@@ -14,13 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The webhook endpoint: a JDK {@link HttpServer} serving the public URL's path. Every request without the matching
  * {@code X-Telegram-Bot-Api-Secret-Token} header gets 401 (compared in constant time); an accepted one is parsed into
- * the library's {@link Update} and handed over before the 200 goes back, so Telegram redelivers anything that was not
- * handed over.
+ * the library's {@link Update} and handed over (journaled in the inbox, forced to disk) before the 200 goes back, so
+ * Telegram redelivers anything that was not journaled; 503 when it could not be.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -34,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Redactor redactor;
     private final ExecutorService executor;
     private HttpServer server;
-    private Consumer<Update> sink;
+    private Predicate<Update> sink;
 
     WebhookReceiver(TelegramSettings.Webhook hook, Redactor redactor) {
         this.hook = hook;
@@ -43,7 +43,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(4, new DaemonThreads("newsbot-telegram-webhook", redactor));
     }
 
-    void start(Consumer<Update> updates) throws IOException {
+    void start(Predicate<Update> updates) throws IOException {
         this.sink = updates;
         server = HttpServer.create(new InetSocketAddress(hook.host(), hook.port()), 64);
         server.createContext(hook.path(), this::handle);
@@ -87,8 +87,7 @@ final class WebhookReceiver implements AutoCloseable {
             LOG.warn("Rejected a webhook request that is not an Update: {}", e.getClass().getSimpleName());
             return 400;
         }
-        sink.accept(update);
-        return 200;
+        return sink.test(update) ? 200 : 503;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

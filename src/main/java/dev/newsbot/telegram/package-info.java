@@ -3,6 +3,9 @@
  * bot, rate-limits, asks {@link dev.newsbot.chat.ChatService} and renders each reply as Telegram HTML with a numbered,
  * linked source list; answers the operator commands ({@code /use}, {@code /reload}, {@code /status}, {@code /why})
  * through {@link dev.newsbot.telegram.TelegramOperators}, which the composition root fills from {@code ops}. Owns the Bot API client (TelegramBots is used only here), its timeouts, retries and token
- * redaction. The entry point is {@link dev.newsbot.telegram.TelegramBot}.
+ * redaction. Keeps the durable inbox ({@code NEWSBOT_HOME/telegram/inbox.journal}): an update is journaled before it is
+ * confirmed to Telegram and marked answered after its answer was sent, so a crash loses nothing and a redelivery is
+ * not answered twice. While the Bot API is unavailable it retries without end, one log line per retry, and reports
+ * the reason to {@link dev.newsbot.ops.Readiness}. The entry point is {@link dev.newsbot.telegram.TelegramBot}.
  */
 package dev.newsbot.telegram;

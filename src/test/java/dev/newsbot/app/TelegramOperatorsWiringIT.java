@@ -51,7 +51,7 @@ class TelegramOperatorsWiringIT {
         Path config = Files.writeString(dir.resolve("newsbot.yaml"), "articles:\n  sets:\n    local: ['" + local
                 + "']\nadmin:\n  userIds: [" + admin.id() + "]\nstate:\n  file: '" + dir.resolve("state.json")
                 + "'\n");
-        newsbot = new Newsbot(new ConfigLoader().read(config), java.time.Clock.systemUTC());
+        newsbot = new Newsbot(new ConfigLoader().read(config), java.time.Clock.systemUTC(), dir.resolve("home"));
         newsbot.loadSets();
         TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)

@@ -225,6 +225,21 @@ class SetManagerTest {
     }
 
     @Test
+    void should_not_be_ready_while_another_part_says_why() {
+        Path a = TestBot.writeJsonl(dir.resolve("a/news.jsonl"), TestBot.towns(2, 0));
+        SetManager manager = new TestBot().manager(source(a));
+        manager.reload("news");
+
+        manager.readiness().notReady("telegram", "getMe failing (502), retrying in 8 s");
+        assertThat(manager.ready()).isFalse();
+        assertThat(manager.loading()).containsExactly("telegram: getMe failing (502), retrying in 8 s");
+
+        manager.readiness().ready("telegram");
+        assertThat(manager.ready()).isTrue();
+        assertThat(manager.loading()).isEmpty();
+    }
+
+    @Test
     void should_name_the_known_sets_for_an_unknown_one() {
         SetManager manager = new TestBot().manager(source(dir.resolve("news.jsonl")));
 

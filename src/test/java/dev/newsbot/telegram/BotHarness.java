@@ -25,6 +25,8 @@ final class BotHarness implements AutoCloseable {
     final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
     TelegramMetrics metrics = TelegramMetrics.none();
     TelegramOperators operators;
+    /** Where the bot keeps its inbox journal; null keeps it in memory. */
+    Path inboxDir;
     TelegramBot bot;
 
     static {
@@ -53,9 +55,14 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness start(UnaryOperator<TelegramSettings> tweak) {
-        bot = new TelegramBot(tweak.apply(settings()), chat, texts(), clock, metrics, operators);
+        bot = newBot(tweak.apply(settings()));
         bot.start();
         return this;
+    }
+
+    /** A bot (not started) over this harness's fake, chat, clock, metrics, operators and inbox folder. */
+    TelegramBot newBot(TelegramSettings settings) {
+        return new TelegramBot(settings, chat, texts(), clock, metrics, operators, inboxDir, null);
     }
 
     FakeUser user(String name) {

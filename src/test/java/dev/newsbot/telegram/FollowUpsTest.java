@@ -31,15 +31,4 @@ class FollowUpsTest {
         assertThat(f.questionAnsweredBy(2, 1)).isEqualTo("x");
         assertThat(f.questionAnsweredBy(3, 1)).isEqualTo("y");
     }
-
-    @Test
-    void should_recognise_a_repeated_update_id() {
-        RecentUpdates recent = new RecentUpdates(2);
-
-        assertThat(recent.firstTime(1)).isTrue();
-        assertThat(recent.firstTime(1)).isFalse();
-        assertThat(recent.firstTime(2)).isTrue();
-        assertThat(recent.firstTime(3)).isTrue();
-        assertThat(recent.firstTime(1)).isTrue();
-    }
 }

@@ -29,6 +29,17 @@ final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The formatted messages, one per event. */
+    List<String> lines() {
+        return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The WARN and ERROR events that carry a throwable (which a log file would show as a stack trace). */
+    List<ILoggingEvent> throwables() {
+        return events().stream().filter(e -> e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.WARN))
+                .toList();
+    }
+
     /** Everything a log file would show: levels, loggers, messages, exception classes, messages and stacks. */
     String text() {
         StringBuilder b = new StringBuilder();

@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  * {@link #makeAdmin}, else "member"), {@code setMyCommands}, {@code setWebhook} (HTTPS only, secret token checked;
  * updates are then POSTed to a local route with the secret header, and {@code getUpdates} answers 409) and
  * {@code deleteWebhook}. Faults can be queued per method: 429 with {@code retry_after}, 5xx, TCP resets, stalls,
- * answers without {@code ok}, arbitrary 400s.
+ * answers without {@code ok}, arbitrary 400s, and lost replies (carried out, then the connection reset); or drawn
+ * at random with {@link #failRandomly}. {@link #holdSends} stops delivering messages: held {@code sendMessage}
+ * requests wait and, once released, are reset without being carried out.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -82,6 +84,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final List<Integer> webhookStatuses = new ArrayList<>();
+    private final Map<String, RandomFaults> randomFaults = new HashMap<>();
+    private final List<SentMessage> lostReplies = new ArrayList<>();
+    private boolean holdingSends;
     private ArrayNode commands;
     private String webhookUrl = "";
     private String webhookSecret;
@@ -283,6 +288,44 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, each request to {@code method} that has no queued fault fails with probability
+     * {@code probability}, playing one of {@code choices} at random (seeded, so a run can be repeated).
+     */
+    public void failRandomly(String method, double probability, List<Fault> choices, long seed) {
+        lock.lock();
+        try {
+            randomFaults.put(method.toLowerCase(Locale.ROOT),
+                    new RandomFaults(probability, List.copyOf(choices), new java.util.Random(seed)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops failing {@code method} at random. */
+    public void stopFailingRandomly(String method) {
+        locked(() -> randomFaults.remove(method.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * While {@code hold} is true, {@code sendMessage} requests are neither carried out nor answered; when it turns
+     * false, every held request is reset without being carried out (as if the bot had died before sending).
+     */
+    public void holdSends(boolean hold) {
+        lock.lock();
+        try {
+            holdingSends = hold;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The messages delivered whose answer the bot never got ({@link Fault.LostReply}), in order. */
+    public List<SentMessage> lostReplies() {
+        return locked(() -> List.copyOf(lostReplies));
+    }
+
     /** Requests still to fail for {@code method}. */
     public int pendingFaults(String method) {
         lock.lock();
@@ -427,7 +470,13 @@ public final class FakeBotApi implements AutoCloseable {
         if (!token.equals(TOKEN)) {
             return error(401, "Unauthorized", null);
         }
+        if (method.equalsIgnoreCase("sendMessage") && heldThenDropped()) {
+            return new MiniHttpServer.Reset();
+        }
         Fault fault = nextFault(method);
+        if (fault instanceof Fault.LostReply) {
+            return loseReply(method, params);
+        }
         if (fault != null) {
             return play(fault);
         }
@@ -435,6 +484,39 @@ public final class FakeBotApi implements AutoCloseable {
             return ok(dispatch(method.toLowerCase(Locale.ROOT), params), description(method, params));
         } catch (ApiError e) {
             return error(e.code, e.getMessage(), e.retryAfter);
+        }
+    }
+
+    /** Carries the request out and resets the connection instead of answering. */
+    private Outcome loseReply(String method, ObjectNode params) {
+        lock.lock();
+        try {
+            int before = sent.size();
+            dispatch(method.toLowerCase(Locale.ROOT), params);
+            if (sent.size() > before) {
+                lostReplies.add(sent.get(sent.size() - 1));
+            }
+        } catch (ApiError e) {
+            // refused anyway: nothing was delivered, and the client sees only the reset
+        } finally {
+            lock.unlock();
+        }
+        return new MiniHttpServer.Reset();
+    }
+
+    /** Waits while sends are held; true when this request was held (it is then dropped). */
+    private boolean heldThenDropped() {
+        lock.lock();
+        try {
+            if (!holdingSends) {
+                return false;
+            }
+            while (holdingSends && !closed) {
+                changed.awaitUninterruptibly();
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -789,7 +871,12 @@ public final class FakeBotApi implements AutoCloseable {
         lock.lock();
         try {
             Deque<Fault> q = faults.get(method.toLowerCase(Locale.ROOT));
-            return q == null ? null : q.poll();
+            Fault queued = q == null ? null : q.poll();
+            if (queued != null) {
+                return queued;
+            }
+            RandomFaults random = randomFaults.get(method.toLowerCase(Locale.ROOT));
+            return random == null ? null : random.next();
         } finally {
             lock.unlock();
         }
@@ -960,6 +1047,14 @@ public final class FakeBotApi implements AutoCloseable {
             webhookDelivery.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Faults drawn at random for one method. */
+    private record RandomFaults(double probability, List<Fault> choices, java.util.Random random) {
+
+        Fault next() {
+            return random.nextDouble() < probability ? choices.get(random.nextInt(choices.size())) : null;
         }
     }
 

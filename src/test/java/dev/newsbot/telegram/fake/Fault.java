@@ -15,6 +15,13 @@ public sealed interface Fault {
     record ConnectionReset() implements Fault {
     }
 
+    /**
+     * The request is carried out (a {@code sendMessage} is delivered) but the connection is reset instead of
+     * answered, so the client cannot tell it from {@link ConnectionReset}.
+     */
+    record LostReply() implements Fault {
+    }
+
     /** The request is never answered. */
     record Stall() implements Fault {
     }
@@ -27,27 +34,31 @@ public sealed interface Fault {
     record BadRequest(String description) implements Fault {
     }
 
-    static Fault tooManyRequests(int retryAfter) {
+    public static Fault tooManyRequests(int retryAfter) {
         return new TooManyRequests(retryAfter);
     }
 
-    static Fault serverError(int status) {
+    public static Fault serverError(int status) {
         return new ServerError(status);
     }
 
-    static Fault connectionReset() {
+    public static Fault connectionReset() {
         return new ConnectionReset();
     }
 
-    static Fault stall() {
+    public static Fault lostReply() {
+        return new LostReply();
+    }
+
+    public static Fault stall() {
         return new Stall();
     }
 
-    static Fault withoutOk() {
+    public static Fault withoutOk() {
         return new WithoutOk();
     }
 
-    static Fault badRequest(String description) {
+    public static Fault badRequest(String description) {
         return new BadRequest(description);
     }
 }
