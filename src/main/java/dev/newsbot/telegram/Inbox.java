@@ -32,8 +32,9 @@ import java.util.zip.CRC32;
  * journaled update that is not marked handled is answered again ({@link #pending()}) and an update Telegram delivers
  * twice is recognised ({@link #receive}).
  *
- * <p>Each record is one line {@code <crc32 hex> <R|H> <payload>}: R carries the update's JSON (one line), H its
- * {@link #key} (update id, chat, message id, date).
+ * <p>Each record is one line {@code <crc32 hex> <R|H|S> <payload>}: R carries the update's JSON (one line), H its
+ * {@link #key} (update id, chat, message id, date) once handled, S its key once per start that found it pending;
+ * an update pending at more than {@link #MAX_STARTS} starts is given up (it crashed the bot each time).
  * A line whose checksum does not match or that lacks its newline (a write torn by SIGKILL or power loss) is skipped
  * with a one-line warning; every earlier record stays good. The journal is compacted when opened and whenever it
  * has grown past {@link #COMPACT_BYTES}: the pending updates and the last {@link #REMEMBERED} handled ids are
@@ -49,6 +50,12 @@ final class Inbox implements AutoCloseable {
     static final long COMPACT_BYTES = 1 << 20;
     /** How many handled ids are remembered to recognise redelivered updates. */
     static final int REMEMBERED = 10_000;
+    /**
+     * How many starts may find an update still pending before it is given up: an update whose handling takes the
+     * whole process down (not an ordinary error, which gets an apology and is marked handled) would otherwise crash
+     * the bot at every start.
+     */
+    static final int MAX_STARTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +64,7 @@ final class Inbox implements AutoCloseable {
     private final long compactBytes;
     private final Map<String, String> pending = new LinkedHashMap<>();
     private final LinkedHashSet<String> handled = new LinkedHashSet<>();
+    private final Map<String, Integer> starts = new LinkedHashMap<>();
     private FileOutputStream out;
     private boolean damaged;
 
@@ -88,6 +96,7 @@ final class Inbox implements AutoCloseable {
             if (Files.exists(file)) {
                 inbox.read();
             }
+            inbox.giveUpPoisonUpdates();
             inbox.compact();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Telegram inbox " + file + ": " + e.getMessage(), e);
@@ -97,6 +106,24 @@ final class Inbox implements AutoCloseable {
                     inbox.pending.size());
         }
         return inbox;
+    }
+
+    /**
+     * Counts this start for every pending update (compaction writes the counts as S records), and marks handled, with
+     * one warning line each, the updates that were already pending at {@link #MAX_STARTS} earlier starts.
+     */
+    private void giveUpPoisonUpdates() {
+        for (Iterator<String> it = pending.keySet().iterator(); it.hasNext(); ) {
+            String key = it.next();
+            int count = starts.merge(key, 1, Integer::sum);
+            if (count > MAX_STARTS) {
+                LOG.warn("Inbox {}: giving up update {}: it was still unanswered at {} starts in a row", file, key,
+                        MAX_STARTS);
+                it.remove();
+                starts.remove(key);
+                remember(key);
+            }
+        }
     }
 
     /**
@@ -133,6 +160,7 @@ final class Inbox implements AutoCloseable {
         }
         append(record('H', key));
         pending.remove(key);
+        starts.remove(key);
         remember(key);
         if (out != null && size() > compactBytes) {
             try {
@@ -236,7 +264,12 @@ final class Inbox implements AutoCloseable {
             }
             if (body.charAt(0) == 'H') {
                 pending.remove(payload);
+                starts.remove(payload);
                 remember(payload);
+                return true;
+            }
+            if (body.charAt(0) == 'S') {
+                starts.merge(payload, 1, Integer::sum);
                 return true;
             }
         } catch (IOException e) {
@@ -267,6 +300,7 @@ final class Inbox implements AutoCloseable {
         for (String json : pending.values()) {
             text.append(record('R', json));
         }
+        starts.forEach((key, count) -> text.append(record('S', key).repeat(count)));
         Path tmp = file.resolveSibling(FILE + ".tmp");
         try (FileOutputStream tmpOut = new FileOutputStream(tmp.toFile(), false)) {
             tmpOut.write(text.toString().getBytes(StandardCharsets.UTF_8));

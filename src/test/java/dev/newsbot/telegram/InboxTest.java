@@ -65,6 +65,27 @@ class InboxTest {
         }
     }
 
+    /** A poison update (its handling kills the process) is retried at a few starts, then given up, not forever. */
+    @Test
+    void anUpdateThatCrashesEveryStartIsGivenUpAfterMaxStarts() {
+        try (Inbox inbox = Inbox.open(home)) {
+            inbox.receive(List.of(update(1, "poison"), update(2, "slow")));
+        }
+        for (int start = 1; start <= Inbox.MAX_STARTS; start++) {
+            try (Inbox inbox = Inbox.open(home)) {
+                assertThat(ids(inbox.pending())).as("start %d", start).containsExactly(1, 2);
+            }
+        }
+        try (Inbox inbox = Inbox.open(home)) {
+            inbox.receive(List.of(update(3, "new")));
+            inbox.handled(update(2, "slow"));
+        }
+        try (Inbox inbox = Inbox.open(home)) {
+            assertThat(ids(inbox.pending())).containsExactly(3);
+            assertThat(inbox.known(update(1, "poison"))).isTrue();
+        }
+    }
+
     @Test
     void a_corrupt_record_in_the_middle_is_skipped_and_later_records_are_kept() throws IOException {
         try (Inbox inbox = Inbox.open(home)) {
@@ -123,8 +144,10 @@ class InboxTest {
                     .isTrue();
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(61);
+        assertThat(lines).hasSize(62);
         assertThat(lines.stream().filter(l -> l.substring(9).startsWith("R "))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.substring(9).startsWith("S "))).as("one start found 61 pending")
+                .hasSize(1);
         assertThat(home.resolve(Inbox.FILE + ".tmp")).doesNotExist();
     }
 }
