@@ -5,17 +5,26 @@ import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
-/** Validates a raw record and builds its {@link Article}, deriving the id when the source gives none. */
+/**
+ * Validates a raw record and builds its {@link Article}, deriving the id when the source gives none. The body must
+ * be within {@link ArticleLimits#bodyChars()}.
+ */
 final class ArticleAssembler {
 
-    private ArticleAssembler() {
+    private final ArticleLimits limits;
+
+    ArticleAssembler(ArticleLimits limits) {
+        this.limits = limits;
     }
 
     /** The article, or empty after adding every problem of the record to {@code problems}. */
-    static Optional<LoadedArticle> assemble(RawRecord record, List<Problem> problems) {
+    Optional<LoadedArticle> assemble(RawRecord record, List<Problem> problems) {
         int before = problems.size();
         String title = required(record, "title", problems);
         String body = required(record, "body", problems);
+        if (body != null && body.length() > limits.bodyChars()) {
+            problems.add(record.problem("body", limits.bodyTooLong(body.length())));
+        }
         Published published = published(record, problems);
         String id = record.get("id");
         if (id != null && id.isBlank()) {
