@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,12 +26,15 @@ import java.util.Objects;
  *   <li>a directory: walked recursively in sorted order, any mix of the above. Hidden files and folders, files
  *       named {@code README.*} and files with any other extension are ignored.</li>
  * </ul>
- * {@code published} is an ISO date or date-time; a date-time without offset is taken as UTC. An article without
- * {@code id} gets the first 16 hex digits of the SHA-256 of its url, or of its title and body when it has no url.
+ * {@code published} is an ISO date or date-time from 1605-01-01 to tomorrow; a date-time without offset is taken as
+ * UTC. {@code url}, when given, is an {@code http} or {@code https} link. Title and body must show something
+ * (no-break and zero-width spaces alone are blank). An article without {@code id} gets the first 16 hex digits of
+ * the SHA-256 of its url, or of its title and body when it has no url.
  *
  * <p>Guarantees: files are read as strict UTF-8 streams, one line at a time, within {@link ArticleLimits} (file,
  * line and body size); only regular files are read (a symbolic link to one is fine), so a pipe or a device never
- * hangs a load or fills the heap; every problem in every file is collected before the load fails; ids and urls are unique across the whole set;
+ * hangs a load or fills the heap; control characters other than newline and tab never reach an {@link Article};
+ * every problem in every file is collected before the load fails; ids and urls are unique across the whole set;
  * and a load either yields the whole set or only problems, never part of a set. Instances are stateless and
  * thread-safe.
  */
@@ -48,15 +52,18 @@ public final class ArticleLoader {
     private final ArticleFormat markdown;
     private final ArticleFormat plainText;
 
-    /** A loader with the {@linkplain ArticleLimits#DEFAULTS default limits}. */
+    /** A loader with the {@linkplain ArticleLimits#DEFAULTS default limits} and the system clock. */
     public ArticleLoader() {
-        this(ArticleLimits.DEFAULTS);
+        this(ArticleLimits.DEFAULTS, Clock.systemUTC());
     }
 
-    /** @param limits how much one file, line and body may hold */
-    public ArticleLoader(ArticleLimits limits) {
+    /**
+     * @param limits how much one file, line and body may hold
+     * @param clock  gives "tomorrow", the latest publication date accepted
+     */
+    public ArticleLoader(ArticleLimits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits must not be null");
-        this.assembler = new ArticleAssembler(limits);
+        this.assembler = new ArticleAssembler(limits, Objects.requireNonNull(clock, "clock must not be null"));
         this.jsonLines = new JsonLinesFormat(limits);
         this.markdown = new FrontMatterFormat(true, limits);
         this.plainText = new FrontMatterFormat(false, limits);
