@@ -204,7 +204,8 @@ class HostileArticlesTest {
     void utf16WithoutByteOrderMarkIsNamedAsUtf16() throws IOException {
         String text = "{\"title\": \"T\", \"body\": \"B\"}\n";
         Path little = Files.write(dir.resolve("le.jsonl"), text.getBytes(StandardCharsets.UTF_16LE));
-        Path big = Files.write(dir.resolve("be.md"), ("---\ntitle: T\n---\n" + text).getBytes(StandardCharsets.UTF_16BE));
+        Path big = Files.write(dir.resolve("be.md"),
+                ("---\ntitle: T\n---\n" + text).getBytes(StandardCharsets.UTF_16BE));
         Path marked = Files.write(dir.resolve("bom.jsonl"), text.getBytes(StandardCharsets.UTF_16));
 
         List<Problem> problems = loader.load("s", List.of(little, big, marked)).problems();
@@ -246,8 +247,8 @@ class HostileArticlesTest {
         assertThat(problems).extracting(Problem::line, Problem::field).containsExactly(
                 tuple(1, "url"), tuple(2, "url"),
                 tuple(3, "url"), tuple(5, "url"));
-        assertThat(problems.get(0).message())
-                .isEqualTo("must be an http:// or https:// link with a host, was \"javascript:alert(document.cookie)\"");
+        assertThat(problems.get(0).message()).isEqualTo(
+                "must be an http:// or https:// link with a host, was \"javascript:alert(document.cookie)\"");
     }
 
     private Path write(String name, String text) throws IOException {
