@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * One news article. Only {@code id}, {@code title} and {@code body} are required; the other fields are
- * {@code null} when the source does not say them, and are never invented.
+ * {@code null} when the source does not say them, and are never invented. No field holds a control character other
+ * than newline and tab (the constructor removes them, a CR becomes a newline), so no front end ever prints a
+ * terminal escape or a NUL from an article; title and body always show something.
  *
  * @param id        stable identifier; loaders derive it from the url, or from a content hash when there is no url
  * @param title     headline
@@ -35,13 +37,15 @@ public record Article(String id, String title, String source, String url, Publis
 
     private static String requireText(String value, String field) {
         Objects.requireNonNull(value, () -> "Article." + field + " must not be null");
-        if (value.isBlank()) {
+        String text = ArticleText.clean(value);
+        if (ArticleText.isBlank(text)) {
             throw new IllegalArgumentException("Article." + field + " must not be blank");
         }
-        return value.strip();
+        return text.strip();
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        String text = ArticleText.clean(value);
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

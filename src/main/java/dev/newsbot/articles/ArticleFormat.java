@@ -1,10 +1,13 @@
 package dev.newsbot.articles;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Turns the decoded text of one file into raw article records, reporting what it cannot read. */
+/** Turns the lines of one file into raw article records, reporting what it cannot read. */
 interface ArticleFormat {
 
-    List<RawRecord> read(Path file, String text, List<Problem> problems);
+    /** Reads every record of the file, handing each to {@code sink} as soon as it is complete. */
+    void read(Path file, BoundedLines lines, List<Problem> problems, Consumer<RawRecord> sink) throws IOException;
 }

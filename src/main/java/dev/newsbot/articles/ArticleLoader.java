@@ -2,13 +2,16 @@ package dev.newsbot.articles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Loads and validates article sets.
@@ -23,12 +26,17 @@ import java.util.Optional;
  *   <li>a directory: walked recursively in sorted order, any mix of the above. Hidden files and folders, files
  *       named {@code README.*} and files with any other extension are ignored.</li>
  * </ul>
- * {@code published} is an ISO date or date-time; a date-time without offset is taken as UTC. An article without
- * {@code id} gets the first 16 hex digits of the SHA-256 of its url, or of its title and body when it has no url.
+ * {@code published} is an ISO date or date-time from 1605-01-01 to tomorrow; a date-time without offset is taken as
+ * UTC. {@code url}, when given, is an {@code http} or {@code https} link. Title and body must show something
+ * (no-break and zero-width spaces alone are blank). An article without {@code id} gets the first 16 hex digits of
+ * the SHA-256 of its url, or of its title and body when it has no url.
  *
- * <p>Guarantees: files are read as strict UTF-8; every problem in every file is collected before the load
- * fails; ids and urls are unique across the whole set; and a load either yields the whole set or only problems,
- * never part of a set. Instances are stateless and thread-safe.
+ * <p>Guarantees: files are read as strict UTF-8 streams, one line at a time, within {@link ArticleLimits} (file,
+ * line and body size); only regular files are read (a symbolic link to one is fine), so a pipe or a device never
+ * hangs a load or fills the heap; control characters other than newline and tab never reach an {@link Article};
+ * every problem in every file is collected before the load fails; ids and urls are unique across the whole set;
+ * and a load either yields the whole set or only problems, never part of a set. Instances are stateless and
+ * thread-safe.
  */
 public final class ArticleLoader {
 
@@ -38,9 +46,33 @@ public final class ArticleLoader {
     private static final String CLASSPATH = "classpath:";
     static final List<String> DEFAULT_RESOURCES = List.of("default/westgate-2013-09-22.md");
 
-    private final ArticleFormat jsonLines = new JsonLinesFormat();
-    private final ArticleFormat markdown = new FrontMatterFormat(true);
-    private final ArticleFormat plainText = new FrontMatterFormat(false);
+    private final ArticleLimits limits;
+    private final ArticleAssembler assembler;
+    private final ArticleFormat jsonLines;
+    private final ArticleFormat markdown;
+    private final ArticleFormat plainText;
+
+    /** A loader with the {@linkplain ArticleLimits#DEFAULTS default limits} and the system clock. */
+    public ArticleLoader() {
+        this(ArticleLimits.DEFAULTS, Clock.systemUTC());
+    }
+
+    /**
+     * @param limits how much one file, line and body may hold
+     * @param clock  gives "tomorrow", the latest publication date accepted
+     */
+    public ArticleLoader(ArticleLimits limits, Clock clock) {
+        this.limits = Objects.requireNonNull(limits, "limits must not be null");
+        this.assembler = new ArticleAssembler(limits, Objects.requireNonNull(clock, "clock must not be null"));
+        this.jsonLines = new JsonLinesFormat(limits);
+        this.markdown = new FrontMatterFormat(true, limits);
+        this.plainText = new FrontMatterFormat(false, limits);
+    }
+
+    /** The limits this loader reads within. */
+    public ArticleLimits limits() {
+        return limits;
+    }
 
     /**
      * Loads the files and directories given as one set.
@@ -57,7 +89,7 @@ public final class ArticleLoader {
         }
         List<Problem> problems = new ArrayList<>();
         List<Path> files = SourceFiles.expand(paths, problems);
-        return collect(setName, files, problems, ArticleLoader::readFile);
+        return collect(setName, files, problems, this::openFile);
     }
 
     /**
@@ -72,16 +104,22 @@ public final class ArticleLoader {
 
     ArticleSet loadBundledDefault(ClassLoader classLoader) {
         List<Path> labels = DEFAULT_RESOURCES.stream().map(ArticleLoader::resourceLabel).toList();
-        ByteSource resources = (label, problems) -> readResource(classLoader, label, problems);
+        Opener resources = (label, problems) -> openResource(classLoader, label, problems);
         return collect(DEFAULT_SET_NAME, labels, new ArrayList<>(), resources).set();
     }
 
-    private LoadResult collect(String setName, List<Path> files, List<Problem> problems, ByteSource source) {
+    private LoadResult collect(String setName, List<Path> files, List<Problem> problems, Opener opener) {
         Duplicates duplicates = new Duplicates();
         List<Article> articles = new ArrayList<>();
         for (Path file : files) {
             List<Problem> found = new ArrayList<>();
-            source.read(file, found).ifPresent(bytes -> articles.addAll(parse(file, bytes, duplicates, found)));
+            try (InputStream in = opener.open(file, found)) {
+                if (in != null) {
+                    read(file, in, duplicates, articles, found);
+                }
+            } catch (IOException e) {
+                found.add(new Problem(file, 0, null, cannotRead(e)));
+            }
             found.sort(Comparator.comparingInt(Problem::line));
             problems.addAll(found);
         }
@@ -90,23 +128,18 @@ public final class ArticleLoader {
                 : LoadResult.failed(problems, files);
     }
 
-    private List<Article> parse(Path file, byte[] bytes, Duplicates duplicates, List<Problem> problems) {
-        Optional<String> text = Utf8.decode(file, bytes, problems);
-        if (text.isEmpty()) {
-            return List.of();
+    /** Streams the file through its format, keeping each valid article as soon as it is read. */
+    private void read(Path file, InputStream in, Duplicates duplicates, List<Article> articles, List<Problem> found)
+            throws IOException {
+        BoundedLines lines = new BoundedLines(file, in, limits, found);
+        formatOf(file).read(file, lines, found, record -> assembler.assemble(record, found).ifPresent(loaded -> {
+            duplicates.check(loaded, found);
+            articles.add(loaded.article());
+        }));
+        lines.skipRest(); // a format may stop early; an over-long line or bad byte after that is still reported
+        if (!lines.sawText() && found.isEmpty()) {
+            found.add(new Problem(file, 0, null, "file is empty"));
         }
-        if (text.get().isBlank()) {
-            problems.add(new Problem(file, 0, null, "file is empty"));
-            return List.of();
-        }
-        List<Article> articles = new ArrayList<>();
-        for (RawRecord record : formatOf(file).read(file, text.get(), problems)) {
-            ArticleAssembler.assemble(record, problems).ifPresent(loaded -> {
-                duplicates.check(loaded, problems);
-                articles.add(loaded.article());
-            });
-        }
-        return articles;
     }
 
     private ArticleFormat formatOf(Path file) {
@@ -117,27 +150,49 @@ public final class ArticleLoader {
         };
     }
 
-    private static Optional<byte[]> readFile(Path file, List<Problem> problems) {
-        try {
-            return Optional.of(Files.readAllBytes(file));
-        } catch (IOException e) {
-            problems.add(new Problem(file, 0, null, "cannot read the file: " + e));
-            return Optional.empty();
+    /** The open file, or null after adding why it is not read: not a regular file, or over the size limit. */
+    private InputStream openFile(Path file, List<Problem> problems) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            problems.add(new Problem(file, 0, null, notRegular(file)));
+            return null;
         }
+        if (attributes.size() > limits.fileBytes()) {
+            problems.add(new Problem(file, 0, null, limits.fileTooLarge(attributes.size())));
+            return null;
+        }
+        return Files.newInputStream(file);
     }
 
-    private static Optional<byte[]> readResource(ClassLoader classLoader, Path label, List<Problem> problems) {
-        String name = label.toString().substring(CLASSPATH.length());
-        try (InputStream in = classLoader.getResourceAsStream(name)) {
-            if (in == null) {
-                problems.add(new Problem(label, 0, null, "bundled resource is missing"));
-                return Optional.empty();
+    private static String notRegular(Path file) {
+        String target = "";
+        if (Files.isSymbolicLink(file)) {
+            try {
+                target = " (it links to " + file.toRealPath() + ")";
+            } catch (IOException e) {
+                target = " (a link)";
             }
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            problems.add(new Problem(label, 0, null, "cannot read the bundled resource: " + e));
-            return Optional.empty();
         }
+        return "not a regular file" + target + ", but a pipe, device or socket; only regular files are read";
+    }
+
+    private static String cannotRead(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file (a broken link, or removed while loading)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read the file: permission denied";
+        }
+        return "cannot read the file: " + e;
+    }
+
+    private static InputStream openResource(ClassLoader classLoader, Path label, List<Problem> problems) {
+        String name = label.toString().substring(CLASSPATH.length());
+        InputStream in = classLoader.getResourceAsStream(name);
+        if (in == null) {
+            problems.add(new Problem(label, 0, null, "bundled resource is missing"));
+        }
+        return in;
     }
 
     private static Path resourceLabel(String relativeName) {
@@ -151,8 +206,9 @@ public final class ArticleLoader {
         }
     }
 
+    /** Opens one source for reading, or returns null after adding why it cannot be read. */
     @FunctionalInterface
-    private interface ByteSource {
-        Optional<byte[]> read(Path file, List<Problem> problems);
+    private interface Opener {
+        InputStream open(Path file, List<Problem> problems) throws IOException;
     }
 }

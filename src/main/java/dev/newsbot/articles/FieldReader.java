@@ -2,6 +2,7 @@ package dev.newsbot.articles;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 final class FieldReader {
 
     static final List<String> ARTICLE_FIELDS = List.of("id", "url", "title", "source", "published", "author", "body");
+
+    static final String ALIAS = "YAML aliases (*name) are not allowed; write the value out";
 
     private final List<String> allowed;
     private final boolean scalarsAsText;
@@ -39,13 +42,31 @@ final class FieldReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             int line = lineOffset + parser.currentTokenLocation().getLineNr();
+            boolean aliasedName = isAlias(parser);
             JsonToken value = parser.nextToken();
-            String problem = readField(parser, name, value, line, record);
+            String problem = aliasedName || isAlias(parser) ? rejectAlias(name, line, record)
+                    : readField(parser, name, value, line, record);
             if (problem != null) {
                 problems.add(new Problem(record.file(), line, name, problem));
                 parser.skipChildren();
             }
         }
+    }
+
+    /**
+     * A YAML alias ({@code *name}): Jackson hands it on as the anchor's name, not its value, and aliases nest into
+     * "billion laughs" documents. Front matter has no use for them. (An anchor alone, {@code &name}, is harmless:
+     * the value is read as written.)
+     */
+    private static boolean isAlias(JsonParser parser) {
+        return parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
+    }
+
+    private static String rejectAlias(String name, int line, RawRecord record) {
+        if (!record.seen(name)) {
+            record.reject(name, line);
+        }
+        return ALIAS;
     }
 
     /** Stores the field, or returns what is wrong with it. */

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * One article per file: a YAML front matter between two {@code ---} lines (keys {@code id, url, title, source,
  * published, author}), then the body. Blank lines separate the body's paragraphs; runs of them count as one. In
  * Markdown, when the front matter gives no title, a leading {@code # Heading} line is the title and is taken out
- * of the body. Works on text, never on a path, so that it reads classpath resources too.
+ * of the body. Works on lines, never on a path, so that it reads classpath resources too; holds the front matter
+ * and at most {@link ArticleLimits#bodyChars()} of the body.
  */
 final class FrontMatterFormat implements ArticleFormat {
 
@@ -31,31 +32,52 @@ final class FrontMatterFormat implements ArticleFormat {
     private final FieldReader fields = new FieldReader(KEYS, true,
             Map.of("body", "the body goes after the front matter, not in it"));
     private final boolean markdown;
+    private final ArticleLimits limits;
 
-    /** @param markdown whether a leading {@code # Heading} may give the title */
-    FrontMatterFormat(boolean markdown) {
+    /**
+     * @param markdown whether a leading {@code # Heading} may give the title
+     * @param limits   the body limit
+     */
+    FrontMatterFormat(boolean markdown, ArticleLimits limits) {
         this.markdown = markdown;
+        this.limits = limits;
     }
 
     @Override
-    public List<RawRecord> read(Path file, String text, List<Problem> problems) {
-        List<String> lines = List.of(text.split("\n", -1));
-        if (!isDelimiter(lines.get(0))) {
-            problems.add(new Problem(file, 1, null, "no front matter: the file must start with a \"---\" line, "
-                    + "then key: value lines such as \"title: ...\", then \"---\" and the body"));
-            return List.of();
+    public void read(Path file, BoundedLines lines, List<Problem> problems, Consumer<RawRecord> sink)
+            throws IOException {
+        BoundedLines.Line first = lines.next();
+        if (first == null || first.text().isBlank() && nextNonBlank(lines) == null) {
+            return;
         }
-        int close = closingDelimiter(lines);
-        if (close < 0) {
+        if (!isDelimiter(first.text())) {
+            problems.add(new Problem(file, first.number(), null, "no front matter: the file must start with a "
+                    + "\"---\" line, then key: value lines such as \"title: ...\", then \"---\" and the body"));
+            return;
+        }
+        StringBuilder frontMatter = new StringBuilder();
+        BoundedLines.Line line = lines.next();
+        for (; line != null && !isDelimiter(line.text()); line = lines.next()) {
+            frontMatter.append(line.text()).append('\n');
+        }
+        if (line == null) {
             problems.add(new Problem(file, 1, null, "front matter is never closed by a \"---\" line"));
-            return List.of();
+            return;
         }
         RawRecord record = new RawRecord(file, 1);
-        if (!readYaml(String.join("\n", lines.subList(1, close)), record, problems)) {
-            return List.of();
+        if (readYaml(frontMatter.toString(), record, problems)) {
+            readBody(lines, line.number() + 1, record, problems);
+            sink.accept(record);
         }
-        readBody(new ArrayList<>(lines.subList(close + 1, lines.size())), Math.min(close + 2, lines.size()), record);
-        return List.of(record);
+    }
+
+    /** Skips blank lines; the first other one, or null at the end (an empty file, which the loader reports). */
+    private static BoundedLines.Line nextNonBlank(BoundedLines lines) throws IOException {
+        BoundedLines.Line line = lines.next();
+        while (line != null && line.text().isBlank()) {
+            line = lines.next();
+        }
+        return line;
     }
 
     private boolean readYaml(String text, RawRecord record, List<Problem> problems) {
@@ -77,54 +99,76 @@ final class FrontMatterFormat implements ArticleFormat {
         }
     }
 
-    private void readBody(List<String> body, int firstLine, RawRecord record) {
-        if (markdown && record.get("title") == null && !record.isRejected("title")) {
-            takeHeading(body, firstLine, record);
+    /** Reads the body up to the end of the file, keeping no more than the body limit. */
+    private void readBody(BoundedLines lines, int firstLine, RawRecord record, List<Problem> problems)
+            throws IOException {
+        boolean headingAllowed = markdown && record.get("title") == null && !record.isRejected("title");
+        Paragraphs body = new Paragraphs(limits.bodyChars());
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (headingAllowed && !line.text().isBlank()) {
+                headingAllowed = false;
+                Matcher heading = HEADING.matcher(line.text().strip());
+                if (heading.matches()) {
+                    record.put("title", heading.group(1), line.number());
+                    continue;
+                }
+            }
+            body.add(line.text());
         }
-        record.put("body", paragraphs(body), firstLine);
-    }
-
-    private static void takeHeading(List<String> body, int firstLine, RawRecord record) {
-        int index = 0;
-        while (index < body.size() && body.get(index).isBlank()) {
-            index++;
-        }
-        Matcher heading = index < body.size() ? HEADING.matcher(body.get(index).strip()) : null;
-        if (heading != null && heading.matches()) {
-            record.put("title", heading.group(1), firstLine + index);
-            body.remove(index);
+        if (body.length() > limits.bodyChars()) {
+            record.reject("body", firstLine);
+            problems.add(record.problem("body", limits.bodyTooLong(body.length())));
+        } else {
+            record.put("body", body.text(), firstLine);
         }
     }
 
     /** The lines with blank lines collapsed to one empty line between paragraphs, none at either end. */
     static String paragraphs(List<String> lines) {
-        StringBuilder text = new StringBuilder();
-        boolean gap = false;
-        for (String line : lines) {
+        Paragraphs text = new Paragraphs(Integer.MAX_VALUE);
+        lines.forEach(text::add);
+        return text.text();
+    }
+
+    /**
+     * Lines joined into paragraphs: runs of blank lines become one empty line between paragraphs, none at either
+     * end. Keeps at most {@code limit} characters, and counts the rest.
+     */
+    private static final class Paragraphs {
+
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        private long length;
+        private boolean gap;
+
+        Paragraphs(int limit) {
+            this.limit = limit;
+        }
+
+        void add(String line) {
             if (line.isBlank()) {
-                gap = text.length() > 0;
-                continue;
+                gap = length > 0;
+                return;
             }
-            if (text.length() > 0) {
-                text.append(gap ? "\n\n" : "\n");
+            String separator = length == 0 ? "" : gap ? "\n\n" : "\n";
+            length += separator.length() + line.length();
+            if (length <= limit) {
+                text.append(separator).append(line);
             }
-            text.append(line);
             gap = false;
         }
-        return text.toString();
+
+        long length() {
+            return length;
+        }
+
+        String text() {
+            return text.toString();
+        }
     }
 
     private static boolean isDelimiter(String line) {
         return line.stripTrailing().equals(DELIMITER);
-    }
-
-    private static int closingDelimiter(List<String> lines) {
-        for (int i = 1; i < lines.size(); i++) {
-            if (isDelimiter(lines.get(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Problem yamlProblem(Path file, JsonProcessingException e) {

@@ -1,37 +1,44 @@
 package dev.newsbot.articles;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * JSON Lines: one JSON object per line with the fields {@code id, url, title, source, published, author, body},
  * every value a string or null. Blank lines are skipped. Each line is read on its own, so one malformed line
- * does not hide the problems of the others.
+ * does not hide the problems of the others, and handed on before the next is read.
  */
 final class JsonLinesFormat implements ArticleFormat {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json;
     private final FieldReader fields = new FieldReader(FieldReader.ARTICLE_FIELDS, false, Map.of());
 
+    /** @param limits the line limit; Jackson's own string limit is raised to it so a line is never cut short */
+    JsonLinesFormat(ArticleLimits limits) {
+        int longest = Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, limits.lineBytes());
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(longest).build())
+                .build();
+    }
+
     @Override
-    public List<RawRecord> read(Path file, String text, List<Problem> problems) {
-        List<RawRecord> records = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                readLine(file, i + 1, lines[i], problems).ifPresent(records::add);
+    public void read(Path file, BoundedLines lines, List<Problem> problems, Consumer<RawRecord> sink)
+            throws IOException {
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (!line.text().isBlank()) {
+                readLine(file, line.number(), line.text(), problems).ifPresent(sink);
             }
         }
-        return records;
     }
 
     private Optional<RawRecord> readLine(Path file, int line, String text, List<Problem> problems) {

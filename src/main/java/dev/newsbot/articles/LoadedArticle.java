@@ -22,9 +22,4 @@ record LoadedArticle(Article article, RawRecord record, IdOrigin idOrigin) {
             return note;
         }
     }
-
-    /** {@code file:line} of the field, or of the record when the field is absent. */
-    String place(String field) {
-        return Problem.place(record.file(), record.lineOf(field));
-    }
 }

@@ -32,8 +32,9 @@ final class RawRecord {
         return line;
     }
 
+    /** Stores the value without control characters ({@link ArticleText#clean}), so validation sees what is kept. */
     void put(String field, String value, int fieldLine) {
-        values.put(field, value);
+        values.put(field, ArticleText.clean(value));
         lines.put(field, fieldLine);
     }
 

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Expands the paths given to the loader into the article files to read: files as given, directories walked
  * recursively in sorted order, skipping hidden files and folders, files named {@code README.*} and files of other
- * types. A file reached twice is read once.
+ * types. A file reached twice is read once. Whether a file is a regular one is the loader's check, when it opens
+ * it, so a pipe or device named like an article file is reported, not skipped.
  */
 final class SourceFiles {
 
@@ -59,7 +60,7 @@ final class SourceFiles {
 
     private static List<Path> walk(Path directory, List<Problem> problems) {
         try (Stream<Path> walk = Files.walk(directory)) {
-            List<Path> files = walk.filter(Files::isRegularFile)
+            List<Path> files = walk.filter(file -> !Files.isDirectory(file))
                     .filter(file -> isArticleFile(directory.relativize(file)))
                     .sorted()
                     .toList();

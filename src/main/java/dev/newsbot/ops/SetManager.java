@@ -141,7 +141,21 @@ public final class SetManager {
         } catch (RuntimeException e) {
             log.error("Reload of set \"{}\" failed", source.name(), e);
             return failed(source, served, List.of("reload failed: " + e), start);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(source, served, start);
         }
+    }
+
+    /**
+     * The article limits keep a load within bounds, but a set of many files can still outgrow the heap while it is
+     * indexed. The new version's data is referenced only from this reload's frames, so once they are gone it can
+     * be collected: the old version keeps serving, and the failure is reported and counted like any other.
+     */
+    private ReloadReport outOfMemory(SetSource source, PassageStore served, long start) {
+        String error = "reload failed: out of memory; the set does not fit in the heap (-Xmx "
+                + Runtime.getRuntime().maxMemory() / 1_000_000 + " MB) next to the version being served";
+        log.error("Reload of set \"{}\" failed: {}", source.name(), error);
+        return failed(source, served, List.of(error), start);
     }
 
     /** The whole set, or null with every problem added to {@code problems}. */

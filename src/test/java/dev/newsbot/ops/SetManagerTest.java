@@ -7,7 +7,12 @@ import static org.awaitility.Awaitility.await;
 import dev.newsbot.articles.Article;
 import dev.newsbot.retrieval.IndexSnapshot;
 import dev.newsbot.retrieval.SnapshotContents;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -261,5 +266,76 @@ class SetManagerTest {
         assertThat(again.version()).isEqualTo(first.version()).isEqualTo(again.previousVersion());
         assertThat(bot.hashing.calls()).isEqualTo(calls);
         assertThat(again.summary()).contains("unchanged at version " + first.version());
+    }
+
+    /** Issue 13, defect 2: a 1.5 GB article file dropped into a running bot's folder. */
+    @Test
+    void reloadWithAnArticleFileOverTheSizeLimitKeepsTheOldVersionAndCountsAFailedReload() throws IOException {
+        TestBot bot = new TestBot();
+        Path folder = Files.createDirectories(dir.resolve("news"));
+        TestBot.writeJsonl(folder.resolve("news.jsonl"), TestBot.towns(3, 0));
+        SetManager manager = bot.manager(new SetSource("news", List.of(folder), null));
+        BotMetrics metrics = new BotMetrics();
+        metrics.sets(manager, bot.registry);
+        String served = manager.reload("news").version();
+        Path huge = folder.resolve("huge.jsonl");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(1_500_000_000L);
+        }
+
+        ReloadReport report = manager.reload("news");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(bot.registry.get("news").articleSet().version()).isEqualTo(served);
+        assertThat(report.errors()).containsExactly(
+                huge + ": file is 1.5 GB, over the limit of 250 MB for one article file");
+        assertThat(report.summary()).contains("still serving version " + served);
+        assertThat(metrics.registry().counter("newsbot.reloads", "set", "news", "result", "failed").count())
+                .isEqualTo(1.0);
+        assertThat(metrics.registry().counter("newsbot.reloads", "set", "news", "result", "ok").count())
+                .isEqualTo(1.0);
+    }
+
+    /**
+     * Issue 13, defect 2: a reload that runs out of memory (here: many files, each within the limits, more than
+     * the heap holds) is reported and counted as failed, the old version keeps serving, and the heap is free again.
+     */
+    @Test
+    void reloadThatRunsOutOfMemoryKeepsTheOldVersionAndIsReportedAndCounted() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("news"));
+        TestBot.writeJsonl(folder.resolve("a.jsonl"), TestBot.towns(5, 0));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                OutOfMemoryReload.class.getName(), folder.toString()).redirectErrorStream(true).start();
+        // the child prints its own log and then its findings, one per line
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            while (line != null && !line.startsWith("served ")) {
+                line = out.readLine(); // the child's log comes first
+            }
+            assertThat(line).startsWith("served ");
+            writeBigFiles(folder, 12, 12);
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+            List<String> lines = out.lines().toList();
+
+            assertThat(child.waitFor()).as(String.join("\n", lines)).isZero();
+            assertThat(lines).contains("ok false", "still serving true", "failed reloads 1.0", "heap free again true")
+                    .anySatisfy(l -> assertThat(l).startsWith("errors [reload failed: out of memory; "));
+        }
+    }
+
+    /** {@code files} files of {@code megabytes} MB each, one article of about 1 MB a line. */
+    private static void writeBigFiles(Path folder, int files, int megabytes) throws IOException {
+        String body = "The council debated the budget for another long hour. ".repeat(18_000);
+        for (int f = 0; f < files; f++) {
+            try (BufferedWriter writer = Files.newBufferedWriter(folder.resolve("big-" + f + ".jsonl"))) {
+                for (int a = 0; a < megabytes; a++) {
+                    writer.write("{\"id\": \"big-" + f + "-" + a + "\", \"title\": \"Budget " + a + "\", \"body\": \""
+                            + body + f + "-" + a + "\"}\n");
+                }
+            }
+        }
     }
 }
