@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,9 +48,9 @@ public final class HttpService implements AutoCloseable {
     private final String name;
     private final Server server;
     private final ServerConnector connector;
-    private final Timer timerThread;
+    private final TimerThread timerThread;
 
-    private HttpService(String name, Server server, ServerConnector connector, Timer timerThread) {
+    private HttpService(String name, Server server, ServerConnector connector, TimerThread timerThread) {
         this.name = name;
         this.server = server;
         this.connector = connector;
@@ -71,7 +72,7 @@ public final class HttpService implements AutoCloseable {
         pool.setName(name);
         pool.setDaemon(true);
         pool.setStopTimeout(2_000);
-        Timer timerThread = new Timer(name + "-timer");
+        TimerThread timerThread = new TimerThread(name + "-timer");
         Scheduler timer = new ScheduledExecutorScheduler(timerThread.executor);
         Server server = new Server(pool, timer, null);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config(limits)));
@@ -115,7 +116,7 @@ public final class HttpService implements AutoCloseable {
     }
 
     /** Stops Jetty (its pool joins its threads) and then the timer, waiting until its thread has ended. */
-    private static void stop(Server server, Timer timerThread) {
+    private static void stop(Server server, TimerThread timerThread) {
         try {
             server.stop();
         } catch (Exception e) {
@@ -124,13 +125,13 @@ public final class HttpService implements AutoCloseable {
         timerThread.stop();
     }
 
-    /** The one daemon thread behind Jetty's scheduler (timeouts), which {@link #stop()} ends and joins. */
-    private static final class Timer {
+    /** The one daemon thread behind Jetty's scheduler (the timeouts); {@code stop} ends it and waits for it. */
+    private static final class TimerThread {
 
         private final List<Thread> threads = new CopyOnWriteArrayList<>();
         final ScheduledThreadPoolExecutor executor;
 
-        Timer(String name) {
+        TimerThread(String name) {
             executor = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, name);
                 thread.setDaemon(true);
@@ -243,7 +244,6 @@ public final class HttpService implements AutoCloseable {
             } else if (request.getLength() > maxBody) {
                 send(request, response, callback, tooLarge());
             } else {
-                request.addIdleTimeoutListener(timeout -> false);
                 new BodyReader(request, maxBody, (body, failure) -> answer(endpoint, request, response, callback,
                         body, failure)).run();
             }
@@ -257,6 +257,8 @@ public final class HttpService implements AutoCloseable {
             } else if (body == null) {
                 send(request, response, callback, tooLarge());
             } else {
+                // The body is in: a slow endpoint (a reload takes minutes) is not an idle client.
+                request.addIdleTimeoutListener(timeout -> false);
                 send(request, response, callback, call(endpoint, request, body));
             }
         }
@@ -266,7 +268,7 @@ public final class HttpService implements AutoCloseable {
                     query(request), headers(request), body, Request.getRemoteAddr(request));
             try {
                 return endpoint.handle(in);
-            } catch (Exception | Error e) {
+            } catch (Exception e) {
                 log.warn("{}: {} {} failed: {}", name, in.method(), in.path(), e.toString());
                 return ServerResponse.text(500, "internal error\n");
             }
@@ -288,7 +290,7 @@ public final class HttpService implements AutoCloseable {
         private static Map<String, String> headers(Request request) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (HttpField field : request.getHeaders()) {
-                headers.putIfAbsent(field.getName().toLowerCase(java.util.Locale.ROOT), field.getValue());
+                headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
             }
             return headers;
         }

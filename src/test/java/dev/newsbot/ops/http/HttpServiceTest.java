@@ -138,6 +138,21 @@ class HttpServiceTest {
     }
 
     @Test
+    void should_close_a_connection_whose_body_stalls() throws Exception {
+        start(HttpLimits.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(30)));
+        Socket stalled = raw.open();
+        OutputStream out = stalled.getOutputStream();
+        out.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab".getBytes(
+                StandardCharsets.US_ASCII));
+        out.flush();
+
+        byte[] rest = stalled.getInputStream().readAllBytes();
+
+        assertThat(new String(rest, StandardCharsets.US_ASCII)).doesNotStartWith("HTTP/1.1 200");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
     void should_finish_a_request_that_takes_longer_than_the_timeouts() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         start(HttpLimits.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)),
