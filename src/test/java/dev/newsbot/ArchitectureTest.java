@@ -66,4 +66,14 @@ class ArchitectureTest {
     static final ArchRule lucene_only_in_retrieval = noClasses()
             .that().resideOutsideOfPackage("dev.newsbot.retrieval..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+
+    @ArchTest
+    static final ArchRule jetty_only_in_ops_http = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.ops.http..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    /** Every HTTP endpoint goes through ops.http, with its timeouts, limits and exact routes (issue 13). */
+    @ArchTest
+    static final ArchRule no_jdk_http_server = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..");
 }

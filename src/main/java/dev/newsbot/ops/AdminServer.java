@@ -2,13 +2,13 @@ package dev.newsbot.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.newsbot.ops.http.Endpoint;
+import dev.newsbot.ops.http.HttpLimits;
+import dev.newsbot.ops.http.HttpService;
+import dev.newsbot.ops.http.ServerRequest;
+import dev.newsbot.ops.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,14 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server (JDK {@code HttpServer}), started only when an admin token is configured.
+ * The admin HTTP server, started only when an admin token is configured. Exactly these paths; any other is 404.
  *
  * <ul>
  *   <li>{@code POST /admin/reload[?set=name]}: reloads one set, or every set; needs
@@ -36,38 +35,28 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /readyz}: 200 once every set is loaded, 503 before.</li>
  *   <li>{@code GET /metrics}: Prometheus text.</li>
  * </ul>
- * Requests are handled on a small pool of daemon threads, so metrics and health answer during a reload.
+ * Served by an {@link HttpService} within {@link #LIMITS}, so metrics and health answer during a reload and while
+ * slow clients hold connections. Bound to an address other than loopback, it logs one warning: {@code /healthz},
+ * {@code /readyz} and {@code /metrics} need no token.
  */
 public final class AdminServer implements AutoCloseable {
+
+    /** The admin endpoints take no body; 64 KiB is plenty for anything a client might still send. */
+    public static final HttpLimits LIMITS = HttpLimits.defaults().withMaxBodyBytes(64 << 10);
 
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService pool;
     private final byte[] tokenHash;
     private final SetManager manager;
     private final BotMetrics metrics;
+    private HttpService http;
 
-    private AdminServer(HttpServer server, String token, SetManager manager, BotMetrics metrics) {
-        this.server = server;
+    private AdminServer(String token, SetManager manager, BotMetrics metrics) {
         this.tokenHash = sha256(token);
-        this.manager = manager;
-        this.metrics = metrics;
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "newsbot-admin-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/admin/reload", this::reload);
-        server.createContext("/healthz", exchange -> get(exchange, () -> text(exchange, 200, "ok\n")));
-        server.createContext("/readyz", this::ready);
-        server.createContext("/metrics", exchange -> get(exchange,
-                () -> send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8))));
-        server.createContext("/", exchange -> text(exchange, 404, "not found\n"));
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -81,49 +70,54 @@ public final class AdminServer implements AutoCloseable {
         if (token.isBlank()) {
             throw new IllegalArgumentException("the admin token must not be blank");
         }
-        try {
-            AdminServer admin = new AdminServer(HttpServer.create(address, 16), token, manager, metrics);
-            admin.server.start();
-            log.info("Admin HTTP server listening on {}", admin.address());
-            return admin;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + address + " for the admin server: " + e, e);
+        AdminServer admin = new AdminServer(token, manager, metrics);
+        admin.http = HttpService.start("newsbot-admin", address, LIMITS, admin.routes());
+        log.info("Admin HTTP server listening on {}", admin.address());
+        warnUnlessLoopback(address);
+        return admin;
+    }
+
+    private Map<String, Endpoint> routes() {
+        return Map.of(
+                "/admin/reload", this::reload,
+                "/healthz", request -> get(request, () -> ServerResponse.text(200, "ok\n")),
+                "/readyz", request -> get(request, this::ready),
+                "/metrics", request -> get(request, () -> ServerResponse.of(200, PROMETHEUS_TEXT,
+                        metrics.scrape().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static void warnUnlessLoopback(InetSocketAddress address) {
+        if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
+            log.warn("admin.addr {}:{} is not a loopback address: anyone who reaches it gets /healthz, /readyz and "
+                    + "/metrics without a token; bind 127.0.0.1 or put a proxy in front",
+                    address.getHostString(), address.getPort());
         }
     }
 
     /** The address bound. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return http.address();
     }
 
+    /** Stops listening and ends the server's threads. */
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        http.close();
     }
 
-    private void reload(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!authorised(exchange)) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                json(exchange, 401, Map.of("ok", false, "errors", List.of("unauthorised")));
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                json(exchange, 405, Map.of("ok", false, "errors", List.of("use POST")));
-                return;
-            }
-            String set = queryParameter(exchange, "set");
-            if (set == null) {
-                reloadAll(exchange);
-            } else {
-                reloadOne(exchange, set);
-            }
+    private ServerResponse reload(ServerRequest request) {
+        if (!authorised(request)) {
+            return json(401, Map.of("ok", false, "errors", List.of("unauthorised")))
+                    .withHeader("WWW-Authenticate", "Bearer");
         }
+        if (!"POST".equals(request.method())) {
+            return json(405, Map.of("ok", false, "errors", List.of("use POST"))).withHeader("Allow", "POST");
+        }
+        Optional<String> set = request.parameter("set");
+        return set.isPresent() ? reloadOne(set.get()) : reloadAll();
     }
 
-    private void reloadOne(HttpExchange exchange, String set) throws IOException {
+    private ServerResponse reloadOne(String set) {
         if (!manager.has(set)) {
             NoSuchSetException e = new NoSuchSetException(set, manager.sources().stream().map(SetSource::name)
                     .toList());
@@ -131,14 +125,13 @@ public final class AdminServer implements AutoCloseable {
             body.put("ok", false);
             body.put("set", set);
             body.put("errors", List.of(e.getMessage()));
-            json(exchange, 404, body);
-            return;
+            return json(404, body);
         }
         ReloadReport report = manager.reload(set);
-        json(exchange, status(report), report.toJsonFields());
+        return json(status(report), report.toJsonFields());
     }
 
-    private void reloadAll(HttpExchange exchange) throws IOException {
+    private ServerResponse reloadAll() {
         long start = System.nanoTime();
         List<ReloadReport> reports = manager.reloadAll();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -146,7 +139,7 @@ public final class AdminServer implements AutoCloseable {
         body.put("ok", ok);
         body.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         body.put("sets", reports.stream().map(ReloadReport::toJsonFields).toList());
-        json(exchange, reports.stream().mapToInt(AdminServer::status).max().orElse(200), body);
+        return json(reports.stream().mapToInt(AdminServer::status).max().orElse(200), body);
     }
 
     private static int status(ReloadReport report) {
@@ -156,77 +149,32 @@ public final class AdminServer implements AutoCloseable {
         return report.errors().stream().anyMatch(e -> e.startsWith("reload failed: ")) ? 500 : 422;
     }
 
-    private void ready(HttpExchange exchange) throws IOException {
-        get(exchange, () -> {
-            List<String> loading = manager.loading();
-            text(exchange, loading.isEmpty() ? 200 : 503,
-                    loading.isEmpty() ? "ready\n" : "loading: " + String.join(", ", loading) + "\n");
-        });
+    private ServerResponse ready() {
+        List<String> loading = manager.loading();
+        return ServerResponse.text(loading.isEmpty() ? 200 : 503,
+                loading.isEmpty() ? "ready\n" : "loading: " + String.join(", ", loading) + "\n");
     }
 
-    private boolean authorised(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private boolean authorised(ServerRequest request) {
+        String header = request.header("Authorization").orElse(null);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
         return MessageDigest.isEqual(tokenHash, sha256(header.substring(7).strip()));
     }
 
-    private static String queryParameter(HttpExchange exchange, String name) {
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null) {
-            return null;
+    private static ServerResponse get(ServerRequest request, Supplier<ServerResponse> body) {
+        if (request.isGet()) {
+            return body.get();
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                return value.isBlank() ? null : value;
-            }
-        }
-        return null;
+        return ServerResponse.text(405, "use GET\n").withHeader("Allow", "GET, HEAD");
     }
 
-    /** A handler body that may throw IOException. */
-    @FunctionalInterface
-    private interface Body {
-        void run() throws IOException;
-    }
-
-    private static void get(HttpExchange exchange, Body body) throws IOException {
-        try (exchange) {
-            if ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod())) {
-                body.run();
-            } else {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                text(exchange, 405, "use GET\n");
-            }
-        }
-    }
-
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes;
+    private static ServerResponse json(int status, Object body) {
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            return ServerResponse.of(status, "application/json", JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
-            throw new IOException(e);
-        }
-        send(exchange, status, "application/json", bytes);
-    }
-
-    private static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            throw new IllegalStateException("cannot write the JSON answer", e);
         }
     }
 

@@ -4,22 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.newsbot.answer.Question;
+import dev.newsbot.ops.http.RawHttp;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The admin HTTP server over real HTTP on loopback. */
+@Timeout(120)
 class AdminServerTest {
 
     private static final String TOKEN = "s3cret-admin-token";
@@ -51,6 +65,15 @@ class AdminServerTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    private HttpResponse<String> sendWithin(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(RawHttp.READ_TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {
@@ -195,5 +218,127 @@ class AdminServerTest {
         assertThat(ok.body()).contains("\"set\":\"news\"");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.ok()).isFalse();
+    }
+
+    // Issue 13, defect 4: four connections sending their headers slowly held all four threads of the JDK server,
+    // and /healthz and /metrics timed out for as long as they stayed open.
+    @Test
+    void slowHeaderClientsDoNotFreezeHealthz() throws Exception {
+        ExecutorService tricklers = Executors.newFixedThreadPool(8);
+        try (RawHttp raw = new RawHttp(server.address())) {
+            for (int i = 0; i < 8; i++) {
+                Socket slow = raw.open();
+                OutputStream out = slow.getOutputStream();
+                out.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                tricklers.submit(() -> trickle(out));
+            }
+
+            HttpResponse<String> health = sendWithin("GET", "/healthz", null);
+            HttpResponse<String> scrape = sendWithin("GET", "/metrics", null);
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("ok\n");
+            assertThat(scrape.statusCode()).isEqualTo(200);
+        } finally {
+            tricklers.shutdownNow();
+            assertThat(tricklers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Sends one header byte every 100 ms until interrupted or closed. */
+    private static void trickle(OutputStream out) {
+        try {
+            byte[] header = "X-Slow: still-coming".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                out.write(header[i % header.length]);
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the test is over or the server closed the connection
+        }
+    }
+
+    // Issue 13, defect 4: the JDK server matched paths by prefix, so these reloaded every set.
+    @Test
+    void reloadRouteIsExactNotPrefix() throws Exception {
+        manager.loadAll();
+        String served = bot.registry.get("news").articleSet().version();
+        ReloadReport before = manager.lastReload("news").orElseThrow();
+        TestBot.writeJsonl(file, TestBot.towns(5, 0));
+
+        HttpResponse<String> suffix = sendWithin("POST", "/admin/reloadXYZ", TOKEN);
+        HttpResponse<String> slash = sendWithin("POST", "/admin/reload/", TOKEN);
+        int dotted;
+        try (RawHttp raw = new RawHttp(server.address())) {
+            dotted = raw.status("POST /admin/reload/../../x HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Length: 0");
+        }
+
+        assertThat(List.of(suffix.statusCode(), slash.statusCode(), dotted)).containsOnly(404);
+        assertThat(bot.registry.get("news").articleSet().version()).isEqualTo(served);
+        assertThat(manager.lastReload("news").orElseThrow()).isSameAs(before);
+    }
+
+    // Issue 13, defect 4: a 10 MB body got a connection reset instead of 413.
+    @Test
+    void oversizedBodyGets413() throws Exception {
+        manager.loadAll();
+        ReloadReport before = manager.lastReload("news").orElseThrow();
+        TestBot.writeJsonl(file, TestBot.towns(5, 0));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/admin/reload?set=news"))
+                .timeout(RawHttp.READ_TIMEOUT).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 << 20])).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("limit of " + AdminServer.LIMITS.maxBodyBytes() + " bytes");
+        assertThat(manager.lastReload("news").orElseThrow()).isSameAs(before);
+        assertThat(sendWithin("GET", "/healthz", null).statusCode()).isEqualTo(200);
+    }
+
+    // Issue 13, defect 4: admin.addr 0.0.0.0 bound every interface without a word, though /metrics needs no token.
+    @Test
+    void bindingAllInterfacesWarns() {
+        Logger logger = (Logger) LoggerFactory.getLogger(AdminServer.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            AdminServer.start(new InetSocketAddress("127.0.0.1", 0), TOKEN, manager, metrics).close();
+            assertThat(warnings(logs)).isEmpty();
+
+            AdminServer.start(new InetSocketAddress("0.0.0.0", 0), TOKEN, manager, metrics).close();
+
+            assertThat(warnings(logs)).singleElement().asString()
+                    .contains("0.0.0.0").contains("not a loopback address").contains("/metrics without a token")
+                    .doesNotContain("\n");
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    private static List<String> warnings(ListAppender<ILoggingEvent> logs) {
+        synchronized (logs.list) {
+            return logs.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    @Test
+    void should_end_its_threads_on_close() throws Exception {
+        assertThat(sendWithin("GET", "/healthz", null).statusCode()).isEqualTo(200);
+        assertThat(adminThreads()).isNotEmpty();
+
+        server.close();
+
+        assertThat(adminThreads()).isEmpty();
+    }
+
+    private static List<String> adminThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("newsbot-admin")).toList();
     }
 }

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.newsbot.ops.http.RawHttp;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static dev.newsbot.telegram.BotHarness.WAIT;
@@ -102,6 +105,40 @@ class TelegramWebhookIT {
         assertThat(http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
         assertThat(http.send(elsewhere, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
         assertThat(post("not json", SECRET).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void should_answer_413_for_an_oversized_update_and_take_the_next() throws Exception {
+        FakeUser ann = h.user("Ann");
+        FakeChat dm = h.dm(ann);
+        String update = update(dm, ann, "x".repeat(10 << 20));
+
+        HttpResponse<String> response = post(update, SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(post(update(dm, ann, "small question"), SECRET).statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> h.chat.requests.size() == 1);
+        assertThat(h.chat.requests).extracting(ChatRequest::text).containsExactly("small question");
+    }
+
+    // Issue 13, defect 4: slow header senders held every thread of the JDK server (the webhook had four too).
+    @Test
+    void slowHeaderClientsDoNotFreezeTheWebhook() throws Exception {
+        FakeUser ann = h.user("Ann");
+        FakeChat dm = h.dm(ann);
+        try (RawHttp raw = new RawHttp(h.bot.webhookAddress().orElseThrow())) {
+            for (int i = 0; i < 8; i++) {
+                OutputStream out = raw.open().getOutputStream();
+                out.write(("POST " + PUBLIC.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+
+            HttpResponse<String> response = post(update(dm, ann, "still there?"), SECRET);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> h.fake.sentTo(dm).size() == 1);
+        }
     }
 
     @Test

@@ -1,0 +1,309 @@
+package dev.newsbot.ops.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded Jetty 12 server for a few exact paths, within {@link HttpLimits}. Each request's path is matched
+ * exactly as sent ({@code /admin/reloadXYZ} and {@code /admin/reload/../x} are not {@code /admin/reload}); every
+ * other path is a 404. The body is read without blocking a thread and handed to the endpoint whole; a body over the
+ * limit is a 413 (before reading when {@code Content-Length} says so), headers over the limit a 431. All its threads
+ * are daemons named after the service and end on {@link #close()}.
+ */
+public final class HttpService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpService.class);
+
+    private final String name;
+    private final Server server;
+    private final ServerConnector connector;
+    private final TimerThread timerThread;
+
+    private HttpService(String name, Server server, ServerConnector connector, TimerThread timerThread) {
+        this.name = name;
+        this.server = server;
+        this.connector = connector;
+        this.timerThread = timerThread;
+    }
+
+    /**
+     * Binds {@code address} (port 0 picks a free one) and serves {@code routes}, path to endpoint.
+     *
+     * @param name names the threads and the log lines, such as {@code newsbot-admin}
+     * @throws UncheckedIOException naming {@code name} and the address when it cannot be bound
+     */
+    public static HttpService start(String name, InetSocketAddress address, HttpLimits limits,
+                                    Map<String, Endpoint> routes) {
+        Objects.requireNonNull(address, "address");
+        Map<String, Endpoint> exact = Map.copyOf(routes);
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), HttpLimits.JETTY_THREADS + 1);
+        pool.setReservedThreads(0);
+        pool.setName(name);
+        pool.setDaemon(true);
+        pool.setStopTimeout(2_000);
+        TimerThread timerThread = new TimerThread(name + "-timer");
+        Scheduler timer = new ScheduledExecutorScheduler(timerThread.executor);
+        Server server = new Server(pool, timer, null);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config(limits)));
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addEventListener(new HeaderTimeout(timer, limits.headerTimeout().toMillis()));
+        server.addConnector(connector);
+        server.setHandler(new Routes(name, exact, limits.maxBodyBytes()));
+        server.setStopTimeout(0);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop(server, timerThread);
+            throw new UncheckedIOException("cannot listen on " + address + " for " + name + ": " + e,
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+        return new HttpService(name, server, connector, timerThread);
+    }
+
+    private static HttpConfiguration config(HttpLimits limits) {
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(limits.maxHeaderBytes());
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        config.setIdleTimeout(limits.idleTimeout().toMillis());
+        return config;
+    }
+
+    /** The address bound, with the port chosen. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(),
+                connector.getLocalPort());
+    }
+
+    /** Stops listening, closes every connection and ends every thread of this service. Idempotent. */
+    @Override
+    public void close() {
+        stop(server, timerThread);
+        log.debug("{} stopped", name);
+    }
+
+    /** Stops Jetty (its pool joins its threads) and then the timer, waiting until its thread has ended. */
+    private static void stop(Server server, TimerThread timerThread) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Stopping the HTTP server failed: {}", e.toString());
+        }
+        timerThread.stop();
+    }
+
+    /** The one daemon thread behind Jetty's scheduler (the timeouts); {@code stop} ends it and waits for it. */
+    private static final class TimerThread {
+
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final ScheduledThreadPoolExecutor executor;
+
+        TimerThread(String name) {
+            executor = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                threads.add(thread);
+                return thread;
+            });
+        }
+
+        void stop() {
+            executor.shutdownNow();
+            try {
+                for (Thread thread : threads) {
+                    thread.join(2_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Reads a request body without holding a thread while waiting for it: each time content is there, a pool thread
+     * takes what has come and asks to be called again. Hands over the body, or null once it passed the limit (the
+     * rest is left unread and Jetty closes the connection after the 413), or the failure of the connection.
+     */
+    private static final class BodyReader implements Runnable {
+
+        private final Request request;
+        private final int max;
+        private final BiConsumer<byte[], Throwable> done;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        BodyReader(Request request, int max, BiConsumer<byte[], Throwable> done) {
+            this.request = request;
+            this.max = max;
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    done.accept(null, chunk.getFailure());
+                    return;
+                }
+                boolean fits = take(chunk);
+                chunk.release();
+                if (!fits) {
+                    done.accept(null, null);
+                    return;
+                }
+                if (chunk.isLast()) {
+                    done.accept(body.toByteArray(), null);
+                    return;
+                }
+            }
+        }
+
+        private boolean take(Content.Chunk chunk) {
+            ByteBuffer bytes = chunk.getByteBuffer();
+            if (body.size() + bytes.remaining() > max) {
+                return false;
+            }
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            body.writeBytes(copy);
+            return true;
+        }
+    }
+
+    /** Closes a new connection that has not sent one whole request line and headers in time. */
+    private record HeaderTimeout(Scheduler timer, long millis) implements Connection.Listener {
+
+        @Override
+        public void onOpened(Connection connection) {
+            timer.schedule(() -> {
+                if (connection.getMessagesIn() == 0 && connection.getEndPoint().isOpen()) {
+                    log.debug("Closing {}: no whole request within {} ms", connection.getEndPoint()
+                            .getRemoteSocketAddress(), millis);
+                    connection.getEndPoint().close();
+                }
+            }, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Exact routing, the body limit, and the hand-over to an endpoint. */
+    private static final class Routes extends Handler.Abstract {
+
+        private final String name;
+        private final Map<String, Endpoint> routes;
+        private final int maxBody;
+
+        Routes(String name, Map<String, Endpoint> routes, int maxBody) {
+            super(Invocable.InvocationType.BLOCKING);
+            this.name = name;
+            this.routes = routes;
+            this.maxBody = maxBody;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Endpoint endpoint = routes.get(request.getHttpURI().getPath());
+            if (endpoint == null) {
+                send(request, response, callback, ServerResponse.text(404, "not found\n"));
+            } else if (request.getLength() > maxBody) {
+                send(request, response, callback, tooLarge());
+            } else {
+                new BodyReader(request, maxBody, (body, failure) -> answer(endpoint, request, response, callback,
+                        body, failure)).run();
+            }
+            return true;
+        }
+
+        private void answer(Endpoint endpoint, Request request, Response response, Callback callback, byte[] body,
+                            Throwable failure) {
+            if (failure != null) {
+                callback.failed(failure);
+            } else if (body == null) {
+                send(request, response, callback, tooLarge());
+            } else {
+                // The body is in: a slow endpoint (a reload takes minutes) is not an idle client.
+                request.addIdleTimeoutListener(timeout -> false);
+                send(request, response, callback, call(endpoint, request, body));
+            }
+        }
+
+        private ServerResponse call(Endpoint endpoint, Request request, byte[] body) {
+            ServerRequest in = new ServerRequest(request.getMethod(), request.getHttpURI().getPath(),
+                    query(request), headers(request), body, Request.getRemoteAddr(request));
+            try {
+                return endpoint.handle(in);
+            } catch (Exception e) {
+                log.warn("{}: {} {} failed: {}", name, in.method(), in.path(), e.toString());
+                return ServerResponse.text(500, "internal error\n");
+            }
+        }
+
+        private ServerResponse tooLarge() {
+            return ServerResponse.text(413, "request body over the limit of " + maxBody + " bytes\n");
+        }
+
+        private static Map<String, String> query(Request request) {
+            Map<String, String> query = new LinkedHashMap<>();
+            Fields fields = Request.extractQueryParameters(request);
+            for (Fields.Field field : fields) {
+                query.putIfAbsent(field.getName(), field.getValue());
+            }
+            return query;
+        }
+
+        private static Map<String, String> headers(Request request) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (HttpField field : request.getHeaders()) {
+                headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
+            }
+            return headers;
+        }
+
+        private static void send(Request request, Response response, Callback callback, ServerResponse answer) {
+            response.setStatus(answer.status());
+            answer.headers().forEach((header, value) -> response.getHeaders().put(header, value));
+            if (answer.contentType() != null) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            boolean head = "HEAD".equals(request.getMethod());
+            response.write(true, head ? null : ByteBuffer.wrap(answer.body()), callback);
+        }
+    }
+}
