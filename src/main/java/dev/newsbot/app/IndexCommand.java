@@ -38,7 +38,8 @@ final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "SNAPSHOT",
             description = "The snapshot file (default: where `run` looks for it: <file>.newsbot-index beside the "
-                    + "first file, <dir>/.newsbot-index in the first directory).")
+                    + "first file, <dir>/.newsbot-index in the first directory). Only a missing file or a "
+                    + "snapshot is replaced; any other file is refused.")
     Path out;
 
     @Option(names = "--set", paramLabel = "NAME", description = "The set's name (default: the default set).")
@@ -53,6 +54,9 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (out != null) {
+            IndexSnapshot.checkReplaceable(out);
+        }
         NewsbotConfig settings = config.load();
         String name = set != null ? set : settings.articles().defaultSet();
         LoadResult loaded = new ArticleLoader().load(name, paths);
