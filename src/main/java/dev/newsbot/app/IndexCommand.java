@@ -71,6 +71,7 @@ final class IndexCommand implements Callable<Integer> {
         try (Newsbot bot = new Newsbot(settings, Clock.systemUTC())) {
             Path target = out != null ? out
                     : SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
+            IndexSnapshot.checkReplaceable(target);
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
             Snapshot prior = prior(target, indexer, stdout);
