@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Shows embedding progress with rate and ETA: on a terminal as one bar redrawn in place
- * ({@code [#########-----------]  45%  1234/2700 passages  312/s  ETA 0:05}), elsewhere as plain lines at most
- * every two seconds and at the end. Not thread-safe: one index build reports to one instance.
+ * Shows the stages of an index build: one line when the set has been read ({@code read 12,345 articles, ...}),
+ * then splitting ({@code split 5000/12345 articles into 61,234 passages}) and embedding with rate and ETA. On a
+ * terminal each running stage is one bar redrawn in place
+ * ({@code [#########-----------]  45%  1234/2700 passages  312/s  ETA 0:05}), elsewhere plain lines at most
+ * every two seconds and at the end of the stage. Not thread-safe: one index build reports to one instance.
  */
 public final class ProgressBar implements SetIndexer.Progress {
 
@@ -19,7 +21,7 @@ public final class ProgressBar implements SetIndexer.Progress {
     private final PrintWriter out;
     private final boolean terminal;
     private final LongSupplier nanoTime;
-    private final long start;
+    private long start;
     private long lastLine = Long.MIN_VALUE;
 
     /**
@@ -31,6 +33,39 @@ public final class ProgressBar implements SetIndexer.Progress {
         this.terminal = terminal;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.start = nanoTime.getAsLong();
+    }
+
+    @Override
+    public void read(int articles, long chars) {
+        out.println(String.format(Locale.ROOT, "read %,d articles, %,d characters of text", articles, chars));
+        out.flush();
+        nextStage();
+    }
+
+    @Override
+    public void split(int done, int total, int passages) {
+        long now = nanoTime.getAsLong();
+        if (terminal) {
+            out.print(String.format(Locale.ROOT, "\r%s %3d%%  %d/%d articles split into %,d passages",
+                    bar(done, total), percent(done, total), done, total, passages));
+            if (done >= total) {
+                out.println();
+            }
+            out.flush();
+        } else if (done >= total || lastLine == Long.MIN_VALUE || now - lastLine >= PLAIN_INTERVAL_NANOS) {
+            lastLine = now;
+            out.println(String.format(Locale.ROOT, "split %d/%d articles into %,d passages (%d%%)", done, total,
+                    passages, percent(done, total)));
+        }
+        if (done >= total) {
+            nextStage();
+        }
+    }
+
+    /** The next stage's rate and ETA count from now, and its first plain line is printed at once. */
+    private void nextStage() {
+        start = nanoTime.getAsLong();
+        lastLine = Long.MIN_VALUE;
     }
 
     @Override

@@ -179,9 +179,15 @@ public final class SetManager {
             return new ReloadReport(true, source.name(), previous, previous, 0, 0, 0, served.size(), 0,
                     secondsSince(start), List.of(), clock.instant());
         }
-        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
+        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null, null)
                 : snapshotOf(source);
         IndexBuild build = indexer.index(set, prior.index(), new LogProgress(source.name(), log));
+        if (prior.snapshotSet() != null) {
+            log.info("Set \"{}\": reused {} of {} articles from snapshot {}{}", source.name(),
+                    build.diff().reused(), set.articles().size(), source.snapshot(),
+                    prior.snapshotSet().equals(source.name()) ? ""
+                            : " (a snapshot of set \"" + prior.snapshotSet() + "\")");
+        }
         registry.put(build.store());
         double seconds = secondsSince(start);
         ReloadReport report = new ReloadReport(true, source.name(), set.version(), previous,
@@ -194,19 +200,20 @@ public final class SetManager {
         return report;
     }
 
-    /** What a build may reuse, and the set version of the snapshot it came from, if it came from one. */
-    private record Prior(PriorIndex index, String snapshotVersion) {
+    /** What a build may reuse, and the set name and version of the snapshot it came from, if it came from one. */
+    private record Prior(PriorIndex index, String snapshotSet, String snapshotVersion) {
     }
 
     private Prior snapshotOf(SetSource source) {
         if (source.snapshot() == null) {
-            return new Prior(PriorIndex.none(), null);
+            return new Prior(PriorIndex.none(), null, null);
         }
         try {
             SnapshotContents contents = IndexSnapshot.read(source.snapshot(), indexer.settings());
-            log.info("Set \"{}\": reusing {} articles from snapshot {}", source.name(), contents.articles().size(),
-                    source.snapshot());
-            return new Prior(PriorIndex.of(contents), contents.header().setVersion());
+            log.info("Set \"{}\": snapshot {} holds {} articles of set \"{}\" version {}; unchanged ones are "
+                    + "reused", source.name(), source.snapshot(), contents.articles().size(),
+                    contents.header().setName(), contents.header().setVersion());
+            return new Prior(PriorIndex.of(contents), contents.header().setName(), contents.header().setVersion());
         } catch (SnapshotException e) {
             if (e.reason() == SnapshotException.Reason.MISSING) {
                 log.info("Set \"{}\" has no snapshot yet at {}; indexing every article", source.name(),
@@ -219,7 +226,7 @@ public final class SetManager {
             log.warn("Set \"{}\": snapshot {} not used, it will be rebuilt: {}", source.name(), source.snapshot(),
                     e.toString());
         }
-        return new Prior(PriorIndex.none(), null);
+        return new Prior(PriorIndex.none(), null, null);
     }
 
     private void writeSnapshot(SetSource source, IndexBuild build) {

@@ -25,6 +25,8 @@ final class Abbreviations {
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}(?:[\\p{L}'’-]*\\p{L}|\\.)");
     /** The letters and full stops that end a word: "Gov." in "then-Gov." and "More:Gov.", "U.S." in "(U.S.". */
     private static final Pattern ENDING = Pattern.compile("[\\p{L}.]+$");
+    /** Characters of a word's end searched for an abbreviation: far more than the longest one has. */
+    private static final int TAIL_CHARS = 64;
     private static final Pattern FIRST_WORD = Pattern.compile("^\\p{Lu}\\p{L}*");
 
     private final Map<String, Kind> kinds;
@@ -69,12 +71,25 @@ final class Abbreviations {
     }
 
     /**
+     * The last {@value #TAIL_CHARS} characters of {@code word}: more than any abbreviation, so the ending found in
+     * them is an abbreviation or an initial exactly when the whole word's is, while a word of a million letters
+     * is not searched from every one of its characters.
+     */
+    private static String tail(String word) {
+        if (word.length() <= TAIL_CHARS) {
+            return word;
+        }
+        int from = word.length() - TAIL_CHARS;
+        return word.substring(Character.isLowSurrogate(word.charAt(from)) ? from + 1 : from);
+    }
+
+    /**
      * Whether the sentence model's piece {@code piece} goes on in the piece {@code next} that follows it in the same
      * paragraph: {@code piece} ends in an abbreviation and {@code next} does not clearly start a new sentence.
      */
     boolean continues(String piece, String next) {
         String[] words = piece.strip().split("\\s+");
-        Matcher ending = ENDING.matcher(words[words.length - 1]);
+        Matcher ending = ENDING.matcher(tail(words[words.length - 1]));
         String last = ending.find() ? ending.group() : "";
         String before = words.length > 1 ? words[words.length - 2] : "";
         String rest = next.strip();

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param changed  ids of articles whose content changed, in set order
  * @param passages passages in the new index
  * @param embedded passages that had to be embedded (the rest were reused)
+ * @param reused   articles whose passages and vectors were taken from the earlier index as they were
  */
 public record IndexDiff(List<String> added, List<String> removed, List<String> changed, int passages,
-                        int embedded) {
+                        int embedded, int reused) {
 
     public IndexDiff {
         added = List.copyOf(Objects.requireNonNull(added, "IndexDiff.added must not be null"));
@@ -22,6 +23,9 @@ public record IndexDiff(List<String> added, List<String> removed, List<String> c
         if (passages < 0 || embedded < 0 || embedded > passages) {
             throw new IllegalArgumentException("IndexDiff.embedded must be 0 to passages (" + passages + "), was "
                     + embedded);
+        }
+        if (reused < 0) {
+            throw new IllegalArgumentException("IndexDiff.reused must not be negative, was " + reused);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.newsbot.retrieval;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +35,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Writing goes to a temporary file in the target's directory, which is forced to disk and then atomically
  * moved over the target: a failure at any point leaves the previous snapshot as it was and no temporary file
- * behind. Reading checks magic, version, length and checksum before parsing, then the caller's settings, and
+ * behind. Only a snapshot is ever replaced: a target that exists and does not start with the magic bytes (an
+ * article file, notes, a directory, an empty file) is refused with {@link SnapshotException.Reason#NOT_A_SNAPSHOT}
+ * before anything is written ({@link #checkReplaceable}). Reading checks magic, version, length and checksum before parsing, then the caller's settings, and
  * throws {@link SnapshotException} naming the first problem.
  */
 public final class IndexSnapshot {
@@ -48,7 +52,12 @@ public final class IndexSnapshot {
     private IndexSnapshot() {
     }
 
-    /** Writes {@code contents} to {@code file}, replacing it atomically; creates missing parent directories. */
+    /**
+     * Writes {@code contents} to {@code file}, replacing it atomically; creates missing parent directories.
+     *
+     * @throws SnapshotException with {@link SnapshotException.Reason#NOT_A_SNAPSHOT} if {@code file} exists and is
+     *                           not a snapshot, which is never replaced
+     */
     public static void write(Path file, SnapshotContents contents) {
         write(file, contents, UnaryOperator.identity());
     }
@@ -77,6 +86,7 @@ public final class IndexSnapshot {
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = null;
         try {
+            checkReplaceable(file);
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp");
             writeAndForce(temporary, contents, wrap);
@@ -86,6 +96,33 @@ public final class IndexSnapshot {
             throw new SnapshotException(file, SnapshotException.Reason.IO_ERROR, "cannot be written: " + e, e);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Checks that {@link #write} may replace {@code file}: it is missing, or a regular file that starts with the
+     * snapshot magic bytes (a damaged or outdated snapshot of ours included). Anything else, such as the article
+     * file itself given as the output, is refused.
+     *
+     * @throws SnapshotException with {@link SnapshotException.Reason#NOT_A_SNAPSHOT} naming the file
+     */
+    public static void checkReplaceable(Path file) {
+        Objects.requireNonNull(file, "IndexSnapshot file must not be null");
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw SnapshotException.notASnapshot(file, "it is not a regular file");
+        }
+        byte[] start = new byte[MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, start.length);
+        } catch (IOException e) {
+            throw new SnapshotException(file, SnapshotException.Reason.IO_ERROR, "cannot be checked: " + e, e);
+        }
+        if (read < MAGIC.length || !Arrays.equals(start, MAGIC)) {
+            throw SnapshotException.notASnapshot(file, "it does not start with the snapshot magic bytes");
         }
     }
 

@@ -76,6 +76,11 @@ public final class IndexedSet implements PassageStore {
         return articleOfRow[row];
     }
 
+    /** The dense index, whose array {@link SetIndexer#snapshotOf} writes without copying. */
+    VectorIndex vectorIndex() {
+        return vectors;
+    }
+
     /** All passages, by row. */
     public List<Passage> passages() {
         return passages;

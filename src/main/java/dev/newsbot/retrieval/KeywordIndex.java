@@ -48,7 +48,11 @@ final class KeywordIndex {
     private static final String ROW = "row";
     private static final float SOURCE_BOOST = 0.5f;
     private static final int CHUNK = 4096;
-    private static final double RAM_BUFFER_MB = 256;
+    /**
+     * Lucene's indexing buffer. Every segment is merged into one at the end, so the size changes only how often it
+     * flushes, not the index; 64 MB (was 256) leaves room for a 200 MB set's vectors in a 2 GB heap.
+     */
+    private static final double RAM_BUFFER_MB = 64;
 
     private final TextAnalyzer analyzer;
     private final IndexSearcher searcher;

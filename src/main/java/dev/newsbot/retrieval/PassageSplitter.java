@@ -3,7 +3,11 @@ package dev.newsbot.retrieval;
 import dev.langchain4j.data.document.splitter.DocumentBySentenceSplitter;
 import dev.newsbot.articles.Article;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +19,11 @@ import java.util.regex.Pattern;
  * <p>Sentences come from OpenNLP's English sentence model (through LangChain4j), paragraph by paragraph; a
  * sentence it ends on an abbreviation that the next piece continues ("found Jan." | "12 miles away"), or before
  * a lower-case word ("raised $450,000." | "for the school"), is joined again. Splitting takes time linear in the
- * text: every word is counted once.
+ * text: every sentence is counted once, and the words of an overlong one once more, with running totals (counts
+ * add up over texts joined by white space); and a run of more than {@value #MAX_RUN_CHARS} characters without
+ * white space is a piece of its own that never reaches the sentence model, which scans such a run again for
+ * every full stop in it (quadratic: 960,000 characters of "a0.a1.a2." took 97 s). No article of the evaluation
+ * sets has a run that long (the longest, a web address, has 568 characters), so their passages are unchanged.
  */
 public final class PassageSplitter {
 
@@ -26,21 +34,32 @@ public final class PassageSplitter {
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Runs without white space longer than this are kept from the sentence model: see the class comment. */
+    static final int MAX_RUN_CHARS = 1000;
     /** A piece that opens with a web or e-mail address: a line of its own, however it is written. */
     private static final Pattern ADDRESS = Pattern.compile("^\\S*(?:://|@|www\\.)");
 
-    private final TokenCounter tokens;
+    private final ToIntFunction<String> tokens;
     private final int maxTokens;
-    private final DocumentBySentenceSplitter sentenceSplitter;
+    private final Function<String, String[]> sentenceModel;
 
     public PassageSplitter(TokenCounter tokens, int maxTokens) {
+        this(Objects.requireNonNull(tokens, "tokens")::count, maxTokens,
+                new DocumentBySentenceSplitter(Integer.MAX_VALUE, 0)::split);
+    }
+
+    /**
+     * @param tokens        counts a text's tokens, as {@link TokenCounter#count}
+     * @param sentenceModel cuts a paragraph into sentence pieces
+     */
+    PassageSplitter(ToIntFunction<String> tokens, int maxTokens, Function<String, String[]> sentenceModel) {
         if (maxTokens < MAX_TITLE_TOKENS + 16) {
             throw new IllegalArgumentException("maxTokens must be at least " + (MAX_TITLE_TOKENS + 16)
                     + ", was " + maxTokens);
         }
-        this.tokens = tokens;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.maxTokens = maxTokens;
-        this.sentenceSplitter = new DocumentBySentenceSplitter(Integer.MAX_VALUE, 0);
+        this.sentenceModel = Objects.requireNonNull(sentenceModel, "sentenceModel");
     }
 
     public int maxTokens() {
@@ -55,7 +74,7 @@ public final class PassageSplitter {
     /** The title as it is put in front of every passage: cut to {@link #MAX_TITLE_TOKENS} when longer. */
     public String embeddingTitle(Article article) {
         String title = article.title();
-        return tokens.count(title) <= MAX_TITLE_TOKENS ? title : fitWords(title, MAX_TITLE_TOKENS).get(0).text();
+        return tokens.applyAsInt(title) <= MAX_TITLE_TOKENS ? title : fitWords(title, MAX_TITLE_TOKENS).get(0).text();
     }
 
     /**
@@ -64,7 +83,7 @@ public final class PassageSplitter {
      */
     public List<Passage> split(Article article) {
         String title = embeddingTitle(article);
-        int titleTokens = tokens.count(title + "\n");
+        int titleTokens = tokens.applyAsInt(title + "\n");
         List<Passage> passages = new ArrayList<>();
         List<String> current = new ArrayList<>();
         int used = titleTokens;
@@ -95,11 +114,47 @@ public final class PassageSplitter {
             if (flat.isEmpty()) {
                 continue;
             }
-            for (String sentence : joinAfterAbbreviations(sentenceSplitter.split(flat))) {
+            for (String sentence : joinAfterAbbreviations(pieces(flat))) {
                 result.addAll(fit(sentence, budget));
             }
         }
         return result;
+    }
+
+    /**
+     * The sentence model's pieces of one paragraph, except that each run of more than {@link #MAX_RUN_CHARS}
+     * characters without white space (as the sentence model tells white space) is a piece of its own.
+     */
+    private String[] pieces(String flat) {
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        int runStart = 0;
+        for (int i = 0; i <= flat.length(); i++) {
+            if (i == flat.length() || isSpace(flat.charAt(i))) {
+                if (i - runStart > MAX_RUN_CHARS) {
+                    addSentences(pieces, flat.substring(from, runStart));
+                    pieces.add(flat.substring(runStart, i));
+                    from = i;
+                }
+                runStart = i + 1;
+            }
+        }
+        if (from == 0) {
+            return sentenceModel.apply(flat);
+        }
+        addSentences(pieces, flat.substring(from));
+        return pieces.toArray(String[]::new);
+    }
+
+    private void addSentences(List<String> pieces, String text) {
+        if (!text.isBlank()) {
+            pieces.addAll(Arrays.asList(sentenceModel.apply(text)));
+        }
+    }
+
+    /** White space as OpenNLP's sentence detector tells it ({@code StringUtil.isWhitespace}). */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     /**
@@ -137,7 +192,7 @@ public final class PassageSplitter {
 
     /** {@code text} with its token count, or its pieces cut to fit {@code budget}, each with its count. */
     private List<Counted> fit(String text, int budget) {
-        int count = tokens.count(text);
+        int count = tokens.applyAsInt(text);
         return count <= budget ? List.of(new Counted(text, count)) : fitWords(text, budget);
     }
 
@@ -150,7 +205,7 @@ public final class PassageSplitter {
         StringBuilder piece = new StringBuilder();
         int used = 0;
         for (String word : WHITESPACE.split(text.strip())) {
-            int count = tokens.count(word);
+            int count = tokens.applyAsInt(word);
             if (!piece.isEmpty() && used + count > budget) {
                 pieces.add(new Counted(piece.toString(), used));
                 piece.setLength(0);

@@ -25,16 +25,28 @@ public final class SnapshotException extends RuntimeException {
         /** The snapshot was built with another model, dimension or splitter settings. */
         SETTINGS_MISMATCH,
         /** Reading or writing the file failed. */
-        IO_ERROR
+        IO_ERROR,
+        /** Writing was refused: the file there is not a snapshot, and only a snapshot may be replaced. */
+        NOT_A_SNAPSHOT
     }
 
     private final transient Path file;
     private final Reason reason;
 
     SnapshotException(Path file, Reason reason, String detail, Throwable cause) {
-        super("Snapshot " + file + ": " + detail, cause);
+        this(file, reason, cause, "Snapshot " + file + ": " + detail);
+    }
+
+    private SnapshotException(Path file, Reason reason, Throwable cause, String message) {
+        super(message, cause);
         this.file = file;
         this.reason = Objects.requireNonNull(reason, "SnapshotException.reason must not be null");
+    }
+
+    /** Writing {@code file} was refused because it is not a snapshot; {@code why} says what it is instead. */
+    static SnapshotException notASnapshot(Path file, String why) {
+        return new SnapshotException(file, Reason.NOT_A_SNAPSHOT, null,
+                "refuse to overwrite " + file + ": it is not a newsbot snapshot (" + why + ")");
     }
 
     SnapshotException(Path file, Reason reason, String detail) {

@@ -76,6 +76,14 @@ public final class VectorIndex {
         return dot(row, query);
     }
 
+    /**
+     * The index's own array of every vector, one after another ({@code size() * dimension()} floats), not a copy:
+     * for writing a snapshot without holding the vectors twice. Callers must not change it.
+     */
+    float[] rows() {
+        return vectors;
+    }
+
     /** Approximate number of heap bytes held by the index's arrays. */
     public long heapBytes() {
         return 4L * vectors.length + (codes == null ? 0 : codes.bytes());
@@ -226,6 +234,21 @@ public final class VectorIndex {
         }
 
         /**
+         * Like {@link #addAll}, but an empty builder keeps {@code rows} itself instead of a copy, so a large set's
+         * vectors are held once. The caller must not change {@code rows} afterwards.
+         */
+        int adoptAll(float[] rows) {
+            Objects.requireNonNull(rows, "VectorIndex rows must not be null");
+            if (size != 0 || rows.length % dimension != 0) {
+                return addAll(rows);
+            }
+            checkFinite(rows);
+            vectors = rows;
+            size = rows.length / dimension;
+            return 0;
+        }
+
+        /**
          * Splits scans of large indexes into up to {@code parallelism} parts, all but one run on {@code executor}.
          * A small fixed pool with one thread fewer than the cores fits best.
          */
@@ -250,13 +273,17 @@ public final class VectorIndex {
             }
         }
 
-        private void append(float[] rows) {
+        private void checkFinite(float[] rows) {
             for (int i = 0; i < rows.length; i++) {
                 if (!Float.isFinite(rows[i])) {
                     throw new IllegalArgumentException("VectorIndex vector for row " + (size + i / dimension)
                             + " has a non-finite component " + rows[i] + " at " + i % dimension);
                 }
             }
+        }
+
+        private void append(float[] rows) {
+            checkFinite(rows);
             long needed = (long) size * dimension + rows.length;
             if (needed > MAX_ARRAY) {
                 throw new IllegalStateException("VectorIndex cannot hold more than " + MAX_ARRAY / dimension

@@ -57,7 +57,9 @@ class OpsCommandsIT {
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("embedded 2/2 passages (100%)").contains("Indexed set \"default\"")
                 .contains("2 articles, 2 passages (2 embedded, 0 reused)").contains(snapshot.toString());
-        assertThat(second.out()).contains("Reusing 2 articles").contains("(0 embedded, 2 reused)");
+        assertThat(first.out()).contains("read 2 articles").contains("split 2/2 articles into 2 passages");
+        assertThat(second.out()).contains("Reused 2 of 2 articles from the snapshot at " + snapshot)
+                .contains("(0 embedded, 2 reused)");
         SnapshotSettings settings = new SnapshotSettings(MiniLmEmbedder.MODEL_NAME, 384,
                 new PassageSplitter(new TokenCounter(), 110).settings());
         assertThat(IndexSnapshot.read(snapshot, settings).articles()).hasSize(2);

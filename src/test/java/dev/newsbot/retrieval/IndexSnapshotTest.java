@@ -112,6 +112,43 @@ class IndexSnapshotTest {
         assertThat(filesIn(directory)).containsExactly(file);
     }
 
+    /** Issue 13, defect 1 (data loss): writing a snapshot over a file that is not one replaced the file. */
+    @Test
+    void snapshotWriterRefusesToOverwriteAFileThatIsNotASnapshot() throws IOException {
+        String articles = "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B.\"}\n";
+        Path articleFile = Files.writeString(directory.resolve("news.jsonl"), articles);
+        Path notes = Files.writeString(directory.resolve("NOTES.md"), "# Notes\n");
+        Path empty = Files.createFile(directory.resolve("empty.newsbot-index"));
+        Path folder = Files.createDirectory(directory.resolve("folder.newsbot-index"));
+
+        for (Path target : List.of(articleFile, notes, empty, folder)) {
+            SnapshotException error = catchThrowableOfType(() -> IndexSnapshot.write(target, contents("1", 1, 1)),
+                    SnapshotException.class);
+
+            assertThat(error).as("%s", target).isNotNull();
+            assertThat(error.reason()).isEqualTo(SnapshotException.Reason.NOT_A_SNAPSHOT);
+            assertThat(error.getMessage()).startsWith("refuse to overwrite " + target
+                    + ": it is not a newsbot snapshot").doesNotContain("\n");
+        }
+        assertThat(Files.readString(articleFile)).isEqualTo(articles);
+        assertThat(Files.readString(notes)).isEqualTo("# Notes\n");
+        assertThat(empty).isEmptyFile();
+        assertThat(folder).isEmptyDirectory();
+        assertThat(filesIn(directory)).containsExactlyInAnyOrder(articleFile, notes, empty, folder);
+    }
+
+    @Test
+    void snapshotWriterStillReplacesOurOwnSnapshotEvenWhenDamaged() throws IOException {
+        Path file = directory.resolve("world.snapshot");
+        IndexSnapshot.write(file, contents("1", 2, 2));
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 40));
+
+        IndexSnapshot.checkReplaceable(file);
+        IndexSnapshot.write(file, contents("2", 3, 1));
+
+        assertThat(IndexSnapshot.read(file, SETTINGS).header().setVersion()).isEqualTo("2");
+    }
+
     @Test
     void should_create_missing_parent_directories() {
         Path file = directory.resolve("sets/world/index.snapshot");

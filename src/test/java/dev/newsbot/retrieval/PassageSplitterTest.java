@@ -142,4 +142,87 @@ class PassageSplitterTest {
     void should_reject_a_budget_too_small_for_a_title() {
         assertThatThrownBy(() -> new PassageSplitter(tokens, 20)).hasMessageContaining("maxTokens");
     }
+
+    /** Counts what a splitter hands to the tokenizer and to the sentence model. */
+    private static final class Work {
+        long tokenizerCalls;
+        long tokenizerChars;
+        long modelChars;
+        int longestModelRun;
+
+        PassageSplitter splitter(TokenCounter tokens) {
+            SentenceDetector model = new SentenceDetector();
+            return new PassageSplitter(text -> {
+                tokenizerCalls++;
+                tokenizerChars += text.length();
+                return tokens.count(text);
+            }, PassageSplitter.DEFAULT_MAX_TOKENS, text -> {
+                modelChars += text.length();
+                for (String run : text.split("[\\s\\p{Zs}]+")) {
+                    longestModelRun = Math.max(longestModelRun, run.length());
+                }
+                return model.split(text);
+            });
+        }
+    }
+
+    /** The sentence model the splitter uses by default. */
+    private static final class SentenceDetector {
+        private final dev.langchain4j.data.document.splitter.DocumentBySentenceSplitter model =
+                new dev.langchain4j.data.document.splitter.DocumentBySentenceSplitter(Integer.MAX_VALUE, 0);
+
+        String[] split(String text) {
+            return model.split(text);
+        }
+    }
+
+    private static String words(int count, boolean fullStops) {
+        String[] words = {"the", "council", "approved", "a", "budget", "of", "$450,000", "on", "Monday", "Mr.",
+            "Smith", "said", "U.S.", "officials", "in", "Nairobi"};
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(count);
+        for (int i = 0; i < count; i++) {
+            text.append(words[random.nextInt(words.length)]).append(fullStops && i % 17 == 16 ? ". " : " ");
+        }
+        return text.toString().strip();
+    }
+
+    /**
+     * Issue 13, defect 3: splitting a large set was slow. Splitting must take work linear in the text, measured
+     * without a clock: the tokenizer is called a bounded number of times per word, on a bounded number of
+     * characters per character of text, for a paragraph-less article of one endless sentence as for one of short
+     * sentences; and the sentence model, which rescans a run without white space once for every full stop in it,
+     * never gets a run longer than {@link PassageSplitter#MAX_RUN_CHARS} (a whitespace-free text of 100,000
+     * characters was handed to it whole).
+     */
+    @Test
+    void splittingIsLinearInTheText() {
+        for (boolean fullStops : new boolean[] {false, true}) {
+            long[] calls = new long[2];
+            for (int i = 0; i < 2; i++) {
+                int count = i == 0 ? 5_000 : 20_000;
+                String body = words(count, fullStops);
+                Work work = new Work();
+
+                List<Passage> passages = work.splitter(tokens).split(article("Budget", body));
+
+                assertThat(passages.stream().map(Passage::text).collect(Collectors.joining(" "))).isEqualTo(body);
+                assertThat(work.tokenizerCalls).as("tokenizer calls for %d words", count).isLessThan(3L * count);
+                assertThat(work.tokenizerChars).as("tokenizer characters").isLessThan(3L * body.length());
+                assertThat(work.modelChars).as("sentence model characters").isLessThanOrEqualTo(body.length());
+                calls[i] = work.tokenizerCalls;
+            }
+            assertThat(calls[1]).as("calls for 4 times the words").isLessThan(5 * calls[0]);
+        }
+        String unbroken = IntStream.range(0, 25_000).mapToObj(i -> "a" + i % 10 + ".").collect(Collectors.joining())
+                + " More follows. And " + "x1.".repeat(400) + " ends here.";
+        Work work = new Work();
+
+        List<Passage> passages = work.splitter(tokens).split(article("Unbroken", unbroken));
+
+        assertThat(work.longestModelRun).isLessThanOrEqualTo(PassageSplitter.MAX_RUN_CHARS);
+        assertThat(work.modelChars).isLessThan(unbroken.length());
+        assertThat(work.tokenizerChars).isLessThan(3L * unbroken.length());
+        assertThat(passages.stream().map(Passage::text).collect(Collectors.joining(" "))).isEqualTo(unbroken);
+    }
 }
