@@ -68,7 +68,7 @@ public final class PassageSplitter {
 
     /** Names the settings that shape passages; a snapshot built with other settings is not reused. */
     public String settings() {
-        return "sentences-v3;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
+        return "sentences-v4;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
     }
 
     /** The title as it is put in front of every passage: cut to {@link #MAX_TITLE_TOKENS} when longer. */
@@ -197,8 +197,9 @@ public final class PassageSplitter {
     }
 
     /**
-     * Cuts {@code text} between words into pieces of at most {@code budget} tokens each (a single longer word
-     * alone). Each word is counted once: token counts add up over texts joined by white space.
+     * Cuts {@code text} between words into pieces of at most {@code budget} tokens each; a single word longer than
+     * that (a run of symbols, an inlined file) is cut inside ({@link #cutWord}). Each word is counted once: token
+     * counts add up over texts joined by white space.
      */
     private List<Counted> fitWords(String text, int budget) {
         List<Counted> pieces = new ArrayList<>();
@@ -206,6 +207,15 @@ public final class PassageSplitter {
         int used = 0;
         for (String word : WHITESPACE.split(text.strip())) {
             int count = tokens.applyAsInt(word);
+            if (count > budget) {
+                if (!piece.isEmpty()) {
+                    pieces.add(new Counted(piece.toString(), used));
+                    piece.setLength(0);
+                    used = 0;
+                }
+                pieces.addAll(cutWord(word, count, budget));
+                continue;
+            }
             if (!piece.isEmpty() && used + count > budget) {
                 pieces.add(new Counted(piece.toString(), used));
                 piece.setLength(0);
@@ -218,6 +228,38 @@ public final class PassageSplitter {
             pieces.add(new Counted(piece.toString(), used));
         }
         return pieces;
+    }
+
+    /**
+     * Cuts one word of {@code count} tokens into pieces of at most {@code budget} tokens, so that no passage is
+     * longer than the model reads. Each cut is guessed from the word's characters per token and shortened in
+     * proportion until it fits, so the word's characters are counted about twice; a piece is at least one code
+     * point. The pieces are joined by spaces in the passage's text.
+     */
+    private List<Counted> cutWord(String word, int count, int budget) {
+        List<Counted> pieces = new ArrayList<>();
+        double charsPerToken = (double) word.length() / count;
+        int from = 0;
+        while (from < word.length()) {
+            int length = Math.max(1, (int) (budget * charsPerToken * 0.95));
+            int end = cutAt(word, from, Math.min(word.length(), from + length));
+            int n = tokens.applyAsInt(word.substring(from, end));
+            while (n > budget && end > word.offsetByCodePoints(from, 1)) {
+                end = cutAt(word, from, from + (int) ((long) (end - from) * budget * 9 / (10L * n)));
+                n = tokens.applyAsInt(word.substring(from, end));
+            }
+            pieces.add(new Counted(word.substring(from, end), n));
+            from = end;
+        }
+        return pieces;
+    }
+
+    /** {@code end}, moved back off the middle of a surrogate pair, and at least one code point past {@code from}. */
+    private static int cutAt(String word, int from, int end) {
+        if (end < word.length() && Character.isLowSurrogate(word.charAt(end))) {
+            end--;
+        }
+        return Math.max(end, word.offsetByCodePoints(from, 1));
     }
 
     private record Counted(String text, int tokens) {

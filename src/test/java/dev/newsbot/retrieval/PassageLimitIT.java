@@ -82,6 +82,17 @@ class PassageLimitIT {
         assertWithinWindow(new ArticleLoader().load("eval", List.of(TestData.require(file))).set().articles());
     }
 
+    /** A word longer than the budget (an inlined file, a run of symbols) is cut inside, never passed on whole. */
+    @Test
+    void overlongRunWithoutWhiteSpaceStaysWithinTheWindow() {
+        String base64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk".repeat(90);
+        String letters = "abcdefghij".repeat(400);
+        String emoji = "\uD83D\uDE00\u4E2D\u6587".repeat(700);
+        Article article = new Article("runs", "Inlined image in a story", null, null, null, null,
+                "A short sentence first. " + base64 + " Then a normal sentence.\n\n" + letters + " end. " + emoji);
+        assertWithinWindow(List.of(article));
+    }
+
     @Test
     void should_allow_each_model_no_budget_past_its_window() {
         assertThat(MiniLmEmbedder.WINDOW_TOKENS).isEqualTo(128);
