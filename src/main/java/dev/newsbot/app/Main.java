@@ -18,6 +18,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         AppHome.prepare();
+        JulBridge.install();
         System.exit(commandLine().execute(args));
     }
 
