@@ -131,8 +131,7 @@ final class BotApi {
                     throw new BotApiException(method, r.failure.errorCode(),
                             r.failure.description() + " (gave up after " + attempt + " attempts)", r.failure.getCause());
                 }
-                long delay = r.delayMillis >= 0 ? r.delayMillis : Backoff.delayMillis(
-                        retry.initialBackoff().toMillis(), retry.maxBackoff().toMillis(), attempt);
+                long delay = Backoff.nextDelayMillis(retry, r.delayMillis, attempt);
                 LOG.warn("{}; retrying in {} ms (attempt {} of {})", r.failure.getMessage(), delay, attempt + 1,
                         attempts);
                 sleep(method, delay);

@@ -45,7 +45,6 @@ final class PollingReceiver implements AutoCloseable {
 
     private void run() {
         TelegramSettings.Retry retry = settings.retry();
-        Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         int timeout = (int) settings.pollTimeout().toSeconds();
         int offset = 0;
         int failures = 0;
@@ -57,13 +56,12 @@ final class PollingReceiver implements AutoCloseable {
                 if (stopping.getCount() == 0) {
                     break;
                 }
-                long delay = e.retryAfterMillis() >= 0 ? e.retryAfterMillis() : backoff.nextBackOffMillis();
-                health.failing(e, delay, ++failures);
+                long delay = Backoff.nextDelayMillis(retry, e.retryAfterMillis(), ++failures);
+                health.failing(e, delay, failures);
                 pause(delay);
                 continue;
             }
             failures = 0;
-            backoff.reset();
             health.ok();
             if (!updates.isEmpty() && handler.consume(updates, () -> stopping.getCount() == 0)) {
                 offset = Math.max(offset, updates.stream().mapToInt(Update::getUpdateId).max().orElse(0) + 1);

@@ -185,8 +185,7 @@ public final class TelegramBot implements AutoCloseable {
                 if (!e.isTransient()) {
                     throw e;
                 }
-                long delay = e.retryAfterMillis() >= 0 ? e.retryAfterMillis()
-                        : Backoff.delayMillis(retry.initialBackoff().toMillis(), retry.maxBackoff().toMillis(), attempt);
+                long delay = Backoff.nextDelayMillis(retry, e.retryAfterMillis(), attempt);
                 health.failing(e, delay, attempt);
                 if (awaitClosing(delay)) {
                     return null;
