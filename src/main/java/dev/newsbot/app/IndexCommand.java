@@ -69,9 +69,11 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         try (Newsbot bot = new Newsbot(settings, Clock.systemUTC())) {
-            Path target = out != null ? out
-                    : SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
-            IndexSnapshot.checkReplaceable(target);
+            Path target = out;
+            if (target == null) {
+                target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
+                IndexSnapshot.checkReplaceable(target); // --out was checked before the articles were read
+            }
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
             Snapshot prior = prior(target, indexer, stdout);
