@@ -1,13 +1,12 @@
 package dev.newsbot.app;
 
+import dev.newsbot.articles.ArticleLoader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -23,8 +22,6 @@ final class ArticlePaths {
 
     /** The rule as {@code --help} shows it. */
     static final String RULE = "One path per --articles; repeat it for several: --articles news/ --articles extra.jsonl.";
-
-    private static final Set<String> ARTICLE_EXTENSIONS = Set.of("jsonl", "ndjson", "md", "markdown", "txt");
 
     private ArticlePaths() {
     }
@@ -91,9 +88,7 @@ final class ArticlePaths {
             if (Files.isDirectory(path)) {
                 return stripped.contains("/") || stripped.contains(java.io.File.separator);
             }
-            String name = path.getFileName() == null ? "" : path.getFileName().toString();
-            String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            return Files.isRegularFile(path) && name.contains(".") && ARTICLE_EXTENSIONS.contains(extension);
+            return Files.isRegularFile(path) && ArticleLoader.readsFileNamed(path);
         } catch (InvalidPathException e) {
             return false;
         }

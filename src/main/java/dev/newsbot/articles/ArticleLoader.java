@@ -142,6 +142,11 @@ public final class ArticleLoader {
         }
     }
 
+    /** True when a file of this name is read as articles (by its extension: {@code .jsonl}, {@code .md}, ...). */
+    public static boolean readsFileNamed(Path file) {
+        return file.getFileName() != null && SourceFiles.EXTENSIONS.contains(SourceFiles.extension(file));
+    }
+
     private ArticleFormat formatOf(Path file) {
         return switch (SourceFiles.extension(file)) {
             case "jsonl", "ndjson" -> jsonLines;
