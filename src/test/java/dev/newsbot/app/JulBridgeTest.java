@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
 
 /** java.util.logging records reach Logback (and so logback.xml and NEWSBOT_LOG_LEVEL) once the bridge is in. */
 class JulBridgeTest {
 
     @Test
-    void julRecordsGoThroughLogbackOnceBridged() {
+    void julRecordsGoThroughLogbackOnceBridged() throws IOException {
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
@@ -27,6 +30,8 @@ class JulBridgeTest {
             assertThat(appender.list.get(0).getLoggerName()).isEqualTo("some.library");
         } finally {
             root.detachAppender(appender);
+            SLF4JBridgeHandler.uninstall();
+            LogManager.getLogManager().readConfiguration(); // JUL as it was: other tests in this JVM see no bridge
         }
     }
 }
