@@ -97,7 +97,7 @@ class TelegramTextsTest {
         assertThatThrownBy(() -> TelegramTexts.load(prompts))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(prompts.resolve("help.html") + ":3: unknown placeholder {{build_date}}")
-                .hasMessageContaining("known here: bot_username, set_names");
+                .hasMessageContaining("known here: add_to_group_url, bot_username, set_names");
     }
 
     @Test
