@@ -47,8 +47,10 @@ import java.util.stream.Collectors;
  * Turns updates into answers. {@link #consume} (polling) and {@link #accept} (webhook) run on the receiving thread:
  * they journal the updates in the {@link Inbox} (forced to disk; an update journaled before is a redelivery and is
  * dropped) and only then let the receiver confirm them, then decide (addressed to the bot? rate-limited?) and queue
- * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send; a failure is logged with its
- * stack trace and answered with a short apology. An update is marked handled in the inbox once its answer was sent
+ * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send (the last message of an
+ * answer with the 👍/👎 buttons); a failure is logged with its stack trace and answered with a short apology. An
+ * edited question is answered again by editing the earlier reply; button presses, inline queries (after their
+ * pause) and the bot's own membership changes run on lanes too. Texts follow the user's {@code language_code}. An update is marked handled in the inbox once its answer was sent
  * (or it needed none); one cut short by a crash or shutdown stays pending and {@link #replay} answers it after the
  * next start.
  */
