@@ -334,7 +334,23 @@ public record TelegramTexts(String start, String help, String about, String askU
 
         Template parse(String where, String text) {
             Objects.requireNonNull(text, where + " must not be null");
-            return Template.parse(where, text, known, required);
+            Template t = Template.parse(where, text, known, required);
+            int max = maxLength();
+            if (max > 0 && TelegramHtml.visibleLength(t.text()) > max) {
+                throw new IllegalArgumentException(where + ": longer than Telegram allows here (" + max
+                        + " characters)");
+            }
+            return t;
+        }
+
+        /** Telegram's limit for the plain texts (descriptions, button notices); 0 when only the message limit. */
+        private int maxLength() {
+            return switch (this) {
+                case DESCRIPTION -> 512;
+                case SHORT_DESCRIPTION -> 120;
+                case FEEDBACK_THANKS, FEEDBACK_EXPIRED -> 200;
+                default -> 0;
+            };
         }
     }
 

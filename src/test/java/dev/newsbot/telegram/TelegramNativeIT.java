@@ -351,6 +351,10 @@ class TelegramNativeIT {
         assertThat(h.fake.description(false, null)).startsWith("I answer questions about the news");
         assertThat(h.fake.description(true, null)).isEqualTo(
                 "News questions answered from curated articles, with sources.");
+        assertThat(h.fake.description(false, "de")).startsWith("Ich beantworte Fragen zu Nachrichten");
+        assertThat(h.fake.description(true, "ru")).startsWith("Ответы на вопросы о новостях");
+        assertThat(h.fake.commands("all_group_chats", "fr").get(0).path("description").asText())
+                .isEqualTo("Poser une question sur l’actualité");
     }
 
     static List<String> names(JsonNode commands) {

@@ -85,6 +85,16 @@ class TelegramTextsTest {
     }
 
     @Test
+    void should_name_a_description_longer_than_telegram_allows() throws IOException {
+        Path prompts = copyWith("short-description.txt", null);
+        Files.writeString(prompts.resolve("short-description.txt"), "x".repeat(121));
+
+        assertThatThrownBy(() -> TelegramTexts.load(prompts))
+                .hasMessage(prompts.resolve("short-description.txt")
+                        + ": longer than Telegram allows here (120 characters)");
+    }
+
+    @Test
     void should_accept_the_telegram_folder_itself() {
         assertThat(TelegramTexts.load(Path.of("prompts/telegram")).help())
                 .isEqualTo(TelegramTexts.load(Path.of("prompts")).help());

@@ -227,10 +227,18 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The general form: {@code detectEntities=false} sends the text without any entities. */
     public Incoming inject(FakeChat chat, FakeUser from, String text, Integer replyTo, boolean detectEntities) {
+        return inject(chat, from, text, replyTo, detectEntities, null);
+    }
+
+    private Incoming inject(FakeChat chat, FakeUser from, String text, Integer replyTo, boolean detectEntities,
+                            Integer threadId) {
         lock.lock();
         try {
             int messageId = nextMessageId(chat.id());
             ObjectNode m = json.createObjectNode().put("message_id", messageId);
+            if (threadId != null) {
+                m.put("message_thread_id", threadId).put("is_topic_message", true);
+            }
             m.set("from", userJson(from));
             m.set("chat", chatJson.get(chat.id()).deepCopy());
             m.put("date", nowSeconds()).put("text", text);
@@ -262,15 +270,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** {@code from} writes {@code text} in forum topic {@code threadId} of {@code forum}. */
     public Incoming sayInTopic(FakeChat forum, FakeUser from, int threadId, String text) {
-        Incoming in = inject(forum, from, text, null, true);
-        lock.lock();
-        try {
-            ObjectNode m = messages.get(forum.id()).get(in.messageId());
-            m.put("message_thread_id", threadId).put("is_topic_message", true);
-            return in;
-        } finally {
-            lock.unlock();
-        }
+        return inject(forum, from, text, null, true, threadId);
     }
 
     /** The sender of {@code original} edits it to {@code text}: an {@code edited_message} update. */
