@@ -68,6 +68,7 @@ final class UpdateHandler {
     private final MessageRouter router;
     private final Inbox inbox;
     private final FollowUps followUps = new FollowUps(256, 10_000);
+    private final Map<String, AnswerRenderer> renderers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the handler works with; one record so the constructor stays short. */
     record Parts(BotApi api, ChatService chat, TelegramTexts texts, AnswerRenderer renderer,
@@ -345,7 +346,7 @@ final class UpdateHandler {
 
     /** Sends the reply's messages; the last carries the 👍/👎 buttons. Remembers the answer for them. */
     private void sendAnswer(Message m, Inbound.Question q, Reply reply) {
-        List<String> messages = parts.renderer().render(reply);
+        List<String> messages = renderer(m.getFrom()).render(reply);
         String id = AnswerBook.newId();
         Instant sentAt = parts.clock().instant();
         List<Integer> ids = new ArrayList<>();
@@ -369,7 +370,7 @@ final class UpdateHandler {
             return;
         }
         List<Integer> old = before.get().messageIds();
-        List<String> messages = parts.renderer().render(reply);
+        List<String> messages = renderer(m.getFrom()).render(reply);
         String id = AnswerBook.newId();
         Instant sentAt = parts.clock().instant();
         List<Integer> ids = new ArrayList<>();
@@ -420,6 +421,16 @@ final class UpdateHandler {
                 sentAt);
     }
 
+    /** The renderer with the source-list heading of the user's language (the base one when it has none). */
+    private AnswerRenderer renderer(User user) {
+        String lang = user == null ? null : user.getLanguageCode();
+        if (lang == null || !parts.texts().hasOwn(Slot.ANSWER_SOURCES_HEADING, lang)) {
+            return parts.renderer();
+        }
+        return renderers.computeIfAbsent(TelegramTexts.baseLanguage(lang), code -> new AnswerRenderer(
+                parts.texts().template(Slot.ANSWER_SOURCES_HEADING, code).render(), AnswerRenderer.TELEGRAM_LIMIT));
+    }
+
     /** A refusal in the user's language when that language has its own refusal text; the reply as is otherwise. */
     private Reply localized(Reply reply, User user) {
         String lang = user == null ? null : user.getLanguageCode();
@@ -447,7 +458,7 @@ final class UpdateHandler {
         Reply reply = localized(parts.chat().ask(new ChatRequest(who, who, text, parts.clock().instant(), null)),
                 q.getFrom());
         String lang = q.getFrom().getLanguageCode();
-        String message = parts.renderer().render(reply).get(0);
+        String message = renderer(q.getFrom()).render(reply).get(0);
         String title = reply.refused() ? TelegramHtml.toPlainText(text(Slot.INLINE_REFUSED, q.getFrom()).render())
                 : AnswerRenderer.shorten(text, 64);
         InlineQueryResultArticle result = InlineQueryResultArticle.builder().id(reply.refused() ? "refused" : "answer")

@@ -277,6 +277,8 @@ class TelegramNativeIT {
         assertThat(welcome.visibleText()).startsWith("Hallo! Ich beantworte Fragen zu Nachrichten");
         assertThat(hilfe.visibleText()).contains("Was ich weiß").contains("@" + FakeBotApi.BOT_USERNAME);
         assertThat(english.visibleText()).startsWith("Hello! I answer questions about the news");
+        SentMessage answer = h.fake.awaitReplyTo(h.fake.say(h.dm(hans), hans, "Wie viele Tote?"), WAIT);
+        assertThat(answer.visibleText()).contains("\n\nQuellen\n[1] Kenya mall attack");
     }
 
     @Test
