@@ -279,6 +279,9 @@ class TelegramNativeIT {
         assertThat(english.visibleText()).startsWith("Hello! I answer questions about the news");
         SentMessage answer = h.fake.awaitReplyTo(h.fake.say(h.dm(hans), hans, "Wie viele Tote?"), WAIT);
         assertThat(answer.visibleText()).contains("\n\nQuellen\n[1] Kenya mall attack");
+        h.fake.press(hans, answer, h.fake.buttons(answer).get(0));
+        assertThat(h.fake.awaitCalls("answerCallbackQuery", 1, WAIT).get(0).params().path("text").asText())
+                .isEqualTo("Danke, deine Bewertung ist gespeichert.");
     }
 
     @Test
