@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsbot", mixinStandardHelpOptions = true, version = "newsbot 0.1.0",
         description = "Answers questions about news from a set of articles, citing every claim.",
         subcommands = {RunCommand.class, AskCommand.class, ChatCommand.class, ValidateCommand.class, EvalCommand.class,
-                IndexCommand.class, ReloadCommand.class, BenchCommand.class, CalibrateCommand.class,
+                IndexCommand.class, ReloadCommand.class, BenchCommand.class, CalibrateCommand.class, FeedbackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -63,6 +63,14 @@ public final class PromptFiles {
         }
     }
 
+    /** True when {@code relative} exists in the folder or among the bundled prompts. */
+    public boolean exists(String relative) {
+        if (dir != null && Files.isRegularFile(dir.resolve(relative))) {
+            return true;
+        }
+        return PromptFiles.class.getResource(BUNDLED + relative) != null;
+    }
+
     /** Reads and checks a template; see {@link Template#parse}. */
     public Template load(String relative, Set<String> required, Set<String> optional) {
         return Template.parse(where(relative), read(relative).strip(), required, optional);

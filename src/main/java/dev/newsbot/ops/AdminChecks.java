@@ -28,6 +28,11 @@ public final class AdminChecks {
         this.groupAdmins = Objects.requireNonNull(groupAdmins, "groupAdmins");
     }
 
+    /** The bot's admins' user ids (for their own command menu). */
+    public Set<String> admins() {
+        return Set.copyOf(admins);
+    }
+
     /** True when the user is one of the bot's admins; false for a null user. */
     public boolean isAdmin(String userId) {
         return userId != null && admins.contains(userId.strip());

@@ -79,6 +79,24 @@ public final class ChatSets {
         }
     }
 
+    /**
+     * Forgets the chat's choice (the bot left that group), saving before returning; nothing when it had none.
+     *
+     * @throws UncheckedIOException when the state file cannot be written; the choice is then kept
+     */
+    public synchronized void forget(String chatId) {
+        String before = choices.remove(chatId);
+        if (before == null) {
+            return;
+        }
+        try {
+            save();
+        } catch (IOException e) {
+            choices.put(chatId, before);
+            throw new UncheckedIOException("cannot save the chat sets in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every chat that picked a set other than the default, by chat id. */
     public synchronized Map<String, String> choices() {
         return Map.copyOf(choices);

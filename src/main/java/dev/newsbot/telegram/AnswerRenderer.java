@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a {@link Reply} as Telegram HTML messages: the escaped answer with its {@code [n]} markers, then a heading
- * and the numbered source list, each title linked to its article. Guarantees every message is valid HTML of at most
+ * and the numbered source list, each title linked to its article, in an expandable blockquote (the reader shows or
+ * hides it with a tap, so no "Sources" button is needed). Guarantees every message is valid HTML of at most
  * {@code limit} visible characters. When too long, the answer is shortened first (at a sentence end, never below
  * half a message); if the source list still does not fit it continues in further messages, split between whole
  * entries.
@@ -18,6 +19,9 @@ final class AnswerRenderer {
 
     static final int TELEGRAM_LIMIT = 4096;
     private static final String ELLIPSIS = " …";
+    /** The source list is an expandable blockquote: collapsed to a few lines, shown in full with one tap. */
+    private static final String QUOTE = "<blockquote expandable>";
+    private static final String UNQUOTE = "</blockquote>";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
 
     private final String headingHtml;
@@ -49,27 +53,25 @@ final class AnswerRenderer {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder(answerHtml);
         int used = answerLength;
-        int i = 0;
         if (used + 2 + headingLength + 1 + entries.get(0).length() <= limit) {
-            current.append("\n\n").append(headingHtml);
+            current.append("\n\n").append(QUOTE).append(headingHtml);
             used += 2 + headingLength;
         } else {
             messages.add(current.toString());
-            current = new StringBuilder(headingHtml);
+            current = new StringBuilder(QUOTE).append(headingHtml);
             used = headingLength;
         }
-        for (; i < entries.size(); i++) {
-            Block e = entries.get(i);
+        for (Block e : entries) {
             if (used + 1 + e.length() > limit) {
-                messages.add(current.toString());
-                current = new StringBuilder(e.html());
+                messages.add(current.append(UNQUOTE).toString());
+                current = new StringBuilder(QUOTE).append(e.html());
                 used = e.length();
             } else {
                 current.append('\n').append(e.html());
                 used += 1 + e.length();
             }
         }
-        messages.add(current.toString());
+        messages.add(current.append(UNQUOTE).toString());
         return List.copyOf(messages);
     }
 

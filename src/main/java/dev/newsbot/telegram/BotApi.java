@@ -3,7 +3,13 @@ package dev.newsbot.telegram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -63,16 +69,63 @@ final class BotApi {
         return call("getMe", 1, () -> client.executeAsync(new GetMe()));
     }
 
+    /** The updates the bot asks for, in polling and webhook mode alike. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query",
+            "inline_query", "my_chat_member");
+
     /** One attempt, like {@link #getMe()}. */
     void setMyCommands(List<TelegramTexts.Command> commands) {
+        setMyCommands(commands, null, null);
+    }
+
+    /**
+     * One attempt, like {@link #getMe()}: the menu for {@code scope} (null: the default scope) and users whose
+     * language is {@code languageCode} (null: everyone else).
+     */
+    void setMyCommands(List<TelegramTexts.Command> commands, BotCommandScope scope, String languageCode) {
         List<BotCommand> list = commands.stream().map(c -> new BotCommand(c.name(), c.description())).toList();
-        call("setMyCommands", 1, () -> client.executeAsync(SetMyCommands.builder().commands(list).build()));
+        SetMyCommands set = SetMyCommands.builder().commands(list).scope(scope).languageCode(languageCode).build();
+        call("setMyCommands", 1, () -> client.executeAsync(set));
+    }
+
+    /** One attempt: the text of an empty chat with the bot, for {@code languageCode} (null: everyone else). */
+    void setMyDescription(String description, String languageCode) {
+        SetMyDescription set = SetMyDescription.builder().description(description).languageCode(languageCode).build();
+        call("setMyDescription", 1, () -> client.executeAsync(set));
+    }
+
+    /** One attempt: the bot's profile text and share text, for {@code languageCode} (null: everyone else). */
+    void setMyShortDescription(String description, String languageCode) {
+        SetMyShortDescription set = SetMyShortDescription.builder().shortDescription(description)
+                .languageCode(languageCode).build();
+        call("setMyShortDescription", 1, () -> client.executeAsync(set));
+    }
+
+    /** Edits a message's text (and keyboard); Telegram's "message is not modified" counts as done. */
+    void editMessageText(EditMessageText edit) {
+        try {
+            call("editMessageText", () -> client.executeAsync(edit));
+        } catch (BotApiException e) {
+            if (e.errorCode() != 400 || !String.valueOf(e.description()).contains("message is not modified")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Acknowledges a button press, showing {@code text} as a short notice (none when null). */
+    void answerCallbackQuery(String id, String text) {
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(id).text(text).build();
+        call("answerCallbackQuery", () -> client.executeAsync(answer));
+    }
+
+    void answerInlineQuery(AnswerInlineQuery answer) {
+        call("answerInlineQuery", () -> client.executeAsync(answer));
     }
 
     /** One attempt, like {@link #getMe()}. */
     void setWebhook(URI url, String secret) {
         SetWebhook hook = SetWebhook.builder().url(url.toString()).secretToken(secret)
-                .allowedUpdates(List.of("message")).build();
+                .allowedUpdates(ALLOWED_UPDATES).build();
         call("setWebhook", 1, () -> client.executeAsync(hook));
     }
 
@@ -85,7 +138,7 @@ final class BotApi {
      * {@code timeoutSeconds} for one. */
     List<Update> getUpdates(int offset, int timeoutSeconds) {
         GetUpdates get = GetUpdates.builder().offset(offset).limit(100).timeout(timeoutSeconds)
-                .allowedUpdates(List.of("message")).build();
+                .allowedUpdates(ALLOWED_UPDATES).build();
         return call("getUpdates", 1, () -> client.executeAsync(get));
     }
 
@@ -100,8 +153,14 @@ final class BotApi {
 
     /** Best effort, never blocks: failures are logged at debug level. */
     void sendChatActionAsync(long chatId, String action) {
+        sendChatActionAsync(chatId, null, action);
+    }
+
+    /** Like {@link #sendChatActionAsync(long, String)}, in the forum topic {@code threadId} when not null. */
+    void sendChatActionAsync(long chatId, Integer threadId, String action) {
         try {
-            client.executeAsync(SendChatAction.builder().chatId(chatId).action(action).build())
+            client.executeAsync(SendChatAction.builder().chatId(chatId).messageThreadId(threadId).action(action)
+                            .build())
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ok, e) -> {
                         if (e != null) {

@@ -64,6 +64,22 @@ final class OperatorCommands {
         }
     }
 
+    /** {@code /use set} on behalf of the message's sender (a deep link {@code ?start=set-<name>}). */
+    void use(Message m, String set, BiConsumer<Message, String> send) {
+        if (ops == null) {
+            send.accept(m, texts.get(Slot.NOT_AVAILABLE).render());
+            return;
+        }
+        use(m, String.valueOf(m.getFrom().getId()), set, send);
+    }
+
+    /** Forgets the set choice of a chat the bot was removed from; nothing without operators. */
+    void forget(String chatId) {
+        if (ops != null) {
+            ops.forget().accept(chatId);
+        }
+    }
+
     private void use(Message m, String user, String set, BiConsumer<Message, String> send) {
         String chat = String.valueOf(m.getChatId());
         if (!checks.mayChooseSet(chat, user, "private".equals(m.getChat().getType()))) {

@@ -9,6 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import dev.newsbot.ops.Readiness;
 import okhttp3.OkHttpClient;
 
@@ -40,6 +45,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class TelegramBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    /** How many answers are remembered for their buttons and for edits of their questions. */
+    static final int ANSWERS_REMEMBERED = 10_000;
 
     private final TelegramSettings settings;
     private final ChatService chat;
@@ -54,6 +61,7 @@ public final class TelegramBot implements AutoCloseable {
     private State state = State.NEW;
     private HttpClients http;
     private Inbox inbox;
+    private FeedbackLog feedback;
     private ChatLanes lanes;
     private ScheduledExecutorService typing;
     private ExecutorService reloads;
@@ -141,6 +149,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         http = new HttpClients(settings, metrics, redactor);
         inbox = inboxDir == null ? Inbox.inMemory() : Inbox.open(inboxDir);
+        feedback = FeedbackLog.open(inboxDir, clock);
         return new BotApi(client(http.calls()), settings, redactor, metrics);
     }
 
@@ -157,7 +166,7 @@ public final class TelegramBot implements AutoCloseable {
         if (me.getUserName() == null || me.getUserName().isBlank()) {
             throw new IllegalStateException("getMe returned no username");
         }
-        if (retrying(() -> registerCommands(api)) == null) {
+        if (retrying(() -> registerMenus(api)) == null) {
             return null;
         }
         if (settings.mode() == TelegramSettings.Mode.POLLING && retrying(() -> {
@@ -210,7 +219,9 @@ public final class TelegramBot implements AutoCloseable {
         username = me.getUserName();
         lanes = new ChatLanes(settings.workers(), new DaemonThreads("newsbot-telegram-worker", redactor));
         typing = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-telegram-typing", redactor));
-        UpdateHandler handler = new UpdateHandler(parts(api), me.getId(), inbox);
+        AtomicReference<UpdateHandler> self = new AtomicReference<>();
+        UpdateHandler handler = new UpdateHandler(parts(api, q -> self.get().answerInline(q)), me.getId(), inbox);
+        self.set(handler);
         handler.replay(inbox.pending());
         if (settings.mode() == TelegramSettings.Mode.POLLING) {
             BotApi pollApi = new BotApi(client(http.polling()), settings, redactor, metrics,
@@ -239,16 +250,24 @@ public final class TelegramBot implements AutoCloseable {
         return set;
     }
 
-    private UpdateHandler.Parts parts(BotApi api) {
+    private UpdateHandler.Parts parts(BotApi api, Consumer<InlineQuery> answerInline) {
         Map<Slot, Template> templates = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
             templates.put(slot, texts.template(slot));
         }
         AnswerRenderer renderer = new AnswerRenderer(templates.get(Slot.ANSWER_SOURCES_HEADING).render(),
                 AnswerRenderer.TELEGRAM_LIMIT);
-        return new UpdateHandler.Parts(api, chat, templates, renderer, new RateLimiter(settings.chatLimit(), clock),
+        AnswerBook book = new AnswerBook(ANSWERS_REMEMBERED);
+        FeedbackButtons buttons = new FeedbackButtons(api, book, feedback, metrics,
+                lang -> plain(Slot.FEEDBACK_THANKS, lang), lang -> plain(Slot.FEEDBACK_EXPIRED, lang));
+        return new UpdateHandler.Parts(api, chat, texts, renderer, new RateLimiter(settings.chatLimit(), clock),
                 new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
-                operatorCommands(api, templates));
+                operatorCommands(api, templates), clock, book, buttons, new InlineAnswers(typing, lanes, answerInline),
+                Greetings.open(inboxDir));
+    }
+
+    private String plain(Slot slot, String lang) {
+        return TelegramHtml.toPlainText(texts.template(slot, lang).render());
     }
 
     private OperatorCommands operatorCommands(BotApi api, Map<Slot, Template> templates) {
@@ -261,17 +280,57 @@ public final class TelegramBot implements AutoCloseable {
                 templates, names);
     }
 
-    /** Registers the command menu; a lasting refusal (4xx) is logged and start-up goes on without it. */
-    private Boolean registerCommands(BotApi api) {
+    /**
+     * Registers the command menus (default scope, every group chat, each admin's private chat; each again per
+     * language that has its own) and the descriptions. A lasting refusal (4xx) is logged and start-up goes on.
+     */
+    private Boolean registerMenus(BotApi api) {
+        List<String> admins = operators == null ? List.of()
+                : operators.checks().apply(new TelegramGroupAdmins(api)).admins().stream().sorted().toList();
+        registerMenus(api, null, texts.commands(), texts.menus(), admins);
+        texts.languages().forEach((code, language) -> registerMenus(api, code, language.menus().get("default"),
+                language.menus(), admins));
+        lasting("setMyDescription", () -> api.setMyDescription(plain(Slot.DESCRIPTION, null), null));
+        lasting("setMyShortDescription", () -> api.setMyShortDescription(plain(Slot.SHORT_DESCRIPTION, null), null));
+        texts.languages().forEach((code, language) -> {
+            if (language.templates().containsKey(Slot.DESCRIPTION)) {
+                lasting("setMyDescription", () -> api.setMyDescription(plain(Slot.DESCRIPTION, code), code));
+            }
+            if (language.templates().containsKey(Slot.SHORT_DESCRIPTION)) {
+                lasting("setMyShortDescription",
+                        () -> api.setMyShortDescription(plain(Slot.SHORT_DESCRIPTION, code), code));
+            }
+        });
+        return true;
+    }
+
+    private void registerMenus(BotApi api, String lang, List<TelegramTexts.Command> main,
+                               Map<String, List<TelegramTexts.Command>> menus, List<String> admins) {
+        if (main != null) {
+            lasting("setMyCommands", () -> api.setMyCommands(main, null, lang));
+        }
+        List<TelegramTexts.Command> group = menus.get("group");
+        if (group != null) {
+            lasting("setMyCommands", () -> api.setMyCommands(group, new BotCommandScopeAllGroupChats(), lang));
+        }
+        List<TelegramTexts.Command> admin = menus.get("admin");
+        if (admin != null) {
+            for (String id : admins) {
+                lasting("setMyCommands", () -> api.setMyCommands(admin, new BotCommandScopeChat(id), lang));
+            }
+        }
+    }
+
+    /** Runs one registration; transient failures propagate (start-up retries), lasting ones are logged. */
+    private static void lasting(String what, Runnable call) {
         try {
-            api.setMyCommands(texts.commands());
+            call.run();
         } catch (BotApiException e) {
             if (e.isTransient()) {
                 throw e;
             }
-            LOG.warn("Could not register the command menu: {}", e.getMessage());
+            LOG.warn("Could not register the bot's {}: {}", what, e.getMessage());
         }
-        return true;
     }
 
     /** The bot's username as reported by getMe; empty before {@link #start()}. */
@@ -312,6 +371,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (inbox != null) {
             inbox.close();
+        }
+        if (feedback != null) {
+            feedback.close();
         }
         LOG.info("Telegram bot stopped");
     }

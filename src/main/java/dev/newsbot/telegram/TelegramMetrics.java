@@ -28,6 +28,10 @@ public interface TelegramMetrics {
     default void rateLimited() {
     }
 
+    /** A user rated an answer ({@code vote} up or down); a repeated press of the same button is not counted. */
+    default void feedback(String vote) {
+    }
+
     static TelegramMetrics none() {
         return (method, kind) -> {
         };
@@ -35,7 +39,8 @@ public interface TelegramMetrics {
 
     /**
      * Counts into {@code registry}: {@code newsbot.telegram.api.errors} (tags {@code method}, {@code kind}),
-     * {@code newsbot.telegram.update.failures} and {@code newsbot.telegram.rate.limited}.
+     * {@code newsbot.telegram.update.failures}, {@code newsbot.telegram.rate.limited} and {@code newsbot.feedback}
+     * (tag {@code vote}; Prometheus {@code newsbot_feedback_total}).
      */
     static TelegramMetrics micrometer(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry must not be null");
@@ -48,6 +53,12 @@ public interface TelegramMetrics {
             public void apiError(String method, String kind) {
                 Counter.builder("newsbot.telegram.api.errors").description("Failed Telegram Bot API calls")
                         .tag("method", method).tag("kind", kind).register(registry).increment();
+            }
+
+            @Override
+            public void feedback(String vote) {
+                Counter.builder("newsbot.feedback").description("Answers rated with the buttons under them")
+                        .tag("vote", vote).register(registry).increment();
             }
 
             @Override

@@ -11,6 +11,7 @@ import dev.newsbot.ops.Why;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,10 +28,11 @@ import java.util.function.Supplier;
  * @param reload reloads the named set, or every set when given null; may take long (it runs on its own thread)
  * @param status the text of {@code /status}
  * @param why    the text of {@code /why} for a chat id
+ * @param forget forgets a chat's set choice (the bot was removed from that group)
  */
 public record TelegramOperators(Function<GroupAdmins, AdminChecks> checks, Function<String, String> setOf,
                                 BiConsumer<String, String> useSet, Function<String, List<ReloadReport>> reload,
-                                Supplier<String> status, Function<String, String> why) {
+                                Supplier<String> status, Function<String, String> why, Consumer<String> forget) {
 
     public TelegramOperators {
         Objects.requireNonNull(checks, "TelegramOperators.checks must not be null");
@@ -39,6 +41,7 @@ public record TelegramOperators(Function<GroupAdmins, AdminChecks> checks, Funct
         Objects.requireNonNull(reload, "TelegramOperators.reload must not be null");
         Objects.requireNonNull(status, "TelegramOperators.status must not be null");
         Objects.requireNonNull(why, "TelegramOperators.why must not be null");
+        Objects.requireNonNull(forget, "TelegramOperators.forget must not be null");
     }
 
     /** The operators over the ops parts: {@code checks} is typically {@code newsbot::adminChecks}. */
@@ -46,6 +49,6 @@ public record TelegramOperators(Function<GroupAdmins, AdminChecks> checks, Funct
                                        SetManager manager, Status status, Why why) {
         return new TelegramOperators(checks, chatSets::setOf, chatSets::use,
                 name -> name == null ? manager.reloadAll() : List.of(manager.reload(name)), status::render,
-                why::forChat);
+                why::forChat, chatSets::forget);
     }
 }

@@ -22,9 +22,10 @@ class AnswerRendererTest {
 
         List<String> messages = renderer.render(reply);
 
-        assertThat(messages).containsExactly("The toll rose to 59 [1]. Talks failed [2].\n\n<b>Sources</b>\n"
+        assertThat(messages).containsExactly("The toll rose to 59 [1]. Talks failed [2].\n\n"
+                + "<blockquote expandable><b>Sources</b>\n"
                 + "[1] <a href=\"https://bbc.co.uk/a?x=1&amp;y=2\">Toll rises</a> — BBC, 2013-09-22\n"
-                + "[2] No talks");
+                + "[2] No talks</blockquote>");
     }
 
     @Test

@@ -58,7 +58,7 @@ class TelegramBotIT {
                 + "[1] Kenya mall attack: death toll rises to 59 — BBC News, 2013-09-22\n"
                 + "[2] Westgate siege: what we know — The Guardian, 2013-09-24");
         assertThat(answer.links()).containsExactly(ScriptedChatService.URL_1);
-        assertThat(answer.entityTypes()).contains("bold", "text_link");
+        assertThat(answer.entityTypes()).contains("bold", "text_link", "expandable_blockquote");
         assertThat(h.chat.requests).singleElement().satisfies(r -> {
             assertThat(r.text()).isEqualTo("How many people died?");
             assertThat(r.chatId()).isEqualTo(String.valueOf(dm.id()));

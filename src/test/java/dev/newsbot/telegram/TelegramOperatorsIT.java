@@ -1,5 +1,7 @@
 package dev.newsbot.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.cache.CacheCounts;
 import dev.newsbot.ops.AdminChecks;
@@ -182,6 +184,52 @@ class TelegramOperatorsIT {
         assertThat(bobStatus).isEqualTo("Sorry, you are not allowed to use this command.");
         assertThat(bobWhy).isEqualTo("Sorry, you are not allowed to use this command.");
         assertThat(h.chat.requests).isEmpty();
+    }
+
+    @Test
+    void should_pick_the_set_of_a_deep_link_with_the_rules_of_use() {
+        FakeChat dm = h.dm(bob);
+        FakeChat group = h.fake.supergroup("Newsroom");
+        Incoming link = h.fake.say(dm, bob, "/start set-sport");
+        List<SentMessage> replies = h.fake.awaitRepliesTo(link, 2, WAIT);
+        String groupLink = h.fake.awaitRepliesTo(h.fake.say(group, bob, "/start@"
+                + dev.newsbot.telegram.fake.FakeBotApi.BOT_USERNAME + " set-sport"), 2, WAIT).get(1).visibleText();
+        String other = say(h.dm(admin), admin, "/start ref-campaign42");
+
+        assertThat(replies.get(0).visibleText()).startsWith("Hello!");
+        assertThat(replies.get(1).visibleText()).isEqualTo("This chat now uses the article set sport.");
+        assertThat(chatSets.setOf(String.valueOf(dm.id()))).isEqualTo("sport");
+        assertThat(groupLink).isEqualTo("Sorry, only group admins can change the article set.");
+        assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("news");
+        assertThat(other).startsWith("Hello!");
+        assertThat(h.fake.sentTo(h.dm(admin))).hasSize(1);
+    }
+
+    @Test
+    void should_forget_a_groups_set_when_removed_from_it() {
+        FakeChat group = h.fake.supergroup("Newsroom");
+        h.fake.makeAdmin(group, bob);
+        say(group, bob, "/use sport");
+        assertThat(chatSets.choices()).containsKey(String.valueOf(group.id()));
+
+        h.fake.removeBot(group, bob);
+
+        org.awaitility.Awaitility.await().atMost(WAIT)
+                .until(() -> !chatSets.choices().containsKey(String.valueOf(group.id())));
+        assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("news");
+    }
+
+    @Test
+    void should_show_reload_status_and_why_only_in_the_admins_menu() {
+        JsonNode adminMenu = h.fake.commands("chat:" + admin.id(), null);
+        JsonNode everyone = h.fake.commands("default", null);
+        JsonNode groups = h.fake.commands("all_group_chats", null);
+
+        assertThat(TelegramNativeIT.names(adminMenu)).contains("reload", "status", "why", "ask", "use");
+        for (JsonNode menu : List.of(everyone, groups)) {
+            assertThat(TelegramNativeIT.names(menu)).doesNotContain("reload", "status", "why");
+        }
+        assertThat(h.fake.menus()).filteredOn(m -> m.startsWith("chat:")).containsExactly("chat:" + admin.id() + "|");
     }
 
     @Test

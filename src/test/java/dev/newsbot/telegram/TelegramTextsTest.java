@@ -32,9 +32,66 @@ class TelegramTextsTest {
 
         assertThat(texts.commands()).extracting(TelegramTexts.Command::name)
                 .containsExactly("start", "help", "ask", "sources", "about", "use");
-        String help = texts.template(Slot.HELP).render(Map.of("bot_username", "newsbot", "set_names", "westgate"));
+        String help = texts.template(Slot.HELP).render(Map.of("bot_username", "newsbot", "set_names", "westgate",
+                "add_to_group_url", "https://t.me/newsbot?startgroup=start"));
         assertThat(TelegramHtml.visibleText(help)).contains("@newsbot").contains("westgate").contains("/ask");
         assertThat(texts.template(Slot.ASK_USAGE).placeholders()).contains("bot_username");
+    }
+
+    /**
+     * Every language folder under prompts/telegram/ is listed in languages.txt and defines the same templates as
+     * every other, each with the placeholders of the English template of that name.
+     */
+    @Test
+    void should_give_every_language_folder_the_same_templates_and_placeholders() throws IOException {
+        Path base = Path.of("prompts", "telegram");
+        List<String> folders;
+        try (Stream<Path> list = Files.list(base)) {
+            folders = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> listed = Files.readAllLines(base.resolve("languages.txt")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        assertThat(folders).containsExactlyElementsOf(listed).contains("de", "es", "fr", "ru");
+        java.util.Set<String> expected = null;
+        for (String lang : folders) {
+            java.util.Set<String> files;
+            try (Stream<Path> list = Files.list(base.resolve(lang))) {
+                files = list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            }
+            if (expected == null) {
+                expected = files;
+            }
+            assertThat(files).as(lang).isEqualTo(expected).contains("start.html", "help.html", "refusal.html");
+            for (String file : files) {
+                assertThat(placeholders(base.resolve(lang).resolve(file))).as(lang + "/" + file)
+                        .isEqualTo(placeholders(base.resolve(file)));
+            }
+        }
+        TelegramTexts texts = TelegramTexts.load(Path.of("prompts"));
+        assertThat(texts.languages()).containsOnlyKeys(folders);
+        assertThat(texts.template(Slot.START, "de-AT").text()).startsWith("<b>Hallo!</b>");
+        assertThat(texts.template(Slot.SOURCES, "de").text()).isEqualTo(texts.template(Slot.SOURCES).text());
+        assertThat(texts.template(Slot.START, "it").text()).isEqualTo(texts.template(Slot.START).text());
+    }
+
+    private static java.util.Set<String> placeholders(Path file) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}")
+                .matcher(Files.readString(file));
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void should_name_a_description_longer_than_telegram_allows() throws IOException {
+        Path prompts = copyWith("short-description.txt", null);
+        Files.writeString(prompts.resolve("short-description.txt"), "x".repeat(121));
+
+        assertThatThrownBy(() -> TelegramTexts.load(prompts))
+                .hasMessage(prompts.resolve("short-description.txt")
+                        + ": longer than Telegram allows here (120 characters)");
     }
 
     @Test
@@ -50,7 +107,7 @@ class TelegramTextsTest {
         assertThatThrownBy(() -> TelegramTexts.load(prompts))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(prompts.resolve("help.html") + ":3: unknown placeholder {{build_date}}")
-                .hasMessageContaining("known here: bot_username, set_names");
+                .hasMessageContaining("known here: add_to_group_url, bot_username, set_names");
     }
 
     @Test
@@ -99,7 +156,7 @@ class TelegramTextsTest {
 
         assertThatThrownBy(() -> new TelegramTexts(ok.start(), ok.help(), ok.about(), "Use /ask", ok.rateLimited(),
                 ok.apology(), ok.sources(), ok.sourcesEntry(), ok.sourcesEmpty(), ok.answerSourcesHeading(),
-                ok.operator(), ok.commands()))
+                ok.operator(), ok.commands(), ok.more(), ok.menus(), ok.languages()))
                 .hasMessage("TelegramTexts.askUsage: missing placeholder {{bot_username}}");
     }
 

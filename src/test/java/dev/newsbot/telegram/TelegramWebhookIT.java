@@ -60,7 +60,8 @@ class TelegramWebhookIT {
 
         assertThat(set.params().path("url").asText()).isEqualTo(PUBLIC.toString());
         assertThat(set.params().path("secret_token").asText()).isEqualTo(SECRET);
-        assertThat(set.params().path("allowed_updates").toString()).isEqualTo("[\"message\"]");
+        assertThat(set.params().path("allowed_updates").toString()).isEqualTo(
+                "[\"message\",\"edited_message\",\"callback_query\",\"inline_query\",\"my_chat_member\"]");
         assertThat(h.fake.calls("getUpdates")).isEmpty();
     }
 

@@ -88,6 +88,15 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<SentMessage> lostReplies = new ArrayList<>();
     private boolean holdingSends;
     private ArrayNode commands;
+    private final Map<String, ArrayNode> scopedCommands = new HashMap<>();
+    private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<Long, String> languages = new HashMap<>();
+    private final Set<String> openCallbacks = new HashSet<>();
+    private final Set<String> openInlineQueries = new HashSet<>();
+    private final List<SentMessage> edits = new ArrayList<>();
+    private int nextQueryId = 1;
+    /** The update types the bot asked for (getUpdates or setWebhook); null until it asked: then all but a few. */
+    private Set<String> allowedUpdates;
     private String webhookUrl = "";
     private String webhookSecret;
     private URI webhookRoute;
@@ -129,6 +138,20 @@ public final class FakeBotApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A person whose Telegram app is set to {@code languageCode} (e.g. "de"); {@link #user} is "en". */
+    public FakeUser user(String firstName, String languageCode) {
+        FakeUser u = user(firstName);
+        locked(() -> languages.put(u.id(), languageCode));
+        return u;
+    }
+
+    /** A supergroup with topics (a forum). */
+    public FakeChat forum(String title) {
+        FakeChat chat = supergroup(title);
+        locked(() -> chatJson.get(chat.id()).put("is_forum", true));
+        return chat;
     }
 
     /** Another bot in a group (its messages must be ignored). */
@@ -204,10 +227,18 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The general form: {@code detectEntities=false} sends the text without any entities. */
     public Incoming inject(FakeChat chat, FakeUser from, String text, Integer replyTo, boolean detectEntities) {
+        return inject(chat, from, text, replyTo, detectEntities, null);
+    }
+
+    private Incoming inject(FakeChat chat, FakeUser from, String text, Integer replyTo, boolean detectEntities,
+                            Integer threadId) {
         lock.lock();
         try {
             int messageId = nextMessageId(chat.id());
             ObjectNode m = json.createObjectNode().put("message_id", messageId);
+            if (threadId != null) {
+                m.put("message_thread_id", threadId).put("is_topic_message", true);
+            }
             m.set("from", userJson(from));
             m.set("chat", chatJson.get(chat.id()).deepCopy());
             m.put("date", nowSeconds()).put("text", text);
@@ -235,6 +266,109 @@ public final class FakeBotApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@code from} writes {@code text} in forum topic {@code threadId} of {@code forum}. */
+    public Incoming sayInTopic(FakeChat forum, FakeUser from, int threadId, String text) {
+        return inject(forum, from, text, null, true, threadId);
+    }
+
+    /** The sender of {@code original} edits it to {@code text}: an {@code edited_message} update. */
+    public Incoming edit(Incoming original, String text) {
+        lock.lock();
+        try {
+            ObjectNode m = messages.get(original.chat().id()).get(original.messageId()).deepCopy();
+            m.put("text", text).put("edit_date", nowSeconds());
+            m.remove("entities");
+            ArrayNode entities = entities(text);
+            if (!entities.isEmpty()) {
+                m.set("entities", entities);
+            }
+            messages.get(original.chat().id()).put(original.messageId(), m);
+            return queue("edited_message", m, original.chat(), original.messageId(), text);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The callback data of the inline keyboard buttons under {@code message}, in order (empty when none). */
+    public List<String> buttons(SentMessage message) {
+        return locked(() -> {
+            List<String> out = new ArrayList<>();
+            messages.get(message.chatId()).get(message.messageId()).path("reply_markup").path("inline_keyboard")
+                    .forEach(row -> row.forEach(b -> out.add(b.path("callback_data").asText())));
+            return out;
+        });
+    }
+
+    /** {@code user} presses a button with {@code data} under {@code message}: returns the callback query id. */
+    public String press(FakeUser user, SentMessage message, String data) {
+        lock.lock();
+        try {
+            String id = String.valueOf(7_000_000_000L + nextQueryId++);
+            ObjectNode q = json.createObjectNode().put("id", id);
+            q.set("from", userJson(user));
+            q.set("message", messages.get(message.chatId()).get(message.messageId()).deepCopy());
+            q.put("chat_instance", "ci" + message.chatId()).put("data", data);
+            openCallbacks.add(id);
+            queue("callback_query", q, null, 0, data);
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code user} types {@code query} after the bot's name in any chat: returns the inline query id. */
+    public String inlineQuery(FakeUser user, String query) {
+        lock.lock();
+        try {
+            String id = String.valueOf(9_000_000_000L + nextQueryId++);
+            ObjectNode q = json.createObjectNode().put("id", id);
+            q.set("from", userJson(user));
+            q.put("query", query).put("offset", "").put("chat_type", "sender");
+            openInlineQueries.add(id);
+            queue("inline_query", q, null, 0, query);
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code by} adds the bot to {@code group}: a {@code my_chat_member} update (left to member). */
+    public void addBot(FakeChat group, FakeUser by) {
+        memberUpdate(group, by, "left", "member");
+    }
+
+    /** {@code by} removes the bot from {@code group}: a {@code my_chat_member} update (member to left). */
+    public void removeBot(FakeChat group, FakeUser by) {
+        memberUpdate(group, by, "member", "left");
+    }
+
+    private void memberUpdate(FakeChat group, FakeUser by, String before, String after) {
+        lock.lock();
+        try {
+            FakeUser bot = new FakeUser(BOT_ID, "Newsbot Test", BOT_USERNAME, true);
+            ObjectNode u = json.createObjectNode();
+            u.set("chat", chatJson.get(group.id()).deepCopy());
+            u.set("from", userJson(by));
+            u.put("date", nowSeconds());
+            u.putObject("old_chat_member").put("status", before).set("user", userJson(bot));
+            u.putObject("new_chat_member").put("status", after).set("user", userJson(bot));
+            queue("my_chat_member", u, group, 0, after);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues an update carrying {@code payload} as {@code kind}; call under the lock. */
+    private Incoming queue(String kind, ObjectNode payload, FakeChat chat, int messageId, String text) {
+        int updateId = nextUpdateId++;
+        ObjectNode update = json.createObjectNode().put("update_id", updateId);
+        update.set(kind, payload);
+        queue.add(update);
+        updatesById.put(updateId, update);
+        changed.signalAll();
+        return new Incoming(updateId, messageId, chat, text, System.nanoTime());
     }
 
     /** Queues an update again even though it was delivered (and ignores its confirmation once). */
@@ -384,6 +518,37 @@ public final class FakeBotApi implements AutoCloseable {
         return locked(() -> commands == null ? null : commands.deepCopy());
     }
 
+    /**
+     * The menu registered for a scope and language: {@code scope} as the Bot API names it ("default",
+     * "all_group_chats", "chat:<id>"), {@code language} null for everyone; null when none was registered.
+     */
+    public JsonNode commands(String scope, String language) {
+        return locked(() -> {
+            ArrayNode c = scopedCommands.get(scope + "|" + (language == null ? "" : language));
+            return c == null ? null : c.deepCopy();
+        });
+    }
+
+    /** Every registered menu, by "scope|language". */
+    public Set<String> menus() {
+        return locked(() -> Set.copyOf(scopedCommands.keySet()));
+    }
+
+    /** The description ({@code short} false) or short description set for {@code language} (null: everyone). */
+    public String description(boolean isShort, String language) {
+        return locked(() -> descriptions.get((isShort ? "short|" : "long|") + (language == null ? "" : language)));
+    }
+
+    /** Every editMessageText the fake carried out, as the message looked afterwards, in order. */
+    public List<SentMessage> edits() {
+        return locked(() -> List.copyOf(edits));
+    }
+
+    /** The text a user now sees in a message (after any edits). */
+    public String currentText(long chatId, int messageId) {
+        return locked(() -> messages.get(chatId).get(messageId).path("text").asText());
+    }
+
     public SentMessage awaitReplyTo(Incoming in, Duration timeout) {
         return awaitSent(replyTo(in), 1, timeout).get(0);
     }
@@ -524,13 +689,18 @@ public final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> userJson(new FakeUser(BOT_ID, "Newsbot Test", BOT_USERNAME, true))
                     .put("can_join_groups", true).put("can_read_all_group_messages", false)
-                    .put("supports_inline_queries", false);
+                    .put("supports_inline_queries", true);
             case "getupdates" -> getUpdates(p);
             case "sendmessage" -> sendMessage(p);
             case "sendchataction" -> sendChatAction(p);
             case "getchatmember" -> getChatMember(p);
             case "setmycommands" -> setMyCommands(p);
             case "getmycommands" -> commands == null ? json.createArrayNode() : commands;
+            case "setmydescription" -> setDescription(p, "long", "description", 512);
+            case "setmyshortdescription" -> setDescription(p, "short", "short_description", 120);
+            case "editmessagetext" -> editMessageText(p);
+            case "answercallbackquery" -> answerCallbackQuery(p);
+            case "answerinlinequery" -> answerInlineQuery(p);
             case "setwebhook" -> setWebhook(p);
             case "deletewebhook" -> deleteWebhook(p);
             case "getwebhookinfo" -> webhookInfo();
@@ -560,6 +730,7 @@ public final class FakeBotApi implements AutoCloseable {
             if (offset != null) {
                 confirm(offset);
             }
+            allow(p.get("allowed_updates"));
             long generation = ++pollGeneration;
             changed.signalAll();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
@@ -570,6 +741,7 @@ public final class FakeBotApi implements AutoCloseable {
                             + "make sure that only one bot instance is running");
                 }
             }
+            allow(null);
             ArrayNode result = json.createArrayNode();
             queue.stream().limit(limit).forEach(u -> {
                 result.add(u.deepCopy());
@@ -582,6 +754,37 @@ public final class FakeBotApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Like Telegram: an update of a type the bot did not ask for is dropped, never delivered. */
+    private void allow(JsonNode list) {
+        if (list != null && list.isArray()) {
+            Set<String> types = new HashSet<>();
+            list.forEach(t -> types.add(t.asText()));
+            allowedUpdates = types.isEmpty() ? null : types;
+        }
+        queue.removeIf(u -> {
+            String type = updateType(u);
+            boolean allowed = allowedUpdates == null
+                    ? !Set.of("chat_member", "message_reaction", "message_reaction_count").contains(type)
+                    : allowedUpdates.contains(type);
+            return !allowed;
+        });
+    }
+
+    private static String updateType(JsonNode update) {
+        for (var it = update.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!name.equals("update_id")) {
+                return name;
+            }
+        }
+        return "";
+    }
+
+    /** The update types the bot asked for last (null when it never said). */
+    public Set<String> allowedUpdates() {
+        return locked(() -> allowedUpdates == null ? null : Set.copyOf(allowedUpdates));
     }
 
     private void confirm(int offset) {
@@ -615,7 +818,15 @@ public final class FakeBotApi implements AutoCloseable {
             if (replyTo != null && original == null && !allowWithoutReply(p)) {
                 throw new ApiError(400, "Bad Request: message to be replied not found");
             }
-            return store(chatId, text, text(p, "parse_mode"), parsed, original);
+            ObjectNode stored = store(chatId, text, text(p, "parse_mode"), parsed, original);
+            if (p.get("reply_markup") != null && p.get("reply_markup").isObject()) {
+                stored.set("reply_markup", p.get("reply_markup").deepCopy());
+            }
+            Integer thread = integer(p, "message_thread_id");
+            if (thread != null) {
+                stored.put("message_thread_id", thread).put("is_topic_message", true);
+            }
+            return stored;
         } finally {
             lock.unlock();
         }
@@ -734,9 +945,146 @@ public final class FakeBotApi implements AutoCloseable {
                 throw new ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
             }
         }
+        String scope = scope(p.get("scope"));
+        String language = text(p, "language_code");
+        if (language != null && !language.isEmpty() && !language.matches("[a-z]{2}")) {
+            throw new ApiError(400, "Bad Request: invalid language code specified");
+        }
         lock.lock();
         try {
-            commands = (ArrayNode) list.deepCopy();
+            scopedCommands.put(scope + "|" + (language == null ? "" : language), (ArrayNode) list.deepCopy());
+            if (scope.equals("default") && (language == null || language.isEmpty())) {
+                commands = (ArrayNode) list.deepCopy();
+            }
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String scope(JsonNode scope) throws ApiError {
+        if (scope == null || scope.isNull()) {
+            return "default";
+        }
+        String type = scope.path("type").asText("");
+        return switch (type) {
+            case "default", "all_private_chats", "all_group_chats", "all_chat_administrators" -> type;
+            case "chat" -> {
+                String chat = scope.path("chat_id").asText("");
+                if (!chat.matches("-?\\d+")) {
+                    throw new ApiError(400, "Bad Request: chat not found");
+                }
+                yield "chat:" + chat;
+            }
+            default -> throw new ApiError(400, "Bad Request: wrong bot command scope type specified");
+        };
+    }
+
+    private JsonNode setDescription(ObjectNode p, String kind, String field, int max) throws ApiError {
+        String d = text(p, field);
+        if (d != null && d.length() > max) {
+            throw new ApiError(400, "Bad Request: description is too long");
+        }
+        String language = text(p, "language_code");
+        lock.lock();
+        try {
+            descriptions.put(kind + "|" + (language == null ? "" : language), d == null ? "" : d);
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like the Bot API: the bot's own message, parsed like sendMessage; unchanged text and keyboard are a 400. */
+    private JsonNode editMessageText(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            long chatId = chatId(p);
+            Integer messageId = integer(p, "message_id");
+            ObjectNode m = messageId == null ? null : messages.get(chatId).get(messageId);
+            if (m == null) {
+                throw new ApiError(400, "Bad Request: message to edit not found");
+            }
+            if (m.path("from").path("id").asLong() != BOT_ID) {
+                throw new ApiError(400, "Bad Request: message can't be edited");
+            }
+            String text = text(p, "text");
+            if (text == null || text.isEmpty()) {
+                throw new ApiError(400, "Bad Request: message text is empty");
+            }
+            TelegramHtmlParser.Parsed parsed = parse(text, text(p, "parse_mode"));
+            if (parsed.text().length() > MAX_MESSAGE_LENGTH) {
+                throw new ApiError(400, "Bad Request: MESSAGE_TOO_LONG");
+            }
+            JsonNode markup = p.get("reply_markup");
+            if (parsed.text().equals(m.path("text").asText())
+                    && String.valueOf(markup).equals(String.valueOf(m.get("reply_markup")))) {
+                throw new ApiError(400, "Bad Request: message is not modified: specified new message content and "
+                        + "reply markup are exactly the same as a current content and reply markup of the message");
+            }
+            m.put("text", parsed.text()).put("edit_date", nowSeconds());
+            if (markup == null) {
+                m.remove("reply_markup");
+            } else {
+                m.set("reply_markup", markup.deepCopy());
+            }
+            JsonNode reply = m.path("reply_to_message");
+            edits.add(new SentMessage(messageId, chatId, text, text(p, "parse_mode"), parsed.text(),
+                    parsed.entities().stream().map(TelegramHtmlParser.Entity::url).filter(u -> u != null).toList(),
+                    parsed.entities().stream().map(TelegramHtmlParser.Entity::type).toList(),
+                    reply.isObject() ? reply.path("message_id").asInt() : null, System.nanoTime()));
+            changed.signalAll();
+            return m.deepCopy();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Each callback query may be answered once; text up to 200 characters. */
+    private JsonNode answerCallbackQuery(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            String id = text(p, "callback_query_id");
+            if (id == null || !openCallbacks.remove(id)) {
+                throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is "
+                        + "invalid");
+            }
+            String t = text(p, "text");
+            if (t != null && t.length() > 200) {
+                throw new ApiError(400, "Bad Request: MESSAGE_TOO_LONG");
+            }
+            return json.getNodeFactory().booleanNode(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Each inline query may be answered once, with at most 50 results whose message texts parse. */
+    private JsonNode answerInlineQuery(ObjectNode p) throws ApiError {
+        lock.lock();
+        try {
+            String id = text(p, "inline_query_id");
+            if (id == null || !openInlineQueries.remove(id)) {
+                throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is "
+                        + "invalid");
+            }
+            JsonNode results = p.get("results");
+            if (results == null || !results.isArray() || results.size() > 50) {
+                throw new ApiError(400, "Bad Request: RESULTS_TOO_MUCH");
+            }
+            Set<String> ids = new HashSet<>();
+            for (JsonNode r : results) {
+                if (!"article".equals(r.path("type").asText()) || !ids.add(r.path("id").asText())
+                        || r.path("title").asText("").isEmpty()) {
+                    throw new ApiError(400, "Bad Request: RESULT_ID_DUPLICATE or invalid result");
+                }
+                JsonNode content = r.path("input_message_content");
+                TelegramHtmlParser.Parsed parsed = parse(content.path("message_text").asText(""),
+                        content.path("parse_mode").isMissingNode() ? null : content.path("parse_mode").asText());
+                if (parsed.text().isBlank() || parsed.text().length() > MAX_MESSAGE_LENGTH) {
+                    throw new ApiError(400, "Bad Request: MESSAGE_EMPTY or MESSAGE_TOO_LONG");
+                }
+            }
             return json.getNodeFactory().booleanNode(true);
         } finally {
             lock.unlock();
@@ -756,6 +1104,7 @@ public final class FakeBotApi implements AutoCloseable {
         try {
             webhookUrl = url == null ? "" : url;
             webhookSecret = secret;
+            allow(p.get("allowed_updates"));
             changed.signalAll();
             return json.getNodeFactory().booleanNode(true);
         } finally {
@@ -1019,7 +1368,7 @@ public final class FakeBotApi implements AutoCloseable {
             n.put("username", u.username());
         }
         if (!u.bot()) {
-            n.put("language_code", "en");
+            n.put("language_code", languages.getOrDefault(u.id(), "en"));
         }
         return n;
     }

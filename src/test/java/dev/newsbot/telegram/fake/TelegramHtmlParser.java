@@ -103,7 +103,9 @@ final class TelegramHtmlParser {
         if (length > 0) {
             String url = open.name().equals("a") ? open.attributes().get("href") : null;
             if (!open.name().equals("a") || url != null && !url.isEmpty()) {
-                entities.add(new Entity(TYPES.get(open.name()), open.textOffset(), length, url));
+                String type = open.name().equals("blockquote") && open.attributes().containsKey("expandable")
+                        ? "expandable_blockquote" : TYPES.get(open.name());
+                entities.add(new Entity(type, open.textOffset(), length, url));
             }
         }
     }
