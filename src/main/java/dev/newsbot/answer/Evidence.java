@@ -7,6 +7,7 @@ import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +31,32 @@ final class Evidence {
     static final double AGREEMENT_COVERAGE = 0.5;
     /** Days before the asked time beyond which the best article counts as wholly stale. */
     static final double STALE_DAYS = 60;
+    /**
+     * Days after the set's newest article that a question may be asked before it counts as asked late: a set is
+     * usually loaded a few days after its newest news.
+     */
+    static final double LATE_GRACE_DAYS = 7;
+    /** Days beyond the grace at which a question counts as wholly late. */
+    static final double LATE_DAYS = 60;
+    /**
+     * Days after which a set not updated counts as an archive: a question asked of it is about its own time, so its
+     * date says nothing about whether the set holds the answer (the bundled 2013 article, asked today, is not news
+     * the set lacks). rtqa2024's questions come at most 92 days after its newest article.
+     */
+    static final long ARCHIVE_DAYS = 365;
+    /** The age of the best article, in days, at which {@code best_age} reaches 1 (on a log scale): ten years. */
+    static final double OLD_DAYS = 3650;
 
     /** The features by name, in the order {@link Answerability} lists them. */
     static final List<String> NAMES = List.of("dense_top", "dense_margin", "sentence_coverage", "passage_coverage",
             "article_coverage", "name_coverage", "rare_coverage", "unknown_share", "unknown_name", "type_match",
-            "stale", "agreement", "many_parts");
+            "stale", "agreement", "many_parts", "late", "best_age");
 
     private Evidence() {
     }
 
     static Map<String, Double> of(QuestionProfile profile, Candidate best, List<RetrievedPassage> passages,
-                                  PassageStore store, TextAnalyzer analyzer, Optional<TimeCue> cue) {
+                                  PassageStore store, TextAnalyzer analyzer, Optional<TimeCue> cue, LocalDate asked) {
         Map<String, Set<String>> articleTerms = articleTerms(passages, analyzer);
         Set<String> bestArticle = articleTerms.get(best.from().article().id());
         double rare = RARE_SHARE * store.maxIdf();
@@ -58,17 +74,66 @@ final class Evidence {
         f.put("stale", stale(cue, best));
         f.put("agreement", agreement(profile, articleTerms));
         f.put("many_parts", manyParts(profile));
+        f.put("late", late(store, asked));
+        f.put("best_age", bestAge(passages.get(0), cue, reference(store, asked)));
         return f;
     }
 
     /** The question's features when nothing was retrieved: nothing supports an answer. */
-    static Map<String, Double> none(QuestionProfile profile) {
+    static Map<String, Double> none(QuestionProfile profile, PassageStore store, LocalDate asked) {
         Map<String, Double> f = new LinkedHashMap<>();
         NAMES.forEach(name -> f.put(name, 0.0));
         f.put("unknown_share", profile.unknownTermShare());
         f.put("unknown_name", unknownName(profile));
         f.put("many_parts", manyParts(profile));
+        f.put("late", late(store, asked));
         return f;
+    }
+
+    /**
+     * How long after the set's newest article (of those not after the question date) the question is asked, from 0
+     * (within {@link #LATE_GRACE_DAYS}) to 1 ({@link #LATE_DAYS} more): the later a question comes, the likelier it
+     * asks about news the set cannot hold yet. It weighs against weak evidence only; an asked-later question about
+     * what the articles do hold still has strong evidence.
+     */
+    static double late(PassageStore store, LocalDate asked) {
+        LocalDate now = reference(store, asked);
+        return newestBefore(store, asked)
+                .map(newest -> Math.min(1, Math.max(0, ChronoUnit.DAYS.between(newest, now) - LATE_GRACE_DAYS)
+                        / LATE_DAYS))
+                .orElse(0.0);
+    }
+
+    /**
+     * The day the question's "now" means for the set: the question date, or for an archive (newest article more
+     * than {@link #ARCHIVE_DAYS} before it) the newest article's day.
+     */
+    static LocalDate reference(PassageStore store, LocalDate asked) {
+        return newestBefore(store, asked).filter(newest -> newest.plusDays(ARCHIVE_DAYS).isBefore(asked))
+                .orElse(asked);
+    }
+
+    /** The newest publication day of the set that is not after {@code asked}, if any article is dated. */
+    static Optional<LocalDate> newestBefore(PassageStore store, LocalDate asked) {
+        return store.articleSet().newest().filter(d -> !d.isAfter(asked))
+                .or(() -> store.articleSet().articles().stream().flatMap(a -> a.publishedDate().stream())
+                        .filter(d -> !d.isAfter(asked)).max(Comparator.naturalOrder()));
+    }
+
+    /**
+     * How old the first retrieved article is at the time the question asks about (the end of the span it names,
+     * else the question date, or an archive's newest day: {@link #reference}), on a log scale from 0 (that day) to 1 ({@link #OLD_DAYS} or more): news questions
+     * are mostly answered by recent reports, and a question that only years-old background articles match is
+     * mostly about something the set does not hold. 0 for an undated article.
+     */
+    static double bestAge(RetrievedPassage first, Optional<TimeCue> cue, LocalDate asked) {
+        Optional<LocalDate> published = first.article().publishedDate();
+        if (published.isEmpty()) {
+            return 0;
+        }
+        LocalDate anchor = cue.map(TimeCue::to).orElse(asked);
+        long days = Math.max(0, ChronoUnit.DAYS.between(published.get(), anchor));
+        return Math.min(1, Math.log1p(days) / Math.log1p(OLD_DAYS));
     }
 
     /**

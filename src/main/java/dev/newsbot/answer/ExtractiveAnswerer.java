@@ -7,9 +7,7 @@ import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.QueryCues;
 import dev.newsbot.retrieval.RetrievedPassage;
 import dev.newsbot.retrieval.TextAnalyzer;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,8 +89,8 @@ public final class ExtractiveAnswerer implements Answerer {
             return Draft.refusal(0, MODE, Map.of(), stale.get());
         }
         List<Candidate> candidates = scorer.score(profile, passages);
-        Map<String, Double> evidence = candidates.isEmpty() ? Evidence.none(profile)
-                : Evidence.of(profile, candidates.get(0), passages, store, analyzer, cue);
+        Map<String, Double> evidence = candidates.isEmpty() ? Evidence.none(profile, store, question.askedOn())
+                : Evidence.of(profile, candidates.get(0), passages, store, analyzer, cue, question.askedOn());
         double confidence = answerability.probability(evidence);
         List<String> unknown = profile.unknownNames();
         if (confidence < answerability.threshold() || profile.unknownNameShare >= UNKNOWN_NAME_SHARE
@@ -122,10 +120,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (cue.isEmpty() || cue.get().explicit()) {
             return Optional.empty();
         }
-        Optional<LocalDate> newest = store.articleSet().newest().filter(d -> !d.isAfter(question.askedOn()))
-                .or(() -> store.articleSet().articles().stream().flatMap(a -> a.publishedDate().stream())
-                        .filter(d -> !d.isAfter(question.askedOn())).max(Comparator.naturalOrder()));
-        return newest.filter(d -> d.plusDays(STALE_GRACE_DAYS).isBefore(cue.get().from()))
+        return Evidence.newestBefore(store, question.askedOn()).filter(d -> d.plusDays(STALE_GRACE_DAYS).isBefore(cue.get().from()))
                 .map(d -> Refusal.stale(d, cue.get().phrase()));
     }
 

@@ -88,6 +88,10 @@ final class QuestionProfile {
     private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
             + String.join("|", WordList.load(QuestionProfile.class, "named-things.txt")) + ")(?:s|es)?\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Asked nouns whose answer is never a person's or a place's name (impersonal-things.txt). */
+    private static final Set<String> IMPERSONAL = WordList.load(QuestionProfile.class, "impersonal-things.txt");
+    /** Words that open a person's name as a title (person-titles.txt). */
+    private static final Set<String> PERSON_TITLES = WordList.load(QuestionProfile.class, "person-titles.txt");
     private static final Pattern WH_NOUN = Pattern.compile("^(?:which|what)\\s+(?:\\w+\\s+){0,2}?(\\w+)\\s+"
             + "(?:is|was|were|are|has|had|did|does|do|will|won|got|became|announced|recently|just)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -433,9 +437,20 @@ final class QuestionProfile {
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
                 .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n)
                         && !isPlaceIn(sentence, n))
+                .filter(n -> askedNoun == null || !IMPERSONAL.contains(askedNoun) || !isPersonOrPlace(n))
                 .filter(n -> undergoes(sentence, n))
                 .filter(n -> asksWhoSaid || !isSpeaker(sentence, n))
                 .toList();
+    }
+
+    /**
+     * Whether {@code name} is a person's by its title ("President Joe Biden") or is wholly a known place ("United
+     * States", "Kenyan"): never the name of a company, a network or a work.
+     */
+    static boolean isPersonOrPlace(String name) {
+        String first = name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        return PERSON_TITLES.contains(first) || Places.bundled().find(name).stream()
+                .anyMatch(p -> p.name().equalsIgnoreCase(name) || !name.contains(" "));
     }
 
     /**

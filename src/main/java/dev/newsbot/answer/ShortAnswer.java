@@ -30,6 +30,15 @@ final class ShortAnswer {
             + "(?:,?\\s+\\d{4})?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:19|20)\\d\\d))\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "Which month", "what year", "on which day", "what date": the part of a date the question asks for. */
+    private static final Pattern ASKED_DATE_PART = Pattern.compile("\\b(?:what|which)\\s+(month|year|day|date)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_NAME = Pattern.compile("(?i)\\b(?:january|february|march|april|may|june|july"
+            + "|august|september|october|november|december)\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
+    private static final Pattern DAY = Pattern.compile("(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
+            + "|sunday)\\b|[a-z]\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*\\d)");
+
     /** How many words after a number may name what it counts ("30 more hostages"). */
     private static final int COUNTED_NOUN_WINDOW = 3;
 
@@ -40,7 +49,7 @@ final class ShortAnswer {
     static Optional<String> of(QuestionProfile profile, String sentence, List<RetrievedPassage> evidence) {
         return switch (profile.type) {
             case NUMBER -> count(profile, sentence);
-            case DATE -> date(sentence);
+            case DATE -> date(profile.text(), sentence);
             case PLACE -> profile.placeAfterTopic(sentence)
                     .or(() -> profile.places(sentence).stream().findFirst().map(Places.Place::name));
             case PERSON, OTHER -> named(profile, sentence, evidence);
@@ -150,8 +159,25 @@ final class ShortAnswer {
         return out.toString();
     }
 
-    private static Optional<String> date(String sentence) {
+    /**
+     * The first date in {@code sentence} that gives the part of a date the question asks for: a month for "which
+     * month", a year for "what year", a weekday or a day of a month for "which day" or "what date", any for "when".
+     * "2024." is no answer to "During which month are the Paris Olympics set to begin?": without such a date, no lead.
+     */
+    private static Optional<String> date(String question, String sentence) {
+        Matcher asked = ASKED_DATE_PART.matcher(question);
+        Pattern part = !asked.find() ? null : switch (asked.group(1).toLowerCase(Locale.ROOT)) {
+            case "month" -> MONTH_NAME;
+            case "year" -> YEAR;
+            default -> DAY;
+        };
         Matcher m = DATE.matcher(sentence);
-        return m.find() ? Optional.of(m.group(1).replaceFirst("^(?i)(on|in|by|since) ", "")) : Optional.empty();
+        while (m.find()) {
+            String date = m.group(1).replaceFirst("^(?i)(on|in|by|since) ", "");
+            if (part == null || part.matcher(date).find()) {
+                return Optional.of(date);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -24,9 +24,12 @@ public final class Calibration {
     /**
      * The largest share of answerable questions the threshold may refuse on any one fitting set: a refusal of an
      * answerable question costs a reader an answer, but a confident wrong answer costs their trust, so the
-     * threshold is the highest that keeps every set within this share (an average let one set absorb 17%).
+     * threshold is the highest that keeps every set within this share (an average let one set absorb 17%). 0.08
+     * keeps the issue's bound of 10% on rtqa2024 with room for the questions the time rule declines before the
+     * model; at 0.05 the threshold, set by rtqa2024's hardest answerable questions, fell so low that mhr500's
+     * refusal of its null questions dropped to 0.80 (docs/quality.md).
      */
-    public static final double FALSE_REFUSAL_BUDGET = 0.05;
+    public static final double FALSE_REFUSAL_BUDGET = 0.08;
     /** The intercept's own, light pull towards 0: it keeps the fit finite when one kind of question is rare. */
     static final double INTERCEPT_L2 = 0.01;
     private static final int ITERATIONS = 50;

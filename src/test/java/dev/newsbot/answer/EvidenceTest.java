@@ -1,6 +1,7 @@
 package dev.newsbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.newsbot.retrieval.HashingEmbedder;
 import dev.newsbot.retrieval.HybridRetriever;
@@ -53,6 +54,32 @@ class EvidenceTest {
         assertThat(f.get("stale")).isGreaterThan(0.9);
         assertThat(evidence("How many people were killed in the Port Elma earthquake?", DAY).get("stale"))
                 .isEqualTo(0.0);
+    }
+
+    @Test
+    void countsAQuestionAskedWeeksAfterTheNewestArticleAsLateButNotOneAskedOfAnArchive() {
+        LocalDate newest = store.articleSet().newest().orElseThrow();
+        String question = "How many people were killed in the Port Elma earthquake?";
+
+        assertThat(evidence(question, newest.plusDays(3)).get("late")).isEqualTo(0.0);
+        assertThat(evidence(question, newest.plusDays(37)).get("late")).isCloseTo(0.5, within(1e-9));
+        assertThat(evidence(question, newest.plusDays(200)).get("late")).isEqualTo(1.0);
+        assertThat(evidence(question, newest.plusYears(3)).get("late")).isEqualTo(0.0);
+    }
+
+    @Test
+    void measuresTheFirstArticlesAgeAtTheTimeTheQuestionAsksAbout() {
+        String question = "How many people were killed in the Port Elma earthquake";
+        LocalDate newest = store.articleSet().newest().orElseThrow();
+        double now = evidence(question + "?", newest).get("best_age");
+        double later = evidence(question + "?", newest.plusDays(200)).get("best_age");
+        double named = evidence(question + " in the week before " + newest.getMonth() + " " + newest.getDayOfMonth()
+                + ", " + newest.getYear() + "?", newest.plusDays(200)).get("best_age");
+        double archive = evidence(question + "?", newest.plusYears(5)).get("best_age");
+
+        assertThat(later).isGreaterThan(now + 0.2);
+        assertThat(named).isLessThanOrEqualTo(now + 0.01);
+        assertThat(archive).isCloseTo(now, within(1e-9));
     }
 
     @Test

@@ -69,6 +69,41 @@ class QuestionReadingTest {
     }
 
     @Test
+    void should_not_answer_which_company_or_network_with_a_person_or_a_place() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        String grant = "The company will receive up to $8.5 billion in grants, as announced by President Joe Biden"
+                + " in Arizona, where Intel builds chips.";
+        String outage = "A widespread outage at Verizon affected tens of thousands of customers in the United States.";
+
+        assertThat(ShortAnswer.of(profile("Which tech company received an $8.5 billion grant?", store), grant,
+                List.of())).contains("Intel");
+        assertThat(ShortAnswer.of(profile("Which communications network had an outage this week?", store),
+                "A widespread telecommunication outage hit customers in the United States on Thursday.", List.of()))
+                .isEmpty();
+        assertThat(ShortAnswer.of(profile("Which communications network had an outage this week?", store), outage,
+                List.of())).contains("Verizon");
+        assertThat(ShortAnswer.of(profile("Which school won the championship?", store),
+                "Michigan beat Washington 34-13 to win the championship.", List.of())).contains("Michigan");
+    }
+
+    @Test
+    void should_lead_with_a_date_only_of_the_part_the_question_asks_for() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        String olympics = "The 2024 Paris Olympics are quickly approaching, with athletes set to converge this summer.";
+        String deadline = "The final deadline to file your 2022 taxes is October 16, the IRS said on Monday.";
+
+        assertThat(ShortAnswer.of(profile("During which month are the Paris 2024 Olympics set to begin?", store),
+                olympics, List.of())).isEmpty();
+        assertThat(ShortAnswer.of(profile("In which month is the tax deadline?", store), deadline, List.of()))
+                .contains("October 16");
+        assertThat(ShortAnswer.of(profile("In what year did the taxes fall due?", store), deadline, List.of()))
+                .contains("2022");
+        assertThat(ShortAnswer.of(profile("On which day did the IRS speak?", store), "The IRS said on Monday that"
+                + " 2022 returns were late.", List.of())).contains("Monday");
+        assertThat(ShortAnswer.of(profile("When are the Paris Olympics?", store), olympics, List.of())).contains("2024");
+    }
+
+    @Test
     void should_keep_a_count_unit_only_when_the_question_counts_in_it() {
         IndexedSet store = TestSets.index("news", TestSets.news());
         QuestionProfile months = profile("How many months did the works take?", store);
