@@ -11,7 +11,13 @@ import dev.newsbot.answer.LanguageNoticeEngine;
 import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.llm.LlmAnswerer;
 import dev.newsbot.answer.llm.LlmPrompts;
+import dev.newsbot.articles.ArticleLimits;
 import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.RemoteArticles;
+import dev.newsbot.sources.FeedReader;
+import dev.newsbot.ops.SourceRefresher;
+import java.net.URI;
+import java.util.List;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
 import dev.newsbot.chat.ChatService;
@@ -84,7 +90,9 @@ public final class Newsbot implements AutoCloseable {
     private final ChatSets chatSets;
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
+    private final FeedReader feeds;
     private AdminServer adminServer;
+    private SourceRefresher refresher;
     private ArticleWatcher watcher;
 
     public Newsbot(NewsbotConfig config, Clock clock) {
@@ -113,13 +121,22 @@ public final class Newsbot implements AutoCloseable {
         AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
                 refusal, config.retrieval().passages()));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
-        this.manager = new SetManager(sets, indexer, new ArticleLoader(), SetSource.of(config, home), clock);
+        this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
+        this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
+                SetSource.of(config, home), clock);
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
                 () -> manager.sources().stream().map(SetSource::name).toList());
         this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
         this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
         metrics.sets(manager, sets);
+        metrics.sources(feeds, clock);
+    }
+
+    /** Every feed URL the sets list: their hosts are the ones the web sources may fetch from. */
+    private static List<URI> feedUrls(NewsbotConfig config) {
+        return config.articles().sets().values().stream().flatMap(List::stream)
+                .flatMap(p -> RemoteArticles.urlOf(p).stream()).toList();
     }
 
     private Path stateFile() {
@@ -164,6 +181,10 @@ public final class Newsbot implements AutoCloseable {
                     Duration.ofMillis(config.watch().debounceMillis()));
             watcher.start();
         }
+        config.sources().refreshEvery().ifPresent(every -> {
+            refresher = new SourceRefresher(manager.sources(), manager::reload, opsScheduler, every);
+            refresher.start();
+        });
         return Optional.ofNullable(adminServer);
     }
 
@@ -190,7 +211,12 @@ public final class Newsbot implements AutoCloseable {
 
     /** The text of {@code /status}. */
     public Status status() {
-        return new Status(manager, sets, engine::counts, clock);
+        return new Status(manager, sets, engine::counts, clock, feeds::status);
+    }
+
+    /** The web sources: the last fetch of every feed. */
+    public FeedReader feeds() {
+        return feeds;
     }
 
     /** The text of {@code /why}, from the last answer of each chat. */
@@ -268,6 +294,9 @@ public final class Newsbot implements AutoCloseable {
         }
         if (watcher != null) {
             watcher.close();
+        }
+        if (refresher != null) {
+            refresher.close();
         }
         opsScheduler.shutdownNow();
         modelPool.shutdownNow();
