@@ -167,15 +167,16 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /**
-     * Starts the admin HTTP server when {@code NEWSBOT_ADMIN_TOKEN} is set, and the article watcher when
+     * Starts the admin HTTP server on {@code admin.addr} (its {@code /admin/*} paths only when
+     * {@code NEWSBOT_ADMIN_TOKEN} is set), the feed refresher when {@code sources.refresh} is set, and the article watcher when
      * {@code watch.enabled}. Call before {@link #loadSets()}, so that {@code /readyz} answers during the load.
      *
      * @return the admin server, when started
      */
     public Optional<AdminServer> startOps(Secrets secrets) {
-        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(
-                new InetSocketAddress(config.admin().host(), config.admin().port()), token, manager, metrics),
-                () -> log.info("NEWSBOT_ADMIN_TOKEN is not set: the admin HTTP server is off"));
+        InetSocketAddress address = new InetSocketAddress(config.admin().host(), config.admin().port());
+        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(address, token, manager,
+                metrics), () -> adminServer = healthOnly(address));
         if (config.watch().enabled()) {
             watcher = new ArticleWatcher(manager.sources(), manager::reload, opsScheduler,
                     Duration.ofMillis(config.watch().debounceMillis()));
@@ -186,6 +187,21 @@ public final class Newsbot implements AutoCloseable {
             refresher.start();
         });
         return Optional.ofNullable(adminServer);
+    }
+
+    /**
+     * Without an admin token, {@code /healthz}, {@code /readyz} and {@code /metrics} are still served on
+     * {@code admin.addr} ({@code /admin/*} answers 401); a port already taken is logged, not fatal, since nothing
+     * the operator configured needs it.
+     */
+    private AdminServer healthOnly(InetSocketAddress address) {
+        try {
+            return AdminServer.startWithoutToken(address, manager, metrics);
+        } catch (RuntimeException e) {
+            log.error("Cannot serve /healthz, /readyz and /metrics on admin.addr {}: {}", config.admin().addr(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The answer path, metered (questions, latency). */
