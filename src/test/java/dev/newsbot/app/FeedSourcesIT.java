@@ -102,6 +102,16 @@ class FeedSourcesIT {
                     .contains("newsbot_source_fetch_total{result=\"ok\",set=\"news\"} 2.0")
                     .containsPattern("newsbot_source_newest_item_age_seconds\\{set=\"news\"} 8\\d{4}\\.0");
             assertThat(bot.status().render()).contains("feed " + server.url("/feed.xml") + ": ok at ");
+
+            server.status("/feed.xml", 503); // the outlet fails: its last good items keep being served
+            bot.manager().reload("news");
+            assertThat(bot.engine().answer(Question.of("Which museum opened an exhibition on whaling?", today, "news")).citations().get(0)
+                    .article().url()).isEqualTo(server.url("/news/whaling"));
+            assertThat(bot.metrics().scrape())
+                    .contains("newsbot_source_fetch_total{result=\"failed\",set=\"news\"} 1.0");
+            assertThat(bot.status().render()).contains("feed " + server.url("/feed.xml") + ": failed at ")
+                    .contains("its last good items are served")
+                    .contains("1 error, first: " + server.url("/feed.xml") + ": HTTP 503");
         }
     }
 }
