@@ -22,6 +22,7 @@ class ArchitectureTest {
             .layer("chat").definedBy("dev.newsbot.chat..")
             .layer("cache").definedBy("dev.newsbot.cache..")
             .layer("answer").definedBy("dev.newsbot.answer..")
+            .layer("sources").definedBy("dev.newsbot.sources..")
             .layer("retrieval").definedBy("dev.newsbot.retrieval..")
             .layer("question").definedBy("dev.newsbot.question..")
             .layer("articles").definedBy("dev.newsbot.articles..")
@@ -34,13 +35,14 @@ class ArchitectureTest {
             .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops")
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
             .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("question").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
-                    "eval", "bench", "telegram")
+                    "eval", "bench", "telegram", "sources")
             .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "retrieval",
-                    "articles", "ops", "eval", "bench");
+                    "articles", "ops", "eval", "bench", "sources");
 
     @ArchTest
     static final ArchRule telegram_library_only_in_telegram = noClasses()
@@ -71,6 +73,16 @@ class ArchitectureTest {
     static final ArchRule jetty_only_in_ops_http = noClasses()
             .that().resideOutsideOfPackage("dev.newsbot.ops.http..")
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule rome_only_in_sources = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.sources..")
+            .should().dependOnClassesThat().resideInAPackage("com.rometools..");
+
+    @ArchTest
+    static final ArchRule jsoup_only_in_articles_html = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.articles.html..")
+            .should().dependOnClassesThat().resideInAPackage("org.jsoup..");
 
     /** Every HTTP endpoint goes through ops.http, with its timeouts, limits and exact routes (issue 13). */
     @ArchTest

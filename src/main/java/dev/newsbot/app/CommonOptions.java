@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
 
     @Option(names = "--articles", paramLabel = "PATH",
-            description = "An article file or directory for the default set (JSON Lines, Markdown, text). "
+            description = "An article file or directory for the default set (JSON Lines, Markdown, text), or the "
+                    + "http(s) URL of an RSS or Atom feed. "
                     + ArticlePaths.RULE + " Default: the bundled seed article.")
     List<Path> articles = new ArrayList<>();
 

@@ -11,7 +11,13 @@ import dev.newsbot.answer.LanguageNoticeEngine;
 import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.llm.LlmAnswerer;
 import dev.newsbot.answer.llm.LlmPrompts;
+import dev.newsbot.articles.ArticleLimits;
 import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.RemoteArticles;
+import dev.newsbot.sources.FeedReader;
+import dev.newsbot.ops.SourceRefresher;
+import java.net.URI;
+import java.util.List;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
 import dev.newsbot.chat.ChatService;
@@ -84,7 +90,9 @@ public final class Newsbot implements AutoCloseable {
     private final ChatSets chatSets;
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
+    private final FeedReader feeds;
     private AdminServer adminServer;
+    private SourceRefresher refresher;
     private ArticleWatcher watcher;
 
     public Newsbot(NewsbotConfig config, Clock clock) {
@@ -113,13 +121,22 @@ public final class Newsbot implements AutoCloseable {
         AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
                 refusal, config.retrieval().passages()));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
-        this.manager = new SetManager(sets, indexer, new ArticleLoader(), SetSource.of(config, home), clock);
+        this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
+        this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
+                SetSource.of(config, home), clock);
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
                 () -> manager.sources().stream().map(SetSource::name).toList());
         this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
         this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
         metrics.sets(manager, sets);
+        metrics.sources(feeds, clock);
+    }
+
+    /** Every feed URL the sets list: their hosts are the ones the web sources may fetch from. */
+    private static List<URI> feedUrls(NewsbotConfig config) {
+        return config.articles().sets().values().stream().flatMap(List::stream)
+                .flatMap(p -> RemoteArticles.urlOf(p).stream()).toList();
     }
 
     private Path stateFile() {
@@ -150,21 +167,41 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /**
-     * Starts the admin HTTP server when {@code NEWSBOT_ADMIN_TOKEN} is set, and the article watcher when
+     * Starts the admin HTTP server on {@code admin.addr} (its {@code /admin/*} paths only when
+     * {@code NEWSBOT_ADMIN_TOKEN} is set), the feed refresher when {@code sources.refresh} is set, and the article watcher when
      * {@code watch.enabled}. Call before {@link #loadSets()}, so that {@code /readyz} answers during the load.
      *
      * @return the admin server, when started
      */
     public Optional<AdminServer> startOps(Secrets secrets) {
-        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(
-                new InetSocketAddress(config.admin().host(), config.admin().port()), token, manager, metrics),
-                () -> log.info("NEWSBOT_ADMIN_TOKEN is not set: the admin HTTP server is off"));
+        InetSocketAddress address = new InetSocketAddress(config.admin().host(), config.admin().port());
+        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(address, token, manager,
+                metrics), () -> adminServer = healthOnly(address));
         if (config.watch().enabled()) {
             watcher = new ArticleWatcher(manager.sources(), manager::reload, opsScheduler,
                     Duration.ofMillis(config.watch().debounceMillis()));
             watcher.start();
         }
+        config.sources().refreshEvery().ifPresent(every -> {
+            refresher = new SourceRefresher(manager.sources(), manager::reload, opsScheduler, every);
+            refresher.start();
+        });
         return Optional.ofNullable(adminServer);
+    }
+
+    /**
+     * Without an admin token, {@code /healthz}, {@code /readyz} and {@code /metrics} are still served on
+     * {@code admin.addr} ({@code /admin/*} answers 401); a port already taken is logged, not fatal, since nothing
+     * the operator configured needs it.
+     */
+    private AdminServer healthOnly(InetSocketAddress address) {
+        try {
+            return AdminServer.startWithoutToken(address, manager, metrics);
+        } catch (RuntimeException e) {
+            log.error("Cannot serve /healthz, /readyz and /metrics on admin.addr {}: {}", config.admin().addr(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The answer path, metered (questions, latency). */
@@ -190,7 +227,12 @@ public final class Newsbot implements AutoCloseable {
 
     /** The text of {@code /status}. */
     public Status status() {
-        return new Status(manager, sets, engine::counts, clock);
+        return new Status(manager, sets, engine::counts, clock, feeds::status);
+    }
+
+    /** The web sources: the last fetch of every feed. */
+    public FeedReader feeds() {
+        return feeds;
     }
 
     /** The text of {@code /why}, from the last answer of each chat. */
@@ -268,6 +310,9 @@ public final class Newsbot implements AutoCloseable {
         }
         if (watcher != null) {
             watcher.close();
+        }
+        if (refresher != null) {
+            refresher.close();
         }
         opsScheduler.shutdownNow();
         modelPool.shutdownNow();

@@ -30,6 +30,11 @@ public record Article(String id, String title, String source, String url, Publis
         author = blankToNull(author);
     }
 
+    /** The id of an article known by its url alone (the bare id rule), as web sources need it. */
+    public static String idForUrl(String url) {
+        return ArticleIds.fromUrl(Objects.requireNonNull(url, "url must not be null"));
+    }
+
     /** The publication day, if known. */
     public Optional<LocalDate> publishedDate() {
         return Optional.ofNullable(published).map(Published::date);

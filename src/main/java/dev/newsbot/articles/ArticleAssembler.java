@@ -41,6 +41,13 @@ final class ArticleAssembler {
         if (body != null && body.length() > limits.bodyChars()) {
             problems.add(record.problem("body", limits.bodyTooLong(body.length())));
         }
+        if (body != null && !ArticleText.isBlank(body) && record.file() != null) {
+            String readable = BodyText.readable(body, SourceFiles.extension(record.file()));
+            if (ArticleText.isBlank(readable)) {
+                problems.add(record.problem("body", "shows no text once its HTML or Markdown markup is removed"));
+            }
+            body = readable;
+        }
         Published published = published(record, problems);
         String id = record.get("id");
         if (id != null && ArticleText.isBlank(id)) {

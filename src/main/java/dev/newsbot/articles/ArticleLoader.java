@@ -2,6 +2,7 @@ package dev.newsbot.articles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +52,7 @@ public final class ArticleLoader {
     private final ArticleFormat jsonLines;
     private final ArticleFormat markdown;
     private final ArticleFormat plainText;
+    private final RemoteArticles remote;
 
     /** A loader with the {@linkplain ArticleLimits#DEFAULTS default limits} and the system clock. */
     public ArticleLoader() {
@@ -62,6 +64,16 @@ public final class ArticleLoader {
      * @param clock  gives "tomorrow", the latest publication date accepted
      */
     public ArticleLoader(ArticleLimits limits, Clock clock) {
+        this(limits, clock, null);
+    }
+
+    /**
+     * @param limits how much one file, line and body may hold
+     * @param clock  gives "tomorrow", the latest publication date accepted
+     * @param remote reads the {@code http(s)} feed URLs a set lists; null when URLs are refused
+     */
+    public ArticleLoader(ArticleLimits limits, Clock clock, RemoteArticles remote) {
+        this.remote = remote;
         this.limits = Objects.requireNonNull(limits, "limits must not be null");
         this.assembler = new ArticleAssembler(limits, Objects.requireNonNull(clock, "clock must not be null"));
         this.jsonLines = new JsonLinesFormat(limits);
@@ -88,8 +100,18 @@ public final class ArticleLoader {
             throw new IllegalArgumentException("paths must not be empty");
         }
         List<Problem> problems = new ArrayList<>();
-        List<Path> files = SourceFiles.expand(paths, problems);
-        return collect(setName, files, problems, this::openFile);
+        List<URI> feeds = new ArrayList<>();
+        List<Path> local = new ArrayList<>();
+        for (Path path : paths) {
+            RemoteArticles.urlOf(path).ifPresentOrElse(feeds::add, () -> local.add(path));
+        }
+        if (!feeds.isEmpty() && remote == null) {
+            feeds.forEach(url -> problems.add(new Problem(Path.of(url.toString()), 0, null,
+                    "web sources are not enabled here")));
+        }
+        List<Path> files = local.isEmpty() ? List.of() : SourceFiles.expand(local, problems);
+        List<Article> fromWeb = feeds.isEmpty() || remote == null ? List.of() : remote.read(setName, feeds);
+        return collect(setName, files, problems, this::openFile, fromWeb);
     }
 
     /**
@@ -105,10 +127,11 @@ public final class ArticleLoader {
     ArticleSet loadBundledDefault(ClassLoader classLoader) {
         List<Path> labels = DEFAULT_RESOURCES.stream().map(ArticleLoader::resourceLabel).toList();
         Opener resources = (label, problems) -> openResource(classLoader, label, problems);
-        return collect(DEFAULT_SET_NAME, labels, new ArrayList<>(), resources).set();
+        return collect(DEFAULT_SET_NAME, labels, new ArrayList<>(), resources, List.of()).set();
     }
 
-    private LoadResult collect(String setName, List<Path> files, List<Problem> problems, Opener opener) {
+    private LoadResult collect(String setName, List<Path> files, List<Problem> problems, Opener opener,
+                               List<Article> fromWeb) {
         Duplicates duplicates = new Duplicates();
         List<Article> articles = new ArrayList<>();
         for (Path file : files) {
@@ -123,9 +146,26 @@ public final class ArticleLoader {
             found.sort(Comparator.comparingInt(Problem::line));
             problems.addAll(found);
         }
+        addWebArticles(articles, fromWeb);
         return problems.isEmpty()
                 ? LoadResult.ok(ArticleSet.of(setName, articles), files)
                 : LoadResult.failed(problems, files);
+    }
+
+    /** Web articles after the files' ones; one whose id or url a file (or an earlier feed) has is left out. */
+    private static void addWebArticles(List<Article> articles, List<Article> fromWeb) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        articles.forEach(a -> {
+            seen.add("id:" + a.id());
+            if (a.url() != null) {
+                seen.add("url:" + a.url());
+            }
+        });
+        for (Article article : fromWeb) {
+            if (seen.add("id:" + article.id()) && (article.url() == null || seen.add("url:" + article.url()))) {
+                articles.add(article);
+            }
+        }
     }
 
     /** Streams the file through its format, keeping each valid article as soon as it is read. */

@@ -31,6 +31,7 @@ final class ConfigValues {
         TEXT,
         /** A list of whole numbers ({@code long}). */
         WHOLE_NUMBERS,
+        TEXTS,
         /** A map of names to lists of text (the article sets). */
         LISTS_BY_NAME;
 
@@ -46,6 +47,8 @@ final class ConfigValues {
                 return TEXT;
             } else if (type.getTypeName().equals("java.util.List<java.lang.Long>")) {
                 return WHOLE_NUMBERS;
+            } else if (type.getTypeName().equals("java.util.List<java.lang.String>")) {
+                return TEXTS;
             } else if (type.getTypeName().equals("java.util.Map<java.lang.String, java.util.List<java.lang.String>>")) {
                 return LISTS_BY_NAME;
             }
@@ -107,6 +110,12 @@ final class ConfigValues {
                 list(path, value, "a list of whole numbers");
                 for (int i = 0; i < value.size(); i++) {
                     wholeNumber(path + "[" + i + "]", value.get(i), false);
+                }
+            }
+            case TEXTS -> {
+                list(path, value, "a list of text");
+                for (int i = 0; i < value.size(); i++) {
+                    text(path + "[" + i + "]", value.get(i));
                 }
             }
             case LISTS_BY_NAME -> listsByName(path, value);

@@ -24,7 +24,8 @@ public record NewsbotConfig(
         @JsonProperty("admin") Admin admin,
         @JsonProperty("telegram") Telegram telegram,
         @JsonProperty("watch") Watch watch,
-        @JsonProperty("state") State state) {
+        @JsonProperty("state") State state,
+        @JsonProperty("sources") Sources sources) {
 
     public NewsbotConfig {
         articles = articles == null ? Articles.DEFAULT : articles;
@@ -35,6 +36,7 @@ public record NewsbotConfig(
         telegram = telegram == null ? Telegram.DEFAULT : telegram;
         watch = watch == null ? Watch.DEFAULT : watch;
         state = state == null ? State.DEFAULT : state;
+        sources = sources == null ? Sources.DEFAULT : sources;
         prompts = prompts == null ? null : promptsFolder(prompts);
     }
 
@@ -52,7 +54,7 @@ public record NewsbotConfig(
     }
 
     public static NewsbotConfig defaults() {
-        return new NewsbotConfig(null, null, null, null, null, null, null, null, null);
+        return new NewsbotConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with the default set's files replaced (from {@code --articles}). */
@@ -60,7 +62,8 @@ public record NewsbotConfig(
         Map<String, List<String>> sets = new TreeMap<>(articles.sets());
         sets.put(articles.defaultSet(), paths.stream().map(Path::toString).toList());
         return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots(),
-                articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state);
+                articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state,
+                sources);
     }
 
     /**
@@ -76,7 +79,7 @@ public record NewsbotConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("environment " + e.getMessage(), e);
         }
-        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state);
+        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources);
     }
 
     private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
@@ -431,6 +434,69 @@ public record NewsbotConfig(
 
         public State {
             file = file == null || file.isBlank() ? null : file.strip();
+        }
+    }
+
+    /**
+     * Feed and web sources: the {@code http(s)} URLs of RSS or Atom feeds listed in {@code articles.sets}.
+     *
+     * @param refresh      how often each set with a feed is fetched again, such as {@code 15m} or {@code 1h}
+     *                     (each wait jittered by up to a tenth); at least {@code 1m}; default none (fetched at
+     *                     start and on {@code /admin/reload} only)
+     * @param keepDays     items older than this many days (by publication date, else by when first seen) are
+     *                     dropped; 1 to 3650; default 30
+     * @param userAgent    the {@code User-Agent} of every request, also the name looked up in {@code robots.txt};
+     *                     default {@code newsbot/0.1 (+https://github.com/newsbot)}
+     * @param allowHosts   hosts besides those of the listed feeds that linked pages may be fetched from, such as
+     *                     {@code www.example.org}; nothing is fetched from any other host
+     * @param maxBytes     the largest response read, 1 KB to 64 MB; default 5 MB
+     * @param timeoutSeconds the longest one request may take, headers and body, 1 to 300; default 20
+     */
+    public record Sources(@JsonProperty("refresh") String refresh,
+                          @JsonProperty("keepDays") Integer keepDays,
+                          @JsonProperty("userAgent") String userAgent,
+                          @JsonProperty("allowHosts") List<String> allowHosts,
+                          @JsonProperty("maxBytes") Integer maxBytes,
+                          @JsonProperty("timeoutSeconds") Integer timeoutSeconds) {
+        static final Sources DEFAULT = new Sources(null, null, null, null, null, null);
+
+        public Sources {
+            refresh = refresh == null || refresh.isBlank() ? null : refresh.strip();
+            if (refresh != null && refreshInterval(refresh).compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("sources.refresh must be at least 1m, was \"" + refresh + "\"");
+            }
+            keepDays = orDefault(keepDays, 30, "sources.keepDays", 1, 3650);
+            userAgent = userAgent == null || userAgent.isBlank() ? "newsbot/0.1 (+https://github.com/newsbot)"
+                    : userAgent.strip();
+            allowHosts = allowHosts == null ? List.of() : allowHosts.stream().map(h -> {
+                if (h == null || !h.strip().matches("[A-Za-z0-9.-]+(:[0-9]+)?")) {
+                    throw new IllegalArgumentException("sources.allowHosts must list host names such as "
+                            + "www.example.org, was \"" + h + "\"");
+                }
+                return h.strip().toLowerCase(java.util.Locale.ROOT);
+            }).toList();
+            maxBytes = orDefault(maxBytes, 5_000_000, "sources.maxBytes", 1024, 64_000_000);
+            timeoutSeconds = orDefault(timeoutSeconds, 20, "sources.timeoutSeconds", 1, 300);
+        }
+
+        /** The refresh interval, or empty when feeds are not refreshed on a schedule. */
+        public java.util.Optional<java.time.Duration> refreshEvery() {
+            return refresh == null ? java.util.Optional.empty() : java.util.Optional.of(refreshInterval(refresh));
+        }
+
+        private static java.time.Duration refreshInterval(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("sources.refresh must be a number and a unit (s, m, h or d), "
+                        + "such as 15m, was \"" + text + "\"");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            };
         }
     }
 

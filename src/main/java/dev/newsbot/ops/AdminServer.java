@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server, started only when an admin token is configured. Exactly these paths; any other is 404.
+ * The admin HTTP server on {@code admin.addr}: health, readiness and metrics without a token, always; the
+ * {@code /admin/*} paths only with the admin token (without one configured they are always 401). Exactly these
+ * paths; any other is 404.
  *
  * <ul>
  *   <li>{@code POST /admin/reload[?set=name]}: reloads one set, or every set; needs
@@ -54,7 +56,7 @@ public final class AdminServer implements AutoCloseable {
     private HttpService http;
 
     private AdminServer(String token, SetManager manager, BotMetrics metrics) {
-        this.tokenHash = sha256(token);
+        this.tokenHash = token == null ? null : sha256(token);
         this.manager = Objects.requireNonNull(manager, "manager");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -73,6 +75,21 @@ public final class AdminServer implements AutoCloseable {
         AdminServer admin = new AdminServer(token, manager, metrics);
         admin.http = HttpService.start("newsbot-admin", address, LIMITS, admin.routes());
         log.info("Admin HTTP server listening on {}", admin.address());
+        warnUnlessLoopback(address);
+        return admin;
+    }
+
+    /**
+     * Binds {@code address} and serves {@code /healthz}, {@code /readyz} and {@code /metrics} with no admin token
+     * configured: every {@code /admin/*} request is then refused with 401, whatever it sends.
+     *
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    public static AdminServer startWithoutToken(InetSocketAddress address, SetManager manager, BotMetrics metrics) {
+        AdminServer admin = new AdminServer(null, manager, metrics);
+        admin.http = HttpService.start("newsbot-admin", address, LIMITS, admin.routes());
+        log.info("Health HTTP server listening on {} (/healthz, /readyz, /metrics); /admin/* is refused until "
+                + "NEWSBOT_ADMIN_TOKEN is set", admin.address());
         warnUnlessLoopback(address);
         return admin;
     }
@@ -157,7 +174,7 @@ public final class AdminServer implements AutoCloseable {
 
     private boolean authorised(ServerRequest request) {
         String header = request.header("Authorization").orElse(null);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (tokenHash == null || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
         return MessageDigest.isEqual(tokenHash, sha256(header.substring(7).strip()));

@@ -2,6 +2,8 @@ package dev.newsbot.ops;
 
 import dev.newsbot.cache.CacheCounts;
 import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.sources.FeedReader;
+import dev.newsbot.sources.FeedStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +32,8 @@ import java.util.function.ToDoubleFunction;
  * Thread-safe.
  */
 public final class BotMetrics {
+
+    private final java.util.Map<String, FeedReader> newestBySet = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter answered = questions("answered");
@@ -99,6 +103,29 @@ public final class BotMetrics {
         manager.onReload(report -> Counter.builder("newsbot.reloads").description("Set loads and reloads")
                 .tag("set", report.set()).tag("result", report.ok() ? "ok" : "failed").register(registry)
                 .increment());
+    }
+
+    /**
+     * Counts feed fetches ({@code newsbot_source_fetch_total{set,result}}, result {@code ok}, {@code not_modified}
+     * or {@code failed}) and exposes the age of each feed set's newest item
+     * ({@code newsbot_source_newest_item_age_seconds{set}}; 0 until a feed of the set has an item).
+     */
+    public void sources(FeedReader reader, java.time.Clock clock) {
+        reader.onFetch(status -> {
+            Counter.builder("newsbot.source.fetch").description("Feed fetches by set and result")
+                    .tag("set", status.set()).tag("result", status.result()).register(registry).increment();
+            if (newestBySet.putIfAbsent(status.set(), reader) == null) {
+                Gauge.builder("newsbot.source.newest.item.age", reader, r -> newestAge(r, status.set(), clock))
+                        .description("Seconds since the newest item of the set's feeds was published")
+                        .baseUnit("seconds").tag("set", status.set()).register(registry);
+            }
+        });
+    }
+
+    private static double newestAge(FeedReader reader, String set, java.time.Clock clock) {
+        return reader.status().stream().filter(s -> s.set().equals(set) && s.newest() != null)
+                .map(FeedStatus::newest).max(java.util.Comparator.naturalOrder())
+                .map(t -> (double) java.time.Duration.between(t, clock.instant()).toSeconds()).orElse(0.0);
     }
 
     private void gauge(String name, String description, String set, SetRegistry sets,

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.newsbot.sources.FeedStatus;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -22,8 +24,16 @@ public final class Status {
     private final SetRegistry sets;
     private final Supplier<CacheCounts> answerCache;
     private final Clock clock;
+    private final Supplier<List<FeedStatus>> feeds;
 
     public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock) {
+        this(manager, sets, answerCache, clock, List::of);
+    }
+
+    /** @param feeds the last fetch of every feed, listed under its set */
+    public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock,
+                  Supplier<List<FeedStatus>> feeds) {
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.sets = Objects.requireNonNull(sets, "sets");
         this.answerCache = Objects.requireNonNull(answerCache, "answerCache");
@@ -39,6 +49,7 @@ public final class Status {
         for (SetSource source : manager.sources()) {
             out.add(setLine(source));
             out.add("    last reload: " + manager.lastReload(source.name()).map(Status::reloadLine).orElse("none"));
+            feeds.get().stream().filter(f -> f.set().equals(source.name())).forEach(f -> out.add(feedLine(f)));
         }
         CacheCounts counts = answerCache.get();
         out.add(String.format(Locale.ROOT, "Answer cache: %.0f%% hits (%d of %d lookups)", counts.hitRate() * 100,
@@ -56,6 +67,18 @@ public final class Status {
         return String.format(Locale.ROOT, "  %s%s: %d %s, %d passages, newest %s, version %s", source.name(), mark,
                 articles, articles == 1 ? "article" : "articles", store.size(),
                 store.articleSet().newest().map(Object::toString).orElse("undated"), store.articleSet().version());
+    }
+
+    private static String feedLine(FeedStatus f) {
+        String line = String.format(Locale.ROOT, "    feed %s: %s at %s, %d items, newest %s", f.url(), f.result(),
+                f.lastFetch().truncatedTo(ChronoUnit.SECONDS), f.items(),
+                f.newest() == null ? "none" : f.newest().truncatedTo(ChronoUnit.SECONDS));
+        if (f.failed()) {
+            line += ", last good fetch " + (f.lastSuccess() == null ? "never" : f.lastSuccess()
+                    .truncatedTo(ChronoUnit.SECONDS)) + "; its last good items are served";
+        }
+        return f.errors().isEmpty() ? line : line + "\n      " + f.errors().size() + " "
+                + (f.errors().size() == 1 ? "error" : "errors") + ", first: " + f.errors().get(0);
     }
 
     private static String reloadLine(ReloadReport r) {

@@ -5,10 +5,12 @@
  * ({@link dev.newsbot.ops.AdminServer}: reload, health, readiness, Prometheus metrics through Micrometer, served by
  * {@link dev.newsbot.ops.http.HttpService}, which the Telegram webhook uses too), why parts such as the Telegram
  * front end are not ready ({@link dev.newsbot.ops.Readiness}, reported with the sets still loading), the
- * texts of {@code /status} and {@code /why}, the article folder watcher and the command line's progress bar.
+ * texts of {@code /status} and {@code /why}, the article folder watcher, the feed refresher
+ * ({@link dev.newsbot.ops.SourceRefresher}, {@code sources.refresh}) and the command line's progress bar.
  *
  * <p>The composition root ({@code app}) builds these parts and hands them to the front ends; this package calls
- * {@code chat}, {@code cache}, {@code answer}, {@code retrieval}, {@code articles} and {@code config}. Uses
+ * {@code chat}, {@code cache}, {@code answer}, {@code retrieval}, {@code sources}, {@code articles} and
+ * {@code config}. Uses
  * Micrometer and Jackson; HTTP goes through {@code ops.http}, the only package that uses Jetty; no Caffeine (the
  * short-lived group-admin cache is a plain clock-based map).
  */

@@ -341,4 +341,25 @@ class AdminServerTest {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> name.startsWith("newsbot-admin")).toList();
     }
+
+    /** Issue 17: health without the admin token; only /admin/* needs it, and without one configured it is 401. */
+    @Test
+    void health_readiness_and_metrics_need_no_token_and_admin_needs_one_even_when_none_is_configured()
+            throws Exception {
+        manager.loadAll();
+        assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/admin/reload", null).statusCode()).isEqualTo(401);
+        try (AdminServer healthOnly = AdminServer.startWithoutToken(new InetSocketAddress("127.0.0.1", 0), manager,
+                metrics)) {
+            URI other = URI.create("http://127.0.0.1:" + healthOnly.address().getPort());
+            for (String path : List.of("/healthz", "/readyz", "/metrics")) {
+                assertThat(http.send(HttpRequest.newBuilder(other.resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(200);
+            }
+            HttpResponse<String> reload = http.send(HttpRequest.newBuilder(other.resolve("/admin/reload"))
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reload.statusCode()).isEqualTo(401);
+        }
+    }
 }
