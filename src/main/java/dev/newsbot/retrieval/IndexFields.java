@@ -2,21 +2,26 @@ package dev.newsbot.retrieval;
 
 import dev.newsbot.articles.Article;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -28,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexFields {
 
     /** The layout written; an index of another layout is rebuilt. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     static final String TEXT = "text";
     static final String BODY = "body";
@@ -38,7 +43,11 @@ final class IndexFields {
     static final String ARTICLE_ID = "article_id";
     static final String CONTENT_HASH = "content_hash";
     static final String ORDINAL = "ordinal";
-    static final String SENTENCE = "sentence";
+    /**
+     * The passage's sentences, as uncompressed doc values: the answer path reads dozens of passages per question,
+     * and a stored-fields read decompresses a block each time (about 30 µs warm, 200 µs cold, against about 1 µs).
+     */
+    static final String SENTENCES = "sentences";
     static final String URL = "url";
     static final String TITLE = "title";
     static final String DATE = "date";
@@ -77,10 +86,8 @@ final class IndexFields {
         doc.add(new StringField(ARTICLE_ID, passage.articleId(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(passage.articleId())));
         doc.add(new SortedDocValuesField(CONTENT_HASH, new BytesRef(contentHash)));
-        doc.add(new StoredField(ORDINAL, passage.ordinal()));
-        for (String sentence : passage.sentences()) {
-            doc.add(new StoredField(SENTENCE, sentence));
-        }
+        doc.add(new NumericDocValuesField(ORDINAL, passage.ordinal()));
+        doc.add(new BinaryDocValuesField(SENTENCES, encode(passage.sentences())));
         doc.add(new StoredField(TITLE, article.title()));
         if (article.url() != null) {
             doc.add(new StoredField(URL, article.url()));
@@ -89,10 +96,31 @@ final class IndexFields {
         return doc;
     }
 
-    /** The passage stored in {@code doc}. */
-    static Passage passage(Document doc) {
-        return new Passage(doc.get(ARTICLE_ID), doc.getField(ORDINAL).numericValue().intValue(),
-                List.of(doc.getValues(SENTENCE)));
+    /** The sentences as doc values hold them: their count, then each as a length-prefixed UTF-8 string. */
+    static BytesRef encode(List<String> sentences) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeVInt(sentences.size());
+            for (String sentence : sentences) {
+                out.writeString(sentence);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static List<String> decode(BytesRef bytes) {
+        ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+        try {
+            String[] sentences = new String[in.readVInt()];
+            for (int i = 0; i < sentences.length; i++) {
+                sentences[i] = in.readString();
+            }
+            return List.of(sentences);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, String> userData(IndexHeader header) {

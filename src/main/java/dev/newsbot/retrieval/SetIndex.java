@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.store.Directory;
 
@@ -152,7 +154,15 @@ public final class SetIndex implements Closeable {
     Passage passage(int row) {
         Objects.checkIndex(row, size());
         try {
-            return IndexFields.passage(leaf.storedFields().document(row));
+            SortedDocValues ids = leaf.getSortedDocValues(IndexFields.ARTICLE_ID);
+            NumericDocValues ordinals = leaf.getNumericDocValues(IndexFields.ORDINAL);
+            BinaryDocValues sentences = leaf.getBinaryDocValues(IndexFields.SENTENCES);
+            if (!ids.advanceExact(row) || !ordinals.advanceExact(row) || !sentences.advanceExact(row)) {
+                throw new IndexException(location, IndexException.Reason.CORRUPT, "row " + row
+                        + " has no passage");
+            }
+            return new Passage(ids.lookupOrd(ids.ordValue()).utf8ToString(), (int) ordinals.longValue(),
+                    IndexFields.decode(sentences.binaryValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
