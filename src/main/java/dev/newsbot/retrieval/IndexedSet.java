@@ -140,24 +140,17 @@ public final class IndexedSet implements PassageStore {
     /**
      * The approximate search proposes {@link DenseSettings#candidates} passages (published on or before
      * {@code notAfter}: the filter runs inside the graph search); they are re-scored with their float vectors, so
-     * scores are exact cosines, and the best {@code k} returned, ties by row.
+     * scores are exact cosines, and the best {@code k} returned, ties by row. A set of at most
+     * {@link DenseSettings#exactUpTo} passages is scanned whole instead, within the same filter.
      */
     @Override
     public List<Scored> dense(float[] query, int k, LocalDate notAfter) {
         if (k <= 0 || size() == 0) {
             return List.of();
         }
-        int candidates = Math.min(size(), dense.candidates(k));
         Query filter = notAfter == null ? null
                 : LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay());
-        ScoreDoc[] found;
-        try {
-            found = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates, filter),
-                    candidates).scoreDocs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int[] rows = Arrays.stream(found).mapToInt(d -> d.doc).sorted().toArray();
+        int[] rows = size() <= dense.exactUpTo() ? allRows(filter) : candidates(query, k, filter);
         float[] scores = index.similarities(query, rows);
         List<Scored> hits = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {
@@ -165,6 +158,42 @@ public final class IndexedSet implements PassageStore {
         }
         hits.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::row));
         return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+    }
+
+    /** The rows the approximate search proposes, ascending. */
+    private int[] candidates(float[] query, int k, Query filter) {
+        int candidates = Math.min(size(), dense.candidates(k));
+        try {
+            ScoreDoc[] found = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates,
+                    filter), candidates).scoreDocs;
+            return Arrays.stream(found).mapToInt(d -> d.doc).sorted().toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every row, or every row {@code filter} (may be null) matches, ascending: a small set is scanned whole. */
+    private int[] allRows(Query filter) {
+        if (filter == null) {
+            return java.util.stream.IntStream.range(0, size()).toArray();
+        }
+        try {
+            org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(filter),
+                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            org.apache.lucene.search.Scorer scorer = weight.scorer(index.reader().leaves().get(0));
+            if (scorer == null) {
+                return new int[0];
+            }
+            java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
+            org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                 doc = docs.nextDoc()) {
+                rows.add(doc);
+            }
+            return rows.build().toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The best {@code k} passages for {@code question} by BM25, published on or before {@code notAfter}. */

@@ -152,10 +152,10 @@ class IndexedSetTest {
 
     @Test
     void should_filter_by_date_inside_the_vector_search() {
-        Vectors data = Vectors.random(3_000, 1);
+        Vectors data = Vectors.random(6_000, 1);
         IndexedSet store = vectorIndexer().assemble(data.set(), data.passages(), data.owners(), data.vectors(),
                 null);
-        float[] query = data.vectors().get(2_999);
+        float[] query = data.vectors().get(5_999);
         LocalDate notAfter = LocalDate.of(2022, 1, 1).plusDays(199);
 
         List<Scored> hits = store.dense(query, 10, notAfter);
