@@ -35,9 +35,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Measures throughput, latency, memory and snapshot figures over a set grown to N passages. */
+/** Measures throughput, latency, memory and index figures over a set grown to N passages. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark ingest, search, answers, cache, snapshot and memory over N passages: real "
+        description = "Benchmark ingest, search, answers, cache, index open and memory over N passages: real "
                 + "passages replicated with perturbed vectors. Prints a table; --json writes the figures.")
 final class BenchCommand implements Callable<Integer> {
 

@@ -7,14 +7,13 @@ import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.ops.ProgressBar;
 import dev.newsbot.ops.SetSource;
 import dev.newsbot.retrieval.IndexBuild;
-import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexDirectory;
+import dev.newsbot.retrieval.IndexException;
 import dev.newsbot.retrieval.PriorIndex;
+import dev.newsbot.retrieval.SetIndex;
 import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SnapshotContents;
-import dev.newsbot.retrieval.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,20 +27,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Builds a set's index snapshot ahead of time, so that the bot starts without embedding. */
+/** Builds a set's passage index ahead of time, so that the bot starts without embedding. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Build the index snapshot of article files ahead of time: a bar with rate and ETA on a "
-                + "terminal, plain progress lines otherwise. An existing snapshot at the target is reused for "
+        description = "Build the passage index of article files ahead of time: a bar with rate and ETA on a "
+                + "terminal, plain progress lines otherwise. An existing index at the target is reused for "
                 + "unchanged articles.")
 final class IndexCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or directories.")
     List<Path> paths;
 
-    @Option(names = "--out", paramLabel = "SNAPSHOT",
-            description = "The snapshot file (default: where `run` looks for it: <file>.newsbot-index beside the "
-                    + "first file, <dir>/.newsbot-index in the first directory). Only a missing file or a "
-                    + "snapshot is replaced; any other file is refused.")
+    @Option(names = "--out", paramLabel = "INDEX",
+            description = "The index folder (default: where `run` looks for it: <file>.newsbot-index beside the "
+                    + "first file, <dir>/.newsbot-index in the first directory). Only a missing path or our own "
+                    + "index is replaced; any other file or folder is refused.")
     Path out;
 
     @Option(names = "--set", paramLabel = "NAME", description = "The set's name (default: the default set).")
@@ -57,7 +56,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         if (out != null) {
-            IndexSnapshot.checkReplaceable(out);
+            IndexDirectory.at(out).checkReplaceable();
         }
         NewsbotConfig settings = config.load();
         String name = set != null ? set : settings.articles().defaultSet();
@@ -72,47 +71,51 @@ final class IndexCommand implements Callable<Integer> {
             Path target = out;
             if (target == null) {
                 target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
-                IndexSnapshot.checkReplaceable(target); // --out was checked before the articles were read
+                IndexDirectory.at(target).checkReplaceable(); // --out was checked before the articles were read
             }
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
-            Snapshot prior = prior(target, indexer, stdout);
-            IndexBuild build = indexer.index(loaded.set(), prior.index(),
-                    new ProgressBar(stdout, System.console() != null, System::nanoTime));
-            double indexed = (System.nanoTime() - start) / 1e9;
-            if (prior.setName() != null) {
-                stdout.println(reuseLine(build, loaded.set().articles().size(), target, name, prior.setName()));
+            SetIndex earlier = earlier(target, indexer, stdout);
+            IndexBuild build;
+            try {
+                build = indexer.index(loaded.set(), earlier == null ? PriorIndex.none() : PriorIndex.of(earlier),
+                        new ProgressBar(stdout, System.console() != null, System::nanoTime),
+                        IndexDirectory.at(target));
+            } finally {
+                if (earlier != null) {
+                    earlier.close();
+                }
             }
-            IndexSnapshot.write(target, indexer.snapshotOf(build.store(), bot.clock().instant()));
+            double indexed = (System.nanoTime() - start) / 1e9;
+            if (earlier != null) {
+                stdout.println(reuseLine(build, loaded.set().articles().size(), target, name,
+                        earlier.header().setName()));
+            }
             stdout.println(String.format(Locale.ROOT, "Indexed set \"%s\" version %s: %d articles, %d passages "
-                    + "(%d embedded, %d reused) in %.1f s; snapshot %s (%.1f MB)", name, loaded.set().version(),
+                    + "(%d embedded, %d reused) in %.1f s; index %s (%.1f MB)", name, loaded.set().version(),
                     loaded.set().articles().size(), build.diff().passages(), build.diff().embedded(),
                     build.diff().passages() - build.diff().embedded(), indexed, target,
-                    Files.size(target) / 1e6));
+                    build.store().index().bytes() / 1e6));
         }
         return 0;
     }
 
-    /** The earlier snapshot at the target, and the set it was built for (null when there is none to reuse). */
-    private record Snapshot(PriorIndex index, String setName) {
-    }
-
-    private static Snapshot prior(Path target, SetIndexer indexer, PrintWriter stdout) {
+    /** The earlier index at the target, opened with the current settings; null when there is none to reuse. */
+    private static SetIndex earlier(Path target, SetIndexer indexer, PrintWriter stdout) {
         try {
-            SnapshotContents contents = IndexSnapshot.read(target, indexer.settings());
-            return new Snapshot(PriorIndex.of(contents), contents.header().setName());
-        } catch (SnapshotException e) {
-            if (e.reason() != SnapshotException.Reason.MISSING) {
+            return IndexDirectory.at(target).open(indexer.settings());
+        } catch (IndexException e) {
+            if (e.reason() != IndexException.Reason.MISSING) {
                 stdout.println("Rebuilding " + target + ": " + e.getMessage());
             }
-            return new Snapshot(PriorIndex.none(), null);
+            return null;
         }
     }
 
-    /** How many articles were really reused from the snapshot: unchanged ones only, whatever set it was built for. */
-    static String reuseLine(IndexBuild build, int articles, Path target, String name, String snapshotSet) {
-        String other = snapshotSet.equals(name) ? "" : " (a snapshot of set \"" + snapshotSet + "\")";
-        return "Reused " + build.diff().reused() + " of " + articles + " articles from the snapshot at " + target
+    /** How many articles were really reused from the index: unchanged ones only, whatever set it was built for. */
+    static String reuseLine(IndexBuild build, int articles, Path target, String name, String earlierSet) {
+        String other = earlierSet.equals(name) ? "" : " (an index of set \"" + earlierSet + "\")";
+        return "Reused " + build.diff().reused() + " of " + articles + " articles from the index at " + target
                 + other;
     }
 }

@@ -99,7 +99,7 @@ public final class Newsbot implements AutoCloseable {
         this(config, clock, AppHome.resolve());
     }
 
-    /** @param home the application's own folder: snapshots of the bundled set, the default state file */
+    /** @param home the application's own folder: indexes of the bundled set, the default state file */
     public Newsbot(NewsbotConfig config, Clock clock, Path home) {
         this.config = config;
         this.home = home;
@@ -157,7 +157,7 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /**
-     * Loads and indexes every configured set, reusing each set's snapshot when it matches; the default set is the
+     * Loads and indexes every configured set, reusing each set's on-disk index when it matches; the default set is the
      * bundled seed article unless configured.
      *
      * @throws SetManager.SetLoadException naming the set and every problem when a set cannot be loaded

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reloads a set when its files change (off by default: {@code watch.enabled}). Watches every directory of every
  * set, recursively (new subdirectories too), and the folder of every set file, for that file only. Hidden names
- * (the snapshot {@code .newsbot-index} and temporary files among them) are ignored. Changes are debounced per
+ * (the index folder {@code .newsbot-index} and temporary files among them) are ignored. Changes are debounced per
  * set: the reload runs once the set's files have been quiet for {@code debounce}, however many events came
  * before. Reloads run on the injected scheduler and are serialised per set by the {@link SetManager} anyway.
  */

@@ -6,14 +6,14 @@ import dev.newsbot.articles.ArticleSetException;
 import dev.newsbot.articles.LoadResult;
 import dev.newsbot.articles.Problem;
 import dev.newsbot.retrieval.IndexBuild;
-import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexDirectory;
+import dev.newsbot.retrieval.IndexException;
 import dev.newsbot.retrieval.IndexedSet;
 import dev.newsbot.retrieval.PassageStore;
 import dev.newsbot.retrieval.PriorIndex;
+import dev.newsbot.retrieval.SetIndex;
 import dev.newsbot.retrieval.SetIndexer;
 import dev.newsbot.retrieval.SetRegistry;
-import dev.newsbot.retrieval.SnapshotContents;
-import dev.newsbot.retrieval.SnapshotException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,14 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>A reload of one set: reads and validates all of its files first, and on any problem keeps serving the
  * current version and reports every problem; otherwise indexes the new version on the calling thread while
  * questions are still answered from the old one, re-embedding only new and changed articles (the served version,
- * or at start-up the set's snapshot, supplies the rest), then swaps it in with one atomic
- * {@link SetRegistry#put}, so no question sees half a set; finally it writes the set's snapshot, atomically
- * (unless the snapshot already holds this version).
+ * or at start-up the set's index on disk, supplies the rest) into a new index version beside the served one, then
+ * swaps it in with one atomic {@link SetRegistry#put}, so no question sees half a set. At start-up, an index on
+ * disk that holds the very version loaded is served as it is: nothing is split, embedded or rebuilt.
  * Answers cached for the old version are never served again because the version is part of the cache key.
  * Reloads of one set are serialised by a per-set lock; reloads of different sets may run at once.
  *
- * <p>A snapshot that is missing, damaged, truncated or made with other settings is logged and rebuilt; it is
- * never served from and never stops the start. Thread-safe.
+ * <p>An index that is missing, damaged, truncated or made with other settings is logged and rebuilt; it is
+ * never served from and never stops the start. A path holding something that is not our index is left untouched,
+ * and the set indexed in memory. Thread-safe.
  */
 public final class SetManager {
 
@@ -179,14 +180,29 @@ public final class SetManager {
             return new ReloadReport(true, source.name(), previous, previous, 0, 0, 0, served.size(), 0,
                     secondsSince(start), List.of(), clock.instant());
         }
-        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null, null)
-                : snapshotOf(source);
-        IndexBuild build = indexer.index(set, prior.index(), new LogProgress(source.name(), log));
-        if (prior.snapshotSet() != null) {
-            log.info("Set \"{}\": reused {} of {} articles from snapshot {}{}", source.name(),
+        IndexDirectory target = target(source);
+        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
+                : onDisk(source, target);
+        if (prior.index() != null && prior.index().header().setVersion().equals(set.version())) {
+            Optional<ReloadReport> opened = serveAsIs(source, set, prior.index(), start);
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+            prior = new Prior(PriorIndex.none(), null);
+        }
+        IndexBuild build;
+        try {
+            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target);
+        } finally {
+            if (prior.index() != null) {
+                prior.index().close();
+            }
+        }
+        if (prior.index() != null) {
+            log.info("Set \"{}\": reused {} of {} articles from index {}{}", source.name(),
                     build.diff().reused(), set.articles().size(), source.snapshot(),
-                    prior.snapshotSet().equals(source.name()) ? ""
-                            : " (a snapshot of set \"" + prior.snapshotSet() + "\")");
+                    prior.index().header().setName().equals(source.name()) ? ""
+                            : " (an index of set \"" + prior.index().header().setName() + "\")");
         }
         registry.put(build.store());
         double seconds = secondsSince(start);
@@ -194,54 +210,81 @@ public final class SetManager {
                 build.diff().added().size(), build.diff().removed().size(), build.diff().changed().size(),
                 build.diff().passages(), build.diff().embedded(), seconds, List.of(), clock.instant());
         log.info(report.summary());
-        if (!set.version().equals(prior.snapshotVersion())) {
-            writeSnapshot(source, build);
+        if (target != null) {
+            log.info("Set \"{}\": index written to {}", source.name(), target.path());
         }
         return report;
     }
 
-    /** What a build may reuse, and the set name and version of the snapshot it came from, if it came from one. */
-    private record Prior(PriorIndex index, String snapshotSet, String snapshotVersion) {
+    /** The index on disk holds this very version: it is served as it is, nothing rebuilt. */
+    private Optional<ReloadReport> serveAsIs(SetSource source, ArticleSet set, SetIndex index, long start) {
+        try {
+            IndexedSet store = indexer.serve(set, index);
+            registry.put(store);
+            ReloadReport report = new ReloadReport(true, source.name(), set.version(), null, 0, 0, 0, store.size(),
+                    0, secondsSince(start), List.of(), clock.instant());
+            log.info("Set \"{}\": opened index {} of version {} ({} passages); nothing rebuilt", source.name(),
+                    source.snapshot(), set.version(), store.size());
+            log.info(report.summary());
+            return Optional.of(report);
+        } catch (IndexException e) {
+            index.close();
+            log.warn("Set \"{}\": index not used, it will be rebuilt ({}): {}", source.name(), e.reason(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
-    private Prior snapshotOf(SetSource source) {
+    /**
+     * What a build may reuse: the served version's index, or the one on disk (then also {@code index}, to be
+     * closed after the build, or served as it is when it holds the very version being loaded).
+     */
+    private record Prior(PriorIndex reuse, SetIndex index) {
+    }
+
+    /** Where the set's index is written, or null to keep it in memory (no path, or a path that is not ours). */
+    private IndexDirectory target(SetSource source) {
         if (source.snapshot() == null) {
-            return new Prior(PriorIndex.none(), null, null);
+            return null;
+        }
+        IndexDirectory target = IndexDirectory.at(source.snapshot());
+        try {
+            target.checkReplaceable();
+            return target;
+        } catch (IndexException e) {
+            log.warn("Set \"{}\": the index is kept in memory only: {}", source.name(), e.getMessage());
+            return null;
+        }
+    }
+
+    private Prior onDisk(SetSource source, IndexDirectory target) {
+        if (target == null) {
+            return new Prior(PriorIndex.none(), null);
         }
         try {
-            SnapshotContents contents = IndexSnapshot.read(source.snapshot(), indexer.settings());
-            log.info("Set \"{}\": snapshot {} holds {} articles of set \"{}\" version {}; unchanged ones are "
-                    + "reused", source.name(), source.snapshot(), contents.articles().size(),
-                    contents.header().setName(), contents.header().setVersion());
-            return new Prior(PriorIndex.of(contents), contents.header().setName(), contents.header().setVersion());
-        } catch (SnapshotException e) {
-            if (e.reason() == SnapshotException.Reason.MISSING) {
-                log.info("Set \"{}\" has no snapshot yet at {}; indexing every article", source.name(),
+            SetIndex index = target.open(indexer.settings());
+            log.info("Set \"{}\": index {} holds {} passages of set \"{}\" version {}; unchanged articles are "
+                    + "reused", source.name(), source.snapshot(), index.size(), index.header().setName(),
+                    index.header().setVersion());
+            try {
+                return new Prior(PriorIndex.of(index), index);
+            } catch (RuntimeException e) {
+                index.close();
+                throw e;
+            }
+        } catch (IndexException e) {
+            if (e.reason() == IndexException.Reason.MISSING) {
+                log.info("Set \"{}\" has no index yet at {}; indexing every article", source.name(),
                         source.snapshot());
             } else {
-                log.warn("Set \"{}\": snapshot not used, it will be rebuilt ({}): {}", source.name(), e.reason(),
+                log.warn("Set \"{}\": index not used, it will be rebuilt ({}): {}", source.name(), e.reason(),
                         e.getMessage());
             }
         } catch (RuntimeException e) {
-            log.warn("Set \"{}\": snapshot {} not used, it will be rebuilt: {}", source.name(), source.snapshot(),
+            log.warn("Set \"{}\": index {} not used, it will be rebuilt: {}", source.name(), source.snapshot(),
                     e.toString());
         }
-        return new Prior(PriorIndex.none(), null, null);
-    }
-
-    private void writeSnapshot(SetSource source, IndexBuild build) {
-        if (source.snapshot() == null) {
-            return;
-        }
-        long start = System.nanoTime();
-        try {
-            IndexSnapshot.write(source.snapshot(), indexer.snapshotOf(build.store(), clock.instant()));
-            log.info("Set \"{}\": snapshot written to {} in {} ms", source.name(), source.snapshot(),
-                    (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.warn("Set \"{}\": cannot write snapshot {}; the next start re-embeds it: {}", source.name(),
-                    source.snapshot(), e.getMessage());
-        }
+        return new Prior(PriorIndex.none(), null);
     }
 
     private ReloadReport failed(SetSource source, PassageStore served, List<String> errors, long start) {

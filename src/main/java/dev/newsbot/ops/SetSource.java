@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Where one article set comes from, and where its index snapshot is kept.
+ * Where one article set comes from, and where its passage index (the "snapshot": a Lucene index folder) is kept.
  *
- * <p>Snapshot location: {@code <file>.newsbot-index} beside a set whose first path is a file;
+ * <p>Index location: {@code <file>.newsbot-index} beside a set whose first path is a file;
  * {@code <dir>/.newsbot-index} inside a set whose first path is a directory (hidden, so never read as articles);
  * {@code <snapshotDir>/<set>.newsbot-index} when {@code articles.snapshotDir} is configured; and under
  * {@code <home>/snapshots/} (as {@code <set>-<hash of the paths>.newsbot-index}) for the bundled set and for sets
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *
  * @param name     the set's name
  * @param paths    its files and directories; empty for the bundled default set
- * @param snapshot its snapshot file, or null when snapshots are off
+ * @param snapshot its index folder, or null when the index is kept in memory only
  */
 public record SetSource(String name, List<Path> paths, Path snapshot) {
 

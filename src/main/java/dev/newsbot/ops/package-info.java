@@ -1,6 +1,6 @@
 /**
  * Running the bot: article sets served and reloaded without downtime ({@link dev.newsbot.ops.SetManager}, with
- * incremental re-embedding and index snapshots), the set each chat uses ({@link dev.newsbot.ops.ChatSets}), who may
+ * incremental re-embedding and the on-disk passage indexes), the set each chat uses ({@link dev.newsbot.ops.ChatSets}), who may
  * administer it ({@link dev.newsbot.ops.AdminChecks}, {@link dev.newsbot.ops.GroupAdmins}), the admin HTTP server
  * ({@link dev.newsbot.ops.AdminServer}: reload, health, readiness, Prometheus metrics through Micrometer, served by
  * {@link dev.newsbot.ops.http.HttpService}, which the Telegram webhook uses too), why parts such as the Telegram

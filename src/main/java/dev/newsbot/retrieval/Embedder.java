@@ -17,6 +17,6 @@ public interface Embedder {
     /** The number of dimensions of every vector. */
     int dimension();
 
-    /** A name that changes whenever the vectors would change; stored in snapshots. */
+    /** A name that changes whenever the vectors would change; stored in the passage index. */
     String modelName();
 }

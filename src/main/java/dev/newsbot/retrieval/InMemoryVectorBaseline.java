@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The plain LangChain4j {@link InMemoryEmbeddingStore} holding given vectors, searched for the top {@code k}: the
- * reference that benchmarks compare {@link VectorIndex} with. Thread-safe for searches once built.
+ * reference that benchmarks compare the Lucene store with. Thread-safe for searches once built.
  */
 public final class InMemoryVectorBaseline {
 

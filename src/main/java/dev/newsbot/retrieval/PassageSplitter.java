@@ -66,7 +66,7 @@ public final class PassageSplitter {
         return maxTokens;
     }
 
-    /** Names the settings that shape passages; a snapshot built with other settings is not reused. */
+    /** Names the settings that shape passages; an index built with other settings is not reused. */
     public String settings() {
         return "sentences-v4;maxTokens=" + maxTokens + ";titleTokens=" + MAX_TITLE_TOKENS;
     }

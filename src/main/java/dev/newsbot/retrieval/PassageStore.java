@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The searchable passages of one version of one article set. Rows number the passages from 0. This is the seam
- * where an external store (PostgreSQL with pgvector, shared by several bot replicas) can replace the in-process
- * {@link IndexedSet}. Implementations are immutable snapshots and thread-safe: a reload builds a new store.
+ * where an external store (PostgreSQL with pgvector, shared by several bot replicas) can replace the embedded
+ * Lucene {@link IndexedSet}. Implementations are immutable snapshots and thread-safe: a reload builds a new store.
  */
 public interface PassageStore {
 

@@ -2,8 +2,9 @@ package dev.newsbot.retrieval;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import java.time.Instant;
-import java.util.AbstractList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -12,10 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
 
 /**
- * Builds the in-process index of an article set: splits every article into passages, embeds them, and indexes
- * them for keyword search. Given a {@link PriorIndex}, it re-splits and re-embeds only new and changed articles
+ * Builds the Lucene passage index of an article set version: splits every article into passages, embeds them, and
+ * writes them, one document per passage, on disk ({@link IndexDirectory}) or in memory. Given a {@link PriorIndex}, it re-splits and re-embeds only new and changed articles
  * (by id and {@link ArticleSet#contentHash content hash}) and reuses the stored passages and vectors of the rest.
  * Thread-safe: several sets may be indexed at once.
  */
@@ -52,6 +57,7 @@ public final class SetIndexer {
     private final TextAnalyzer analyzer;
     private final Executor searchExecutor;
     private final int searchParallelism;
+    private final Clock clock = Clock.systemUTC();
 
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer) {
         this(embedder, splitter, analyzer, null, 1);
@@ -79,68 +85,204 @@ public final class SetIndexer {
         return embedder;
     }
 
-    /** Indexes every article of {@code set} from scratch. */
+    /** Indexes every article of {@code set} from scratch, in memory. */
     public IndexedSet index(ArticleSet set, Progress progress) {
         return index(set, PriorIndex.none(), progress).store();
     }
 
-    /**
-     * Indexes {@code set}, reusing the passages and vectors of every article that {@code prior} holds with the same
-     * id and content hash; only new and changed articles are split and embedded. {@code progress} hears of every
-     * stage. Beside the set itself, the build holds its passages and one array of all vectors; the texts the model
-     * embeds are made batch by batch.
-     */
+    /** Like {@link #index(ArticleSet, PriorIndex, Progress, IndexDirectory)}, with the index held in memory. */
     public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress) {
+        return index(set, prior, progress, null);
+    }
+
+    /**
+     * Indexes {@code set} into a new version at {@code target} (in memory when null), reusing the passages and
+     * vectors of every article that {@code prior} holds with the same id and content hash; only new and changed
+     * articles are split and embedded. {@code progress} hears of every stage. Passages are written as they are
+     * embedded or read from the prior index; the texts the model embeds are made batch by batch. Once committed,
+     * the new version is what {@code target} serves.
+     *
+     * @throws IndexException when {@code target} holds something that is not our index, or cannot be written
+     */
+    public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress, IndexDirectory target) {
         Objects.requireNonNull(set, "set must not be null");
         Objects.requireNonNull(prior, "prior must not be null");
+        if (target != null) {
+            target.checkReplaceable();
+        }
         List<Article> articles = set.articles();
         progress.read(articles.size(), chars(articles));
         List<Optional<PriorIndex.Entry>> reuse = articles.stream()
                 .map(a -> prior.reusable(a.id(), ArticleSet.contentHash(a))).toList();
         List<List<Passage>> split = split(articles, reuse, progress);
-        int rows = 0;
-        for (int a = 0; a < articles.size(); a++) {
-            rows += reuse.get(a).map(e -> e.passages().size()).orElseGet(() -> 0);
-        }
+        int fresh = 0;
         for (List<Passage> own : split) {
-            rows += own == null ? 0 : own.size();
+            fresh += own == null ? 0 : own.size();
         }
-        int dimension = embedder.dimension();
-        float[] vectors = new float[matrixLength(rows, dimension)];
-        List<Passage> passages = new ArrayList<>(rows);
-        List<Article> owners = new ArrayList<>(rows);
-        List<Integer> pendingRows = new ArrayList<>();
-        List<String> pendingTitles = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        int reused = 0;
-        for (int a = 0; a < articles.size(); a++) {
-            Article article = articles.get(a);
-            Optional<PriorIndex.Entry> reusable = reuse.get(a);
-            if (reusable.isPresent()) {
-                PriorIndex.Entry entry = reusable.get();
-                for (int i = 0; i < entry.passages().size(); i++) {
-                    System.arraycopy(prior.vector(entry.rows()[i]), 0, vectors, passages.size() * dimension,
-                            dimension);
-                    passages.add(entry.passages().get(i));
-                    owners.add(article);
+        int[] reused = new int[1];
+        int toEmbed = fresh;
+        IndexedSet store = write(set, target, writer -> {
+            Batch batch = new Batch(writer, toEmbed, progress);
+            for (int a = 0; a < articles.size(); a++) {
+                Article article = articles.get(a);
+                String hash = ArticleSet.contentHash(article);
+                Optional<PriorIndex.Entry> reusable = reuse.get(a);
+                if (reusable.isPresent()) {
+                    for (int row : reusable.get().rows()) {
+                        batch.add(prior.passage(row), article, hash, prior.vector(row));
+                    }
+                    reused[0]++;
+                    continue;
                 }
-                reused++;
-                continue;
+                (prior.has(article.id()) ? changed : added).add(article.id());
+                String title = splitter.embeddingTitle(article);
+                for (Passage passage : split.set(a, null)) {
+                    batch.addNew(passage, article, hash, title);
+                }
             }
-            (prior.has(article.id()) ? changed : added).add(article.id());
-            String title = splitter.embeddingTitle(article);
-            for (Passage passage : split.set(a, null)) {
-                pendingRows.add(passages.size());
-                pendingTitles.add(title);
-                passages.add(passage);
-                owners.add(article);
+            batch.finish();
+        });
+        IndexDiff diff = new IndexDiff(added, removed(set, prior), changed, store.size(), fresh, reused[0]);
+        return new IndexBuild(store, diff);
+    }
+
+    /**
+     * Serves an index that {@link IndexDirectory#open} opened for this very set version, rebuilding nothing.
+     *
+     * @throws IndexException when the index holds another version or articles the set does not have
+     */
+    public IndexedSet serve(ArticleSet set, SetIndex index) {
+        if (!index.header().setVersion().equals(set.version())) {
+            throw new IndexException(index.location(), IndexException.Reason.CORRUPT, "holds version "
+                    + index.header().setVersion() + ", not " + set.version());
+        }
+        return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
+    }
+
+    /** Writes a new version with {@code body}, commits it and opens it; in memory when {@code target} is null. */
+    private IndexedSet write(ArticleSet set, IndexDirectory target, Consumer<PassageWriter> body) {
+        IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant());
+        if (target == null) {
+            ByteBuffersDirectory memory = new ByteBuffersDirectory();
+            try (PassageWriter writer = writer(memory)) {
+                body.accept(writer);
+                writer.commit(header);
+            }
+            return new IndexedSet(set, SetIndex.open(memory, null, settings(), false), analyzer,
+                    DenseSettings.DEFAULT);
+        }
+        IndexDirectory.Draft draft = target.begin();
+        Path version = null;
+        try {
+            try (PassageWriter writer = writer(draft.directory())) {
+                body.accept(writer);
+                writer.commit(header);
+            }
+            version = target.publish(draft);
+        } finally {
+            if (version == null) {
+                target.abandon(draft);
             }
         }
-        embed(passages, pendingRows, pendingTitles, vectors, progress);
-        IndexDiff diff = new IndexDiff(added, removed(set, prior), changed, passages.size(), pendingRows.size(),
-                reused);
-        return new IndexBuild(assemble(set, passages, owners, vectors), diff);
+        try {
+            return new IndexedSet(set, SetIndex.open(new MMapDirectory(version), version, settings(), false),
+                    analyzer, DenseSettings.DEFAULT);
+        } catch (IOException e) {
+            throw new IndexException(version, IndexException.Reason.IO_ERROR, "cannot be opened: " + e, e);
+        }
+    }
+
+    private PassageWriter writer(Directory directory) {
+        return new PassageWriter(directory, analyzer, embedder.dimension(), searchExecutor, searchParallelism);
+    }
+
+    /**
+     * Passages on their way to the writer, in row order: those whose vector is known are written at once unless
+     * new ones wait before them; new ones are embedded {@link #BATCH} at a time (or sooner, when {@link #HOLD}
+     * passages wait), then written with everything queued behind them.
+     */
+    private final class Batch {
+
+        /** A queued passage; {@code title} is set, and {@code vector} null, until a new one is embedded. */
+        private static final class Slot {
+            final Passage passage;
+            final Article article;
+            final String hash;
+            final String title;
+            float[] vector;
+
+            Slot(Passage passage, Article article, String hash, String title, float[] vector) {
+                this.passage = passage;
+                this.article = article;
+                this.hash = hash;
+                this.title = title;
+                this.vector = vector;
+            }
+        }
+
+        private static final int HOLD = 4096;
+        private final PassageWriter writer;
+        private final int total;
+        private final Progress progress;
+        private final List<Slot> queue = new ArrayList<>();
+        private final List<Integer> waiting = new ArrayList<>();
+        private int embedded;
+
+        Batch(PassageWriter writer, int total, Progress progress) {
+            this.writer = writer;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        void add(Passage passage, Article article, String hash, float[] vector) {
+            if (queue.isEmpty()) {
+                writer.add(passage, article, hash, vector);
+                return;
+            }
+            queue.add(new Slot(passage, article, hash, null, vector));
+            if (queue.size() >= HOLD) {
+                drain();
+            }
+        }
+
+        void addNew(Passage passage, Article article, String hash, String title) {
+            waiting.add(queue.size());
+            queue.add(new Slot(passage, article, hash, title, null));
+            if (waiting.size() >= BATCH || queue.size() >= HOLD) {
+                drain();
+            }
+        }
+
+        void finish() {
+            drain();
+        }
+
+        private void drain() {
+            if (!waiting.isEmpty()) {
+                List<String> texts = new ArrayList<>(waiting.size());
+                for (int i : waiting) {
+                    texts.add(queue.get(i).passage.embeddingText(queue.get(i).title));
+                }
+                List<float[]> vectors = embedder.embedAll(texts);
+                for (int w = 0; w < waiting.size(); w++) {
+                    float[] vector = vectors.get(w);
+                    if (vector.length != embedder.dimension()) {
+                        throw new IllegalStateException("the embedder gave " + vector.length + " dimensions, not "
+                                + embedder.dimension());
+                    }
+                    queue.get(waiting.get(w)).vector = vector;
+                }
+                embedded += waiting.size();
+                waiting.clear();
+                progress.embedded(embedded, total);
+            }
+            for (Slot slot : queue) {
+                writer.add(slot.passage, slot.article, slot.hash, slot.vector);
+            }
+            queue.clear();
+        }
     }
 
     private static long chars(List<Article> articles) {
@@ -149,15 +291,6 @@ public final class SetIndexer {
             chars += article.title().length() + article.body().length();
         }
         return chars;
-    }
-
-    private static int matrixLength(int rows, int dimension) {
-        long length = (long) rows * dimension;
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("a set of " + rows + " passages needs more than one vector array of "
-                    + "dimension " + dimension + " can hold (" + (Integer.MAX_VALUE - 8) / dimension + " passages)");
-        }
-        return (int) length;
     }
 
     /**
@@ -193,86 +326,26 @@ public final class SetIndexer {
         return prior.ids().stream().filter(id -> !ids.contains(id)).sorted().toList();
     }
 
-    /** The settings a snapshot of this indexer's output carries, and must carry to be reused. */
-    public SnapshotSettings settings() {
-        return new SnapshotSettings(embedder.modelName(), embedder.dimension(), splitter.settings());
+    /** The settings an index made by this indexer carries, and must carry to be reused. */
+    public IndexSettings settings() {
+        return new IndexSettings(embedder.modelName(), embedder.dimension(), splitter.settings());
     }
 
     /**
-     * The snapshot contents of an index built by this indexer. Its vectors are the store's own array, not a copy:
-     * a snapshot of a large set is written without holding its vectors twice.
+     * Writes an index of passages whose vectors are already known (the benchmark's grown sets), at {@code target}
+     * or in memory when it is null, without calling the model.
      */
-    public SnapshotContents snapshotOf(IndexedSet store, Instant createdAt) {
-        ArticleSet set = store.articleSet();
-        SnapshotHeader header = new SnapshotHeader(settings(), set.name(), set.version(), createdAt);
-        List<SnapshotArticle> articles = set.articles().stream()
-                .map(a -> new SnapshotArticle(a.id(), ArticleSet.contentHash(a))).toList();
-        return new SnapshotContents(header, articles, store.passages(), store.vectorIndex().rows());
-    }
-
-    /** Builds the store from passages whose vectors are already known (from a snapshot, or reused). */
-    public IndexedSet assemble(ArticleSet set, List<Passage> passages, List<Article> owners, List<float[]> vectors) {
-        int dimension = embedder.dimension();
-        float[] rows = new float[matrixLength(vectors.size(), dimension)];
-        for (int row = 0; row < vectors.size(); row++) {
-            float[] vector = vectors.get(row);
-            if (vector.length != dimension) {
-                throw new IllegalArgumentException("vector " + row + " has " + vector.length
-                        + " dimensions but the embedder has " + dimension);
-            }
-            System.arraycopy(vector, 0, rows, row * dimension, dimension);
+    public IndexedSet assemble(ArticleSet set, List<Passage> passages, List<Article> owners, List<float[]> vectors,
+                               IndexDirectory target) {
+        if (passages.size() != owners.size() || passages.size() != vectors.size()) {
+            throw new IllegalArgumentException("passages, owners and vectors differ in count: " + passages.size()
+                    + ", " + owners.size() + ", " + vectors.size());
         }
-        return assemble(set, passages, owners, rows);
-    }
-
-    /** Builds the store from passages and their vectors, one after another in {@code rows}, which it keeps. */
-    IndexedSet assemble(ArticleSet set, List<Passage> passages, List<Article> owners, float[] rows) {
-        List<KeywordIndex.Entry> entries = new AbstractList<>() {
-            @Override
-            public KeywordIndex.Entry get(int row) {
-                Article article = owners.get(row);
-                String heading = (article.title() + " " + UrlSlugs.words(article.url())).strip();
-                return new KeywordIndex.Entry(row, heading, passages.get(row).text(), article.source(),
-                        article.publishedDate().orElse(null));
+        return write(set, target, writer -> {
+            for (int row = 0; row < passages.size(); row++) {
+                writer.add(passages.get(row), owners.get(row), ArticleSet.contentHash(owners.get(row)),
+                        vectors.get(row));
             }
-
-            @Override
-            public int size() {
-                return passages.size();
-            }
-        };
-        VectorIndex.Builder index = VectorIndex.builder(embedder.dimension());
-        if (searchExecutor != null) {
-            index.executor(searchExecutor, searchParallelism);
-        }
-        index.adoptAll(rows);
-        KeywordIndex keywords = KeywordIndex.build(analyzer, entries, searchExecutor, searchParallelism);
-        return new IndexedSet(set, passages, owners, index.build(), keywords);
-    }
-
-    /**
-     * Embeds the passages at {@code rows} into their rows of {@code vectors}, a batch at a time; each batch's
-     * texts (title, newline, passage) are made just before it is embedded.
-     */
-    private void embed(List<Passage> passages, List<Integer> rows, List<String> titles, float[] vectors,
-                       Progress progress) {
-        int dimension = embedder.dimension();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            int to = Math.min(rows.size(), from + BATCH);
-            List<String> texts = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                texts.add(passages.get(rows.get(i)).embeddingText(titles.get(i)));
-            }
-            List<float[]> embedded = embedder.embedAll(texts);
-            for (int i = from; i < to; i++) {
-                float[] vector = embedded.get(i - from);
-                if (vector.length != dimension) {
-                    throw new IllegalStateException("the embedder gave " + vector.length + " dimensions, not "
-                            + dimension);
-                }
-                System.arraycopy(vector, 0, vectors, rows.get(i) * dimension, dimension);
-            }
-            progress.embedded(to, rows.size());
-        }
+        });
     }
 }

@@ -40,6 +40,6 @@ class BenchCommandIT {
         assertThat(figures.get("recall_at_10_vs_exact").asDouble()).isBetween(0.0, 1.0);
         assertThat(out.toString()).contains("search_speedup").contains("answer_p99_ms").contains("replicated")
                 .contains("embedAll_passages_per_s: LangChain4j default");
-        assertThat(err.toString()).contains("bench: snapshot write and restore");
+        assertThat(err.toString()).contains("bench: open the index and answer a first question");
     }
 }

@@ -41,7 +41,7 @@ class IndexCommandTest {
 
         assertThat(run.exit()).isNotZero();
         assertThat(run.err().strip()).isEqualTo("newsbot: refuse to overwrite " + news
-                + ": it is not a newsbot snapshot (it does not start with the snapshot magic bytes)");
+                + ": it is not a newsbot index (it is a file, not an index folder)");
         assertThat(Files.readString(news)).isEqualTo(ARTICLES);
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
@@ -55,7 +55,7 @@ class IndexCommandTest {
         Run run = run("index", news.toString(), "--out", notes.toString());
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).contains("refuse to overwrite " + notes + ": it is not a newsbot snapshot")
+        assertThat(run.err()).contains("refuse to overwrite " + notes + ": it is not a newsbot index")
                 .hasLineCount(1);
         assertThat(Files.readString(notes)).isEqualTo("# Notes\nkeep me\n");
     }

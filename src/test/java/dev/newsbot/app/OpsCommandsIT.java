@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.ops.AdminServer;
-import dev.newsbot.retrieval.IndexSnapshot;
+import dev.newsbot.retrieval.IndexDirectory;
+import dev.newsbot.retrieval.IndexSettings;
 import dev.newsbot.retrieval.MiniLmEmbedder;
 import dev.newsbot.retrieval.PassageSplitter;
-import dev.newsbot.retrieval.SnapshotSettings;
+import dev.newsbot.retrieval.SetIndex;
 import dev.newsbot.retrieval.TokenCounter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,7 +48,7 @@ class OpsCommandsIT {
     }
 
     @Test
-    void should_build_a_snapshot_ahead_of_time_and_reuse_it_the_next_time() throws Exception {
+    void should_build_an_index_ahead_of_time_and_reuse_it_the_next_time() throws Exception {
         Path file = Files.writeString(dir.resolve("news.jsonl"), ARTICLES);
 
         Run first = run(Main.commandLine(), "index", file.toString());
@@ -58,11 +59,13 @@ class OpsCommandsIT {
         assertThat(first.out()).contains("embedded 2/2 passages (100%)").contains("Indexed set \"default\"")
                 .contains("2 articles, 2 passages (2 embedded, 0 reused)").contains(snapshot.toString());
         assertThat(first.out()).contains("read 2 articles").contains("split 2/2 articles into 2 passages");
-        assertThat(second.out()).contains("Reused 2 of 2 articles from the snapshot at " + snapshot)
+        assertThat(second.out()).contains("Reused 2 of 2 articles from the index at " + snapshot)
                 .contains("(0 embedded, 2 reused)");
-        SnapshotSettings settings = new SnapshotSettings(MiniLmEmbedder.MODEL_NAME, 384,
+        IndexSettings settings = new IndexSettings(MiniLmEmbedder.MODEL_NAME, 384,
                 new PassageSplitter(new TokenCounter(), 110).settings());
-        assertThat(IndexSnapshot.read(snapshot, settings).articles()).hasSize(2);
+        try (SetIndex index = IndexDirectory.at(snapshot).open(settings)) {
+            assertThat(index.size()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -69,16 +69,16 @@ class BenchmarkTest {
 
         assertThat(report.figure("recall_at_10_vs_exact")).isEqualTo(1.0);
         assertThat(report.figure("heap_bytes_per_passage")).isPositive();
-        assertThat(report.figure("snapshot_bytes_per_passage")).isGreaterThan(64 * Float.BYTES);
+        assertThat(report.figure("index_bytes_per_passage")).isGreaterThan(64 * Float.BYTES);
         assertThat(report.figure("ingest_ratio"))
                 .isEqualTo(report.figure("ingest_passages_per_s") / report.figure("model_passages_per_s"));
-        assertThat(report.figure("snapshot_speedup"))
-                .isEqualTo(report.figure("reembed_s_estimate") / report.figure("snapshot_load_s"));
+        assertThat(report.figure("open_speedup"))
+                .isEqualTo(report.figure("reembed_s_estimate") / report.figure("open_s"));
         assertThat(report.figure("reembed_s_estimate")).isEqualTo(500 / report.figure("model_passages_per_s"));
         assertThat(report.figures().values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
         assertThat(report.details()).containsKeys("embedAll_passages_per_s: this project",
                 "embedAll_passages_per_s: hashing again", "index_build_s", "answer_embed_p50_ms");
-        assertThat(progress).anyMatch(line -> line.startsWith("snapshot"));
+        assertThat(progress).anyMatch(line -> line.startsWith("open the index"));
         assertThat(Files.exists(work)).isTrue();
         assertThat(work.toFile().list()).isEmpty();
     }
@@ -94,6 +94,6 @@ class BenchmarkTest {
                 .anyMatch(n -> n.contains("repeated with distinct ids"));
         assertThat(withFile.notes()).anyMatch(n -> n.contains("2 real questions"))
                 .noneMatch(n -> n.contains("article sentences only"));
-        assertThat(withFile.table(256)).contains("search_speedup").contains("<= 2304");
+        assertThat(withFile.table(256)).contains("search_speedup").contains("<= 1024");
     }
 }

@@ -82,7 +82,7 @@ class IndexProgressAndReuseTest {
     }
 
     /**
-     * Issue 13, defect 8: a snapshot copied from another set was logged as "reusing N articles" while nothing
+     * Issue 13, defect 8: a snapshot (now an index) copied from another set was logged as "reusing N articles" while nothing
      * was reused. The log now gives the true count, after the build, and names the set the snapshot belongs to.
      */
     @Test
@@ -94,15 +94,20 @@ class IndexProgressAndReuseTest {
         TestBot newsBot = new TestBot();
         Path newsFile = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(3, 0));
         Path newsSnapshot = dir.resolve("news.jsonl.newsbot-index");
-        Files.copy(sportSnapshot, newsSnapshot, StandardCopyOption.REPLACE_EXISTING);
+        try (java.util.stream.Stream<Path> files = Files.walk(sportSnapshot)) {
+            for (Path from : files.toList()) {
+                Files.copy(from, newsSnapshot.resolve(sportSnapshot.relativize(from).toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         logged.list.clear();
 
         ReloadReport report = newsBot.manager(new SetSource("news", List.of(newsFile), newsSnapshot)).reload("news");
 
         assertThat(report.embedded()).isEqualTo(report.passages()).isPositive();
         assertThat(messages()).noneMatch(m -> m.toLowerCase(java.util.Locale.ROOT).contains("reusing"))
-                .contains("Set \"news\": reused 0 of 3 articles from snapshot " + newsSnapshot
-                        + " (a snapshot of set \"sport\")");
+                .contains("Set \"news\": reused 0 of 3 articles from index " + newsSnapshot
+                        + " (an index of set \"sport\")");
     }
 
     /** The count is the true one when some articles are reused. */
@@ -119,7 +124,7 @@ class IndexProgressAndReuseTest {
 
         new TestBot().manager(new SetSource("news", List.of(file), snapshot)).reload("news");
 
-        assertThat(messages()).contains("Set \"news\": reused 2 of 3 articles from snapshot " + snapshot);
+        assertThat(messages()).contains("Set \"news\": reused 2 of 3 articles from index " + snapshot);
     }
 
     private static List<Article> sport() {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsbot.articles.Article;
-import dev.newsbot.retrieval.IndexSnapshot;
-import dev.newsbot.retrieval.SnapshotContents;
+import dev.newsbot.retrieval.IndexDirectory;
+import dev.newsbot.retrieval.IndexFiles;
+import dev.newsbot.retrieval.SetIndex;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,59 +128,60 @@ class SetManagerTest {
     }
 
     @Test
-    void should_restart_from_the_snapshot_without_embedding_or_rewriting_it() throws IOException {
+    void should_restart_from_the_index_without_embedding_or_rewriting_it() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         TestBot first = new TestBot();
         first.manager(source(file)).loadAll();
-        byte[] snapshot = Files.readAllBytes(source(file).snapshot());
+        Map<String, Integer> written = IndexFiles.contents(source(file).snapshot());
         TestBot restarted = new TestBot();
 
         ReloadReport report = restarted.manager(source(file)).reload("news");
 
-        assertThat(Files.readAllBytes(source(file).snapshot())).isEqualTo(snapshot);
+        assertThat(IndexFiles.contents(source(file).snapshot())).isEqualTo(written);
         assertThat(report.ok()).isTrue();
         assertThat(report.embedded()).isZero();
         assertThat(report.added()).isZero();
         assertThat(restarted.hashing.calls()).isZero();
         assertThat(restarted.registry.get("news").size()).isEqualTo(first.registry.get("news").size());
+        assertThat(restarted.registry.get("news").passage(3)).isEqualTo(first.registry.get("news").passage(3));
     }
 
     @Test
-    void should_rebuild_a_corrupt_snapshot() throws IOException {
+    void should_rebuild_a_corrupt_index() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         SetSource source = source(file);
         new TestBot().manager(source).loadAll();
-        byte[] bytes = Files.readAllBytes(source.snapshot());
-        bytes[bytes.length / 2] ^= 0x40;
-        Files.write(source.snapshot(), bytes);
+        IndexFiles.flipBit(IndexFiles.largestFile(source.snapshot()));
         TestBot restarted = new TestBot();
 
         ReloadReport report = restarted.manager(source).reload("news");
 
         assertThat(report.ok()).isTrue();
         assertThat(report.embedded()).isEqualTo(report.passages()).isPositive();
-        assertThat(IndexSnapshot.read(source.snapshot(), restarted.indexer.settings()).passages())
-                .hasSize(report.passages());
+        try (SetIndex rebuilt = IndexDirectory.at(source.snapshot()).open(restarted.indexer.settings())) {
+            assertThat(rebuilt.size()).isEqualTo(report.passages());
+        }
     }
 
     @Test
-    void should_rebuild_a_truncated_snapshot() throws IOException {
+    void should_rebuild_a_truncated_index() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         SetSource source = source(file);
         new TestBot().manager(source).loadAll();
-        byte[] bytes = Files.readAllBytes(source.snapshot());
-        Files.write(source.snapshot(), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        IndexFiles.truncate(IndexFiles.largestFile(source.snapshot()), 100);
         TestBot restarted = new TestBot();
 
         ReloadReport report = restarted.manager(source).reload("news");
 
         assertThat(report.ok()).isTrue();
         assertThat(report.embedded()).isEqualTo(report.passages());
-        assertThat(Files.size(source.snapshot())).isEqualTo(bytes.length);
+        try (SetIndex rebuilt = IndexDirectory.at(source.snapshot()).open(restarted.indexer.settings())) {
+            assertThat(rebuilt.size()).isEqualTo(report.passages());
+        }
     }
 
     @Test
-    void should_rebuild_a_snapshot_made_with_other_splitter_settings() {
+    void should_rebuild_an_index_made_with_other_splitter_settings() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         SetSource source = source(file);
         new TestBot(null, 100).manager(source).loadAll();
@@ -187,21 +190,23 @@ class SetManagerTest {
         ReloadReport report = restarted.manager(source).reload("news");
 
         assertThat(report.embedded()).isEqualTo(report.passages());
-        SnapshotContents rewritten = IndexSnapshot.read(source.snapshot(), restarted.indexer.settings());
-        assertThat(rewritten.header().settings()).isEqualTo(restarted.indexer.settings());
+        try (SetIndex rewritten = IndexDirectory.at(source.snapshot()).open(restarted.indexer.settings())) {
+            assertThat(rewritten.header().settings()).isEqualTo(restarted.indexer.settings());
+        }
     }
 
     @Test
-    void should_never_start_from_a_file_that_is_not_a_snapshot() throws IOException {
+    void should_never_start_from_or_touch_a_file_that_is_not_an_index() throws IOException {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(3, 0));
         SetSource source = source(file);
-        Files.writeString(source.snapshot(), "not a snapshot");
+        Files.writeString(source.snapshot(), "not an index");
         TestBot bot = new TestBot();
 
         bot.manager(source).loadAll();
 
         assertThat(bot.registry.get("news").size()).isPositive();
         assertThat(bot.hashing.calls()).isEqualTo(bot.registry.get("news").size());
+        assertThat(Files.readString(source.snapshot())).isEqualTo("not an index");
     }
 
     @Test

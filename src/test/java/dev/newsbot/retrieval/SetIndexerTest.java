@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +65,7 @@ class SetIndexerTest {
         IndexedSet incremental = indexer.index(edited, PriorIndex.of(first), SetIndexer.Progress.NONE).store();
         IndexedSet scratch = indexer.index(edited, SetIndexer.Progress.NONE);
 
-        assertThat(incremental.passages()).isEqualTo(scratch.passages());
+        assertThat(TestSets.passages(incremental)).isEqualTo(TestSets.passages(scratch));
         for (int row = 0; row < scratch.size(); row++) {
             assertThat(incremental.vector(row)).containsExactly(scratch.vector(row));
             assertThat(incremental.article(row)).isEqualTo(scratch.article(row));
@@ -90,20 +89,28 @@ class SetIndexerTest {
     }
 
     @Test
-    void should_reuse_every_vector_of_a_snapshot_with_the_same_settings() {
+    void should_reuse_every_vector_of_an_index_on_disk_with_the_same_settings() {
         ArticleSet set = ArticleSet.of("news", TestSets.news());
-        IndexedSet first = indexer.index(set, SetIndexer.Progress.NONE);
-        Path file = dir.resolve("news.newsbot-index");
-        IndexSnapshot.write(file, indexer.snapshotOf(first, Instant.parse("2022-06-21T00:00:00Z")));
+        IndexDirectory target = IndexDirectory.at(dir.resolve("news.newsbot-index"));
+        IndexedSet first = indexer.index(set, PriorIndex.none(), SetIndexer.Progress.NONE, target).store();
+        ArticleSet edited = ArticleSet.of("news", withBody(TestSets.news(), "quake", "Two aftershocks followed."));
         int callsBefore = embedder.calls();
 
-        IndexBuild restored = indexer.index(set, PriorIndex.of(IndexSnapshot.read(file, indexer.settings())),
-                SetIndexer.Progress.NONE);
+        IndexBuild next;
+        try (SetIndex onDisk = target.open(indexer.settings())) {
+            next = indexer.index(edited, PriorIndex.of(onDisk), SetIndexer.Progress.NONE, target);
+        }
 
-        assertThat(embedder.calls()).isEqualTo(callsBefore);
-        assertThat(restored.diff().isEmpty()).isTrue();
-        assertThat(restored.diff().passages()).isEqualTo(first.size());
-        assertThat(restored.store().vector(first.size() - 1)).containsExactly(first.vector(first.size() - 1));
+        assertThat(next.diff().changed()).containsExactly("quake");
+        assertThat(next.diff().reused()).isEqualTo(2);
+        assertThat(embedder.calls() - callsBefore).isEqualTo(next.diff().embedded()).isEqualTo(1);
+        int last = first.size() - 1;
+        assertThat(next.store().vector(next.store().size() - 1)).containsExactly(first.vector(last));
+        assertThat(next.store().passage(next.store().size() - 1)).isEqualTo(first.passage(last));
+        try (SetIndex reopened = target.open(indexer.settings())) {
+            assertThat(reopened.header().setVersion()).isEqualTo(edited.version());
+            assertThat(indexer.serve(edited, reopened).passage(0)).isEqualTo(next.store().passage(0));
+        }
     }
 
     @Test
@@ -138,8 +145,8 @@ class SetIndexerTest {
         IndexedSet two = parallel.index(set, SetIndexer.Progress.NONE);
 
         List<Passage> expected = set.articles().stream().flatMap(a -> splitter.split(a).stream()).toList();
-        assertThat(one.passages()).isEqualTo(expected);
-        assertThat(two.passages()).isEqualTo(expected);
+        assertThat(TestSets.passages(one)).isEqualTo(expected);
+        assertThat(TestSets.passages(two)).isEqualTo(expected);
         for (int row = 0; row < two.size(); row++) {
             assertThat(two.article(row).id()).isEqualTo(two.passage(row).articleId());
             assertThat(two.vector(row)).containsExactly(one.vector(row));
@@ -161,7 +168,7 @@ class SetIndexerTest {
         IndexBuild two = parallel.index(ArticleSet.of("many", edited), PriorIndex.of(first), SetIndexer.Progress.NONE);
 
         assertThat(two.diff().changed()).containsExactly("a7", "a31");
-        assertThat(two.store().passages()).isEqualTo(one.store().passages());
+        assertThat(TestSets.passages(two.store())).isEqualTo(TestSets.passages(one.store()));
         for (int row = 0; row < two.store().size(); row++) {
             assertThat(two.store().vector(row)).containsExactly(one.store().vector(row));
         }

@@ -23,6 +23,15 @@ public final class TestSets {
         return indexer.index(ArticleSet.of(name, articles), SetIndexer.Progress.NONE);
     }
 
+    /** Every passage of {@code store}, by row. */
+    public static List<Passage> passages(PassageStore store) {
+        List<Passage> passages = new java.util.ArrayList<>();
+        for (int row = 0; row < store.size(); row++) {
+            passages.add(store.passage(row));
+        }
+        return passages;
+    }
+
     public static List<Article> news() {
         return List.of(
                 article("quake", "Earthquake strikes coastal city", "Reuters", "2022-06-10",

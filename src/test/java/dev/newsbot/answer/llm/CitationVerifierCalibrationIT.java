@@ -85,7 +85,7 @@ class CitationVerifierCalibrationIT {
         Path dir = evalDir("rtqa2022");
         IndexedSet store = index("rtqa2022", dir);
         List<String> sentences = new ArrayList<>();
-        store.passages().forEach(p -> p.sentences().stream()
+        dev.newsbot.retrieval.TestSets.passages(store).forEach(p -> p.sentences().stream()
                 .filter(s -> s.split("\\s+").length >= 8 && s.split("\\s+").length <= 40).forEach(sentences::add));
         java.util.Collections.shuffle(sentences, new Random(7));
         List<Pair> pairs = pairs(store, sentences.subList(0, 400));

@@ -3,8 +3,9 @@ package dev.newsbot.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.articles.Article;
-import dev.newsbot.retrieval.IndexSnapshot;
-import dev.newsbot.retrieval.StallingSnapshotWriter;
+import dev.newsbot.retrieval.IndexDirectory;
+import dev.newsbot.retrieval.IndexFiles;
+import dev.newsbot.retrieval.SetIndex;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,35 +13,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A process killed while writing a snapshot leaves the previous snapshot intact, and the next start uses it. */
-class SnapshotCrashTest {
+/**
+ * A process killed (kill -9) while writing a new index version leaves the served version intact, and the next
+ * start serves it, reusing its passages; the abandoned draft is deleted at the next write.
+ */
+class IndexCrashTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void should_keep_the_old_snapshot_when_the_writer_is_killed_mid_write() throws Exception {
+    void should_keep_serving_the_old_index_when_the_writer_is_killed_mid_write() throws Exception {
         Path articles = dir.resolve("articles");
         TestBot.writeJsonl(articles.resolve("news.jsonl"), TestBot.towns(30, 0));
         SetSource source = new SetSource("news", List.of(articles), articles.resolve(".newsbot-index"));
         TestBot first = new TestBot();
         first.manager(source).loadAll();
-        byte[] before = Files.readAllBytes(source.snapshot());
+        Map<String, Integer> before = IndexFiles.contents(source.snapshot());
 
-        Process writer = startStallingWriter(source.snapshot(), first);
+        Process writer = startStallingWriter(source.snapshot());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                 StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).startsWith("stalled after");
-            assertThat(temporaryFiles(articles)).isNotEmpty();
+            assertThat(drafts(source.snapshot())).isNotEmpty();
             writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
 
-        assertThat(Files.readAllBytes(source.snapshot())).isEqualTo(before);
+        assertThat(IndexFiles.contents(source.snapshot())).containsAllEntriesOf(before);
         List<Article> next = new ArrayList<>(TestBot.towns(30, 0));
         next.set(3, TestBot.town(3, 1));
         TestBot.writeJsonl(articles.resolve("news.jsonl"), next);
@@ -49,21 +54,22 @@ class SnapshotCrashTest {
         assertThat(report.ok()).isTrue();
         assertThat(report.changed()).isEqualTo(1);
         assertThat(report.embedded()).isEqualTo(restarted.hashing.calls()).isLessThan(report.passages());
-        assertThat(IndexSnapshot.read(source.snapshot(), restarted.indexer.settings()).header().setVersion())
-                .isEqualTo(report.version());
+        try (SetIndex served = IndexDirectory.at(source.snapshot()).open(restarted.indexer.settings())) {
+            assertThat(served.header().setVersion()).isEqualTo(report.version());
+        }
+        assertThat(drafts(source.snapshot())).isEmpty();
     }
 
-    private static Process startStallingWriter(Path snapshot, TestBot bot) throws Exception {
+    private static Process startStallingWriter(Path index) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StallingSnapshotWriter.class.getName(), snapshot.toString(), bot.indexer.settings().embeddingModel(),
-                String.valueOf(bot.indexer.settings().dimension()), bot.indexer.settings().splitterSettings())
+                StallingIndexWriter.class.getName(), index.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static List<Path> temporaryFiles(Path folder) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+    private static List<Path> drafts(Path index) throws Exception {
+        try (Stream<Path> files = Files.list(index)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("tmp-")).toList();
         }
     }
 }
