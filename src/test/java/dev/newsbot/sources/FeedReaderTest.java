@@ -2,15 +2,14 @@ package dev.newsbot.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsbot.TestClock;
 import dev.newsbot.articles.Article;
 import dev.newsbot.config.NewsbotConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +25,7 @@ class FeedReaderTest {
     private static final String HTML = "text/html; charset=utf-8";
 
     private FeedServer server;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
 
     @BeforeEach
     void serve() throws Exception {
@@ -221,7 +220,7 @@ class FeedReaderTest {
         assertThat(byTitle(read(reader, "/rss.xml"))).doesNotContainKey("Fishing quotas from last winter")
                 .hasSize(3);
 
-        clock.set(Instant.parse("2026-12-28T00:00:00Z")); // the items of Nov 26 and 27 are now 30+ days old
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-28T00:00:00Z"))); // the items of Nov 26 and 27 are now 30+ days old
         Map<String, Article> later = byTitle(read(reader, "/rss.xml"));
 
         assertThat(later).containsOnlyKeys("Lighthouse keeper rescues stranded kayakers");
@@ -248,33 +247,5 @@ class FeedReaderTest {
         assertThat(rules.allows("/a/public/1")).isTrue();
         assertThat(Robots.parse("User-agent: *\nDisallow: /*.pdf$\n", "newsbot", Instant.EPOCH)
                 .allows("/r.pdf")).isFalse();
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
