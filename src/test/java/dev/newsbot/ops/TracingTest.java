@@ -58,14 +58,12 @@ class TracingTest {
         receiver.start();
         String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort();
         System.setProperty("otel.exporter.otlp.endpoint", endpoint);
-        System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
         try (OtelStageTracer tracer = OtelStageTracer.autoconfigured()) {
             TestBot bot = new TestBot(tracer);
             load(bot);
             bot.engine.answer(Question.of("How many schools did the mayor of Town2 open?", TestBot.DAY, "news"));
         } finally {
             System.clearProperty("otel.exporter.otlp.endpoint");
-            System.clearProperty("otel.exporter.otlp.protocol");
             receiver.stop(0);
         }
 

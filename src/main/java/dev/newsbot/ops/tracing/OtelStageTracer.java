@@ -13,9 +13,13 @@ import java.util.Objects;
 /** One trace per question ({@code question} span) with a child span per stage, sent where OpenTelemetry says. */
 public final class OtelStageTracer implements StageTracer, AutoCloseable {
 
-    /** Defaults under the operator's {@code OTEL_*} settings: a service name, and traces only. */
+    /**
+     * Defaults under the operator's {@code OTEL_*} settings: a service name, traces only, and OTLP over
+     * HTTP/protobuf (the specification's default, port 4318; the Java SDK's own default is gRPC).
+     */
     private static final Map<String, String> DEFAULTS = Map.of(
             "otel.service.name", "newsbot",
+            "otel.exporter.otlp.protocol", "http/protobuf",
             "otel.metrics.exporter", "none",
             "otel.logs.exporter", "none");
 
