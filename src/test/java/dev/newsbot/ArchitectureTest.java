@@ -84,6 +84,11 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.newsbot.articles.html..")
             .should().dependOnClassesThat().resideInAPackage("org.jsoup..");
 
+    @ArchTest
+    static final ArchRule opentelemetry_only_in_ops_tracing = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.ops.tracing..")
+            .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..");
+
     /** Every HTTP endpoint goes through ops.http, with its timeouts, limits and exact routes (issue 13). */
     @ArchTest
     static final ArchRule no_jdk_http_server = noClasses()

@@ -23,6 +23,7 @@ public final class AnswerService implements AnswerEngine {
     private final Answerer answerer;
     private final RefusalTexts refusals;
     private final int passages;
+    private final StageTracer tracer;
 
     /**
      * @param queryEmbedder embeds questions (may be a caching one)
@@ -30,6 +31,13 @@ public final class AnswerService implements AnswerEngine {
      */
     public AnswerService(SetRegistry sets, Embedder queryEmbedder, Retriever retriever, Answerer answerer,
                          RefusalTexts refusals, int passages) {
+        this(sets, queryEmbedder, retriever, answerer, refusals, passages, StageTracer.NONE);
+    }
+
+    /** @param tracer receives one trace per question with its embed, retrieve and answer stages */
+    public AnswerService(SetRegistry sets, Embedder queryEmbedder, Retriever retriever, Answerer answerer,
+                         RefusalTexts refusals, int passages, StageTracer tracer) {
+        this.tracer = Objects.requireNonNull(tracer, "tracer");
         this.sets = Objects.requireNonNull(sets, "sets");
         this.queryEmbedder = Objects.requireNonNull(queryEmbedder, "queryEmbedder");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
@@ -43,15 +51,30 @@ public final class AnswerService implements AnswerEngine {
 
     @Override
     public Answer answer(Question question) {
+        try (StageTracer.Trace trace = tracer.question(question.setName())) {
+            return answer(question, trace);
+        }
+    }
+
+    private Answer answer(Question question, StageTracer.Trace trace) {
         PassageStore store = sets.get(question.setName());
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        float[] vector = queryEmbedder.embed(question.searchText());
+        float[] vector;
+        try (StageTracer.Stage ignored = trace.stage("embed")) {
+            vector = queryEmbedder.embed(question.searchText());
+        }
         long embedded = lap(timings, "embed", start);
         RetrievalQuery query = new RetrievalQuery(question.searchText(), vector, question.askedOn(), passages);
-        List<RetrievedPassage> retrieved = retriever.retrieve(store, query);
+        List<RetrievedPassage> retrieved;
+        try (StageTracer.Stage ignored = trace.stage("retrieve")) {
+            retrieved = retriever.retrieve(store, query);
+        }
         long retrievedAt = lap(timings, "retrieve", embedded);
-        Draft draft = answerer.write(question, store, retrieved);
+        Draft draft;
+        try (StageTracer.Stage ignored = trace.stage("answer")) {
+            draft = answerer.write(question, store, retrieved);
+        }
         lap(timings, "answer", retrievedAt);
         SetInfo set = setInfo(store);
         String refusalText = draft.refused() ? refusals.render(draft.why(), store) : null;

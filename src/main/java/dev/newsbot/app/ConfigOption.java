@@ -14,6 +14,8 @@ final class ConfigOption {
 
     /** The configuration from {@code --config}, else {@code $NEWSBOT_CONFIG}, else the built-in defaults. */
     NewsbotConfig load() {
-        return new ConfigLoader().load(file);
+        NewsbotConfig config = new ConfigLoader().load(file);
+        LogFormat.apply(config.log().format());
+        return config;
     }
 }

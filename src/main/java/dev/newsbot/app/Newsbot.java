@@ -34,6 +34,9 @@ import dev.newsbot.ops.ChatSets;
 import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.ops.LastAnswers;
 import dev.newsbot.ops.MeteredAnswerEngine;
+import dev.newsbot.ops.tracing.OtelStageTracer;
+import dev.newsbot.config.TracingSwitch;
+import dev.newsbot.answer.StageTracer;
 import dev.newsbot.ops.SetManager;
 import dev.newsbot.ops.SetSource;
 import dev.newsbot.ops.Status;
@@ -91,6 +94,8 @@ public final class Newsbot implements AutoCloseable {
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
     private final FeedReader feeds;
+    /** The OpenTelemetry tracer, only when an OTLP endpoint is configured; null otherwise. */
+    private final OtelStageTracer tracing;
     private AdminServer adminServer;
     private SourceRefresher refresher;
     private ArticleWatcher watcher;
@@ -118,8 +123,10 @@ public final class Newsbot implements AutoCloseable {
         this.notices = LanguageNotices.load(prompts);
         this.refusal = RefusalTexts.load(prompts);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
+        this.tracing = TracingSwitch.enabled() ? OtelStageTracer.autoconfigured() : null;
+        StageTracer tracer = tracing == null ? StageTracer.NONE : tracing;
         AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
-                refusal, config.retrieval().passages()));
+                refusal, config.retrieval().passages(), tracer));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
         this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
@@ -318,6 +325,9 @@ public final class Newsbot implements AutoCloseable {
         modelPool.shutdownNow();
         searchPool.shutdownNow();
         llmPool.shutdownNow();
+        if (tracing != null) {
+            tracing.close();
+        }
     }
 
     static ThreadFactory daemon(String name) {

@@ -45,7 +45,6 @@ public final class ConfigLoader {
 
     /** Variables that start with NEWSBOT_ but are not configuration keys. */
     private static final Set<String> NOT_KEYS = Set.of("NEWSBOT_CONFIG", "NEWSBOT_HOME", "NEWSBOT_LOG_LEVEL",
-            "NEWSBOT_LOG_FORMAT",
             "NEWSBOT_ADMIN_TOKEN", "NEWSBOT_LLM_API_KEY");
 
     /** Short names accepted for some variables; the full name wins when both are set. */

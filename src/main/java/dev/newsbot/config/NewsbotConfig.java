@@ -25,7 +25,8 @@ public record NewsbotConfig(
         @JsonProperty("telegram") Telegram telegram,
         @JsonProperty("watch") Watch watch,
         @JsonProperty("state") State state,
-        @JsonProperty("sources") Sources sources) {
+        @JsonProperty("sources") Sources sources,
+        @JsonProperty("log") Log log) {
 
     public NewsbotConfig {
         articles = articles == null ? Articles.DEFAULT : articles;
@@ -37,6 +38,7 @@ public record NewsbotConfig(
         watch = watch == null ? Watch.DEFAULT : watch;
         state = state == null ? State.DEFAULT : state;
         sources = sources == null ? Sources.DEFAULT : sources;
+        log = log == null ? Log.DEFAULT : log;
         prompts = prompts == null ? null : promptsFolder(prompts);
     }
 
@@ -54,7 +56,7 @@ public record NewsbotConfig(
     }
 
     public static NewsbotConfig defaults() {
-        return new NewsbotConfig(null, null, null, null, null, null, null, null, null, null);
+        return new NewsbotConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with the default set's files replaced (from {@code --articles}). */
@@ -63,7 +65,7 @@ public record NewsbotConfig(
         sets.put(articles.defaultSet(), paths.stream().map(Path::toString).toList());
         return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots(),
                 articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state,
-                sources);
+                sources, log);
     }
 
     /**
@@ -79,7 +81,7 @@ public record NewsbotConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("environment " + e.getMessage(), e);
         }
-        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources);
+        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources, log);
     }
 
     private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
@@ -421,6 +423,23 @@ public record NewsbotConfig(
         public Watch {
             enabled = enabled != null && enabled;
             debounceMillis = orDefault(debounceMillis, 1000, "watch.debounceMillis", 50, 600_000);
+        }
+    }
+
+    /**
+     * How log lines are written.
+     *
+     * @param format {@code text} (default) or {@code json}, one JSON object per line through logback's JSON encoder;
+     *               the variable {@code NEWSBOT_LOG_FORMAT} overrides it and also applies before the file is read
+     */
+    public record Log(@JsonProperty("format") String format) {
+        static final Log DEFAULT = new Log(null);
+
+        public Log {
+            format = format == null || format.isBlank() ? "text" : format.strip();
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("log.format must be text or json, was " + format);
+            }
         }
     }
 

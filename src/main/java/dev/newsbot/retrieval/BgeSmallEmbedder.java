@@ -37,6 +37,11 @@ public final class BgeSmallEmbedder implements InProcessEmbedder {
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     public BgeSmallEmbedder(Executor executor) {
+        if (BgeSmallEmbedder.class.getResource("/" + MODEL_FILE) == null) {
+            throw new IllegalStateException("retrieval.embeddingModel: " + MODEL_NAME + " is not in this jar (the "
+                    + "default jar holds all-minilm-l6-v2-q only); build it with mvn -Pbge package, or choose "
+                    + "all-minilm-l6-v2-q");
+        }
         this.model = new SingleThreadedOnnx.Model(Objects.requireNonNull(executor, "executor"), Encoder.INSTANCE,
                 DIMENSION);
     }

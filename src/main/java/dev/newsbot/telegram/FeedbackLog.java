@@ -165,6 +165,14 @@ final class FeedbackLog implements AutoCloseable {
         }
     }
 
+    /**
+     * How log lines name a chat: {@code chat#} and the first 12 hex digits of its salted hash in the feedback file,
+     * so a log line can be matched to the chat's votes without showing its id.
+     */
+    String loggedChat(long chatId) {
+        return "chat#" + hash("chat", chatId).substring(0, 12);
+    }
+
     /** The salted hash of an id, 32 hex digits: {@code kind} keeps a chat and a user with the same id apart. */
     String hash(String kind, long id) {
         try {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -34,10 +35,15 @@ final class OperatorCommands {
     private final Executor reloads;
     private final Map<Slot, Template> texts;
     private final Supplier<List<String>> setNames;
+    private final LongFunction<String> loggedChat;
 
-    /** @param ops null when the bot has no operators; then {@code checks} and {@code reloads} may be null too */
+    /**
+     * @param ops        null when the bot has no operators; then {@code checks} and {@code reloads} may be null too
+     * @param loggedChat how log lines name a chat (a salted hash, never its id)
+     */
     OperatorCommands(TelegramOperators ops, AdminChecks checks, Executor reloads, Map<Slot, Template> texts,
-                     Supplier<List<String>> setNames) {
+                     Supplier<List<String>> setNames, LongFunction<String> loggedChat) {
+        this.loggedChat = java.util.Objects.requireNonNull(loggedChat, "loggedChat");
         this.ops = ops;
         this.checks = checks;
         this.reloads = reloads;
@@ -107,7 +113,7 @@ final class OperatorCommands {
         try {
             reloads.execute(() -> reportReload(m, name, send));
         } catch (RejectedExecutionException e) {
-            LOG.info("Not reloading for chat {}: the bot is shutting down", m.getChatId());
+            LOG.info("Not reloading for {}: the bot is shutting down", loggedChat.apply(m.getChatId()));
         }
     }
 
@@ -122,7 +128,7 @@ final class OperatorCommands {
             }
             send.accept(m, report(text.isEmpty() ? "No sets are configured." : text));
         } catch (RuntimeException e) {
-            LOG.error("Reload requested in chat {} failed", m.getChatId(), e);
+            LOG.error("Reload requested in {} failed", loggedChat.apply(m.getChatId()), e);
             send.accept(m, texts.get(Slot.APOLOGY).render());
         }
     }

@@ -263,7 +263,7 @@ public final class TelegramBot implements AutoCloseable {
         return new UpdateHandler.Parts(api, chat, texts, renderer, new RateLimiter(settings.chatLimit(), clock),
                 new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
                 operatorCommands(api, templates), clock, book, buttons, new InlineAnswers(typing, lanes, answerInline),
-                Greetings.open(inboxDir));
+                Greetings.open(inboxDir), feedback::loggedChat);
     }
 
     private String plain(Slot slot, String lang) {
@@ -273,11 +273,11 @@ public final class TelegramBot implements AutoCloseable {
     private OperatorCommands operatorCommands(BotApi api, Map<Slot, Template> templates) {
         Supplier<List<String>> names = () -> chat.sets().stream().map(SetSummary::name).toList();
         if (operators == null) {
-            return new OperatorCommands(null, null, null, templates, names);
+            return new OperatorCommands(null, null, null, templates, names, feedback::loggedChat);
         }
         reloads = Executors.newSingleThreadExecutor(new DaemonThreads("newsbot-telegram-reload", redactor));
         return new OperatorCommands(operators, operators.checks().apply(new TelegramGroupAdmins(api)), reloads,
-                templates, names);
+                templates, names, feedback::loggedChat);
     }
 
     /**

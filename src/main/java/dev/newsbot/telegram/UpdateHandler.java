@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -75,7 +76,7 @@ final class UpdateHandler {
                  RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
                  ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username,
                  OperatorCommands operators, Clock clock, AnswerBook book, FeedbackButtons feedback,
-                 InlineAnswers inline, Greetings greetings) {
+                 InlineAnswers inline, Greetings greetings, LongFunction<String> loggedChat) {
     }
 
     UpdateHandler(Parts parts, long botId, Inbox inbox) {
@@ -208,7 +209,7 @@ final class UpdateHandler {
             try {
                 parts.feedback().press(q);
             } catch (RuntimeException e) {
-                LOG.error("Could not record a button press in chat {}", chat, parts.redactor().redact(e));
+                LOG.error("Could not record a button press in {}", parts.loggedChat().apply(chat), parts.redactor().redact(e));
                 parts.metrics().updateFailed();
             }
             done(update);
@@ -244,7 +245,7 @@ final class UpdateHandler {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("Could not handle the bot's membership change in chat {}", chat.getId(),
+                LOG.error("Could not handle the bot's membership change in {}", parts.loggedChat().apply(chat.getId()),
                         parts.redactor().redact(e));
                 parts.metrics().updateFailed();
             }
@@ -281,7 +282,7 @@ final class UpdateHandler {
                 LOG.info("Answer to update {} cancelled by shutdown; it is answered after the next start", updateId);
                 return;
             }
-            LOG.error("Failed to answer update {} in chat {}", updateId, m.getChatId(), parts.redactor().redact(e));
+            LOG.error("Failed to answer update {} in {}", updateId, parts.loggedChat().apply(m.getChatId()), parts.redactor().redact(e));
             parts.metrics().updateFailed();
             apologise(m);
         }
@@ -292,7 +293,7 @@ final class UpdateHandler {
         try {
             send(m, text(Slot.APOLOGY, m.getFrom()).render());
         } catch (RuntimeException e) {
-            LOG.warn("Could not send the apology to chat {}: {}", m.getChatId(), parts.redactor().redact(e.getMessage()));
+            LOG.warn("Could not send the apology to {}: {}", parts.loggedChat().apply(m.getChatId()), parts.redactor().redact(e.getMessage()));
         }
     }
 
@@ -389,7 +390,7 @@ final class UpdateHandler {
             if (e.errorCode() != 400 || !ids.isEmpty()) {
                 throw e;
             }
-            LOG.info("Could not edit the answer in chat {} ({}); sending it anew", m.getChatId(), e.description());
+            LOG.info("Could not edit the answer in {} ({}); sending it anew", parts.loggedChat().apply(m.getChatId()), e.description());
             sendAnswer(m, q, reply);
             return;
         }
@@ -550,8 +551,8 @@ final class UpdateHandler {
             if (!e.isEntityParseError()) {
                 throw e;
             }
-            LOG.warn("Telegram rejected the HTML of a message to chat {} ({}); resending as plain text",
-                    to.getChatId(), e.description());
+            LOG.warn("Telegram rejected the HTML of a message to {} ({}); resending as plain text",
+                    parts.loggedChat().apply(to.getChatId()), e.description());
             return parts.api().sendMessage(message(to, TelegramHtml.toPlainText(html), false, keys)).getMessageId();
         }
     }

@@ -12,10 +12,15 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The bundled logback.xml with NEWSBOT_LOG_FORMAT=json writes one JSON object per line. */
+/** The bundled logback.xml with NEWSBOT_LOG_FORMAT=json, or log.format: json, writes one JSON object per line. */
 class JsonLogTest {
 
     private static String logWith(String format) throws Exception {
+        return logWith(format, null);
+    }
+
+    /** @param configured the configuration's log.format, applied after logging started with {@code format} */
+    private static String logWith(String format, String configured) throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
@@ -29,6 +34,9 @@ class JsonLogTest {
             configurator.setContext(context);
             URL config = JsonLogTest.class.getClassLoader().getResource("logback.xml");
             configurator.doConfigure(config);
+            if (configured != null) {
+                LogFormat.apply(context, configured);
+            }
             context.getLogger("dev.newsbot.sources.FeedReader").warn("Set \"{}\": feed {} failed: {}", "world",
                     "http://127.0.0.1/rss.xml", "a \"quoted\" reason\nover two lines");
             context.getLogger("dev.newsbot.sources.FeedReader").info("second");
@@ -51,6 +59,20 @@ class JsonLogTest {
                 + "failed: a \"quoted\" reason\nover two lines");
         assertThat(first.has("arguments")).isFalse();
         assertThat(new ObjectMapper().readTree(lines[1]).get("formattedMessage").asText()).isEqualTo("second");
+    }
+
+    @Test
+    void the_log_format_key_switches_a_text_start_to_json() throws Exception {
+        String[] lines = logWith(null, "json").split("\n");
+
+        assertThat(lines).hasSize(2);
+        assertThat(new ObjectMapper().readTree(lines[0]).get("level").asText()).isEqualTo("WARN");
+        assertThat(new ObjectMapper().readTree(lines[1]).get("formattedMessage").asText()).isEqualTo("second");
+    }
+
+    @Test
+    void the_log_format_key_text_leaves_text() throws Exception {
+        assertThat(logWith(null, "text")).contains(" WARN  d.n.sources.FeedReader - ").doesNotContain("{\"");
     }
 
     @Test

@@ -31,6 +31,17 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void should_read_log_format_from_the_file_and_let_the_variable_win() throws IOException {
+        Path file = write("log:\n  format: json\n");
+
+        assertThat(new ConfigLoader(Map.of()).read(file).log().format()).isEqualTo("json");
+        assertThat(new ConfigLoader(Map.of("NEWSBOT_LOG_FORMAT", "text")).read(file).log().format()).isEqualTo("text");
+        assertThat(new ConfigLoader(Map.of()).load(null).log().format()).isEqualTo("text");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("NEWSBOT_LOG_FORMAT", "xml")).load(null))
+                .hasMessageContaining("NEWSBOT_LOG_FORMAT").hasMessageContaining("log.format must be text or json");
+    }
+
+    @Test
     void should_choose_the_embedding_model_by_environment_variable() {
         NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_RETRIEVAL_EMBEDDING_MODEL", "bge-small-en-v1.5-q",
                 "NEWSBOT_RETRIEVAL_MAX_PASSAGE_TOKENS", "300")).load(null);

@@ -2,6 +2,7 @@ package dev.newsbot.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.answer.AnswerService;
+import dev.newsbot.answer.StageTracer;
 import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.articles.Article;
@@ -43,7 +44,7 @@ final class TestBot {
     final CachingAnswerEngine engine;
 
     TestBot() {
-        this(null);
+        this((Integer) null);
     }
 
     /** @param passageDelayMillis when set, embedding passages (not questions) sleeps this long per passage */
@@ -52,13 +53,22 @@ final class TestBot {
     }
 
     TestBot(Integer passageDelayMillis, int maxPassageTokens) {
+        this(passageDelayMillis, maxPassageTokens, StageTracer.NONE);
+    }
+
+    /** @param tracer receives the stages of each question */
+    TestBot(StageTracer tracer) {
+        this(null, 110, tracer);
+    }
+
+    private TestBot(Integer passageDelayMillis, int maxPassageTokens, StageTracer tracer) {
         this.embedder = passageDelayMillis == null ? hashing : new SlowEmbedder(hashing, passageDelayMillis);
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(), maxPassageTokens), analyzer);
         Template refusal = Template.parse("refusal", "Not in {{set}}.", Set.of("set"),
                 RefusalTexts.PLACEHOLDERS);
         AnswerService service = new AnswerService(registry, embedder, new HybridRetriever(),
-                new ExtractiveAnswerer(analyzer, 2), new RefusalTexts(refusal, refusal, refusal), 6);
+                new ExtractiveAnswerer(analyzer, 2), new RefusalTexts(refusal, refusal, refusal), 6, tracer);
         this.engine = new CachingAnswerEngine(service, "maximumSize=1000");
     }
 

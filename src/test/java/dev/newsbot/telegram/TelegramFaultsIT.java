@@ -249,6 +249,9 @@ class TelegramFaultsIT {
             await().atMost(WAIT).until(() -> h.fake.isConfirmed(next));
             assertThat(h.fake.isConfirmed(boom)).isTrue();
             assertThat(logs.hasError("Failed to answer update " + boom.updateId(), "simulated failure")).isTrue();
+            assertThat(logs.lines()).filteredOn(l -> l.startsWith("Failed to answer update " + boom.updateId()))
+                    .singleElement().asString().matches(".* in chat#[0-9a-f]{12}")
+                    .doesNotContain(String.valueOf(dm.id()));
         }
     }
 
