@@ -41,7 +41,7 @@ final class Evidence {
     /**
      * Days after which a set not updated counts as an archive: a question asked of it is about its own time, so its
      * date says nothing about whether the set holds the answer (the bundled 2013 article, asked today, is not news
-     * the set lacks). rtqa2024's questions come at most 92 days after its newest article.
+     * the set lacks). A year is far beyond the weeks a news set usually lags its questions (docs/quality.md).
      */
     static final long ARCHIVE_DAYS = 365;
     /** The age of the best article, in days, at which {@code best_age} reaches 1 (on a log scale): ten years. */
