@@ -2,9 +2,9 @@ package dev.newsbot.bench;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.Passage;
-import dev.newsbot.retrieval.PassageSplitter;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageSplitter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

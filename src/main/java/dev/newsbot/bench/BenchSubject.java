@@ -1,9 +1,9 @@
 package dev.newsbot.bench;
 
 import dev.newsbot.answer.AnswerEngine;
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.SetIndexer;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.embedding.Embedder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
