@@ -1,6 +1,7 @@
 package dev.newsbot.app;
 
 import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.articles.LoadResult;
 import dev.newsbot.articles.ValidationReport;
 import dev.newsbot.config.NewsbotConfig;
@@ -76,6 +77,12 @@ final class IndexCommand implements Callable<Integer> {
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
             SetIndex earlier = earlier(target, indexer, stdout);
+            if (earlier != null && holds(earlier, name, loaded.set())) {
+                try (earlier) {
+                    stdout.println(unchangedLine(earlier, target));
+                }
+                return 0;
+            }
             IndexBuild build;
             try {
                 build = indexer.index(loaded.set(), earlier == null ? PriorIndex.none() : PriorIndex.of(earlier),
@@ -110,6 +117,18 @@ final class IndexCommand implements Callable<Integer> {
             }
             return null;
         }
+    }
+
+    /** True when {@code index} already holds this very version of set {@code name}: nothing to split or embed. */
+    static boolean holds(SetIndex index, String name, ArticleSet set) {
+        return index.header().setName().equals(name) && index.header().setVersion().equals(set.version());
+    }
+
+    /** Says that the index at the target already holds the set's version, which is reused as it is. */
+    static String unchangedLine(SetIndex index, Path target) {
+        return String.format(Locale.ROOT, "Reused the index at %s: it already holds set \"%s\" version %s (%d "
+                + "passages); nothing rebuilt", target, index.header().setName(), index.header().setVersion(),
+                index.size());
     }
 
     /** How many articles were really reused from the index: unchanged ones only, whatever set it was built for. */
