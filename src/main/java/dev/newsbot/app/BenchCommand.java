@@ -12,6 +12,7 @@ import dev.newsbot.bench.SeedQuestion;
 import dev.newsbot.eval.QuestionLoader;
 import dev.newsbot.index.embedding.Embedder;
 import dev.newsbot.index.embedding.MiniLmEmbedder;
+import dev.newsbot.search.SearchBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -91,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Embedder> variants = new LinkedHashMap<>();
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
-            BenchSubject subject = new BenchSubject(bot.indexer(), bot.sets(), bot.uncachedEngine(), bot.engine(),
+            BenchSubject subject = new BenchSubject(new SearchBench(bot.indexer()), bot.sets(), bot.uncachedEngine(), bot.engine(),
                     variants);
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);

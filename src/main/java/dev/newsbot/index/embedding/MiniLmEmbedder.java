@@ -4,14 +4,13 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.newsbot.index.PassageSplitter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
  * The in-process {@code all-MiniLM-L6-v2-q} model (384 dimensions, no network). It reads at most 128 tokens of
- * a text and silently drops the rest, which is why {@link PassageSplitter} keeps passages well below that.
+ * a text and silently drops the rest, which is why {@code dev.newsbot.index.PassageSplitter} keeps passages well below that.
  *
  * <p>The model file, tokenizer and pooling are LangChain4j's own, so vectors are the ones
  * {@link AllMiniLmL6V2QuantizedEmbeddingModel} gives. The ONNX Runtime session differs: each call runs on its
