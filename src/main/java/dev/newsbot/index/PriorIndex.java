@@ -52,7 +52,7 @@ public final class PriorIndex {
     }
 
     /** Ids of the earlier articles. */
-    public Set<String> ids() {
+    Set<String> ids() {
         return byId.keySet();
     }
 

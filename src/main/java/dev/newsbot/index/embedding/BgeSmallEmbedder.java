@@ -36,7 +36,7 @@ public final class BgeSmallEmbedder implements InProcessEmbedder {
     private final EmbeddingModel model;
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
-    public BgeSmallEmbedder(Executor executor) {
+    BgeSmallEmbedder(Executor executor) {
         if (BgeSmallEmbedder.class.getResource("/" + MODEL_FILE) == null) {
             throw new IllegalStateException("retrieval.embeddingModel: " + MODEL_NAME + " is not in this jar (the "
                     + "default jar holds all-minilm-l6-v2-q only); build it with mvn -Pbge package, or choose "
