@@ -1,5 +1,8 @@
 package dev.newsbot;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -7,6 +10,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.Scored;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.search.SearchBench;
+import dev.newsbot.search.baseline.InMemoryVectorBaseline;
 
 /** Dependencies flow one way, and each third-party library stays in the package that owns it. */
 @AnalyzeClasses(packages = "dev.newsbot", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -23,7 +33,8 @@ class ArchitectureTest {
             .layer("cache").definedBy("dev.newsbot.cache..")
             .layer("answer").definedBy("dev.newsbot.answer..")
             .layer("sources").definedBy("dev.newsbot.sources..")
-            .layer("retrieval").definedBy("dev.newsbot.retrieval..")
+            .layer("search").definedBy("dev.newsbot.search..")
+            .layer("index").definedBy("dev.newsbot.index..")
             .layer("question").definedBy("dev.newsbot.question..")
             .layer("articles").definedBy("dev.newsbot.articles..")
             .layer("config").definedBy("dev.newsbot.config..")
@@ -36,13 +47,35 @@ class ArchitectureTest {
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
-            .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
-            .whereLayer("question").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
+            .whereLayer("search").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops", "eval",
+                    "bench")
+            .whereLayer("question").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops",
                     "eval", "bench")
-            .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
-                    "eval", "bench", "telegram", "sources")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "retrieval",
-                    "articles", "ops", "eval", "bench", "sources");
+            .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "index", "search", "answer", "chat", "cache",
+                    "ops", "eval", "bench", "telegram", "sources")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "search",
+                    "index", "articles", "ops", "eval", "bench", "sources");
+
+    /** The embedding models are the lowest part of indexing: they know nothing of passages or Lucene. */
+    @ArchTest
+    static final ArchRule embedding_does_not_depend_on_the_index = noClasses()
+            .that().resideInAPackage("dev.newsbot.index.embedding..")
+            .should().dependOnClassesThat().resideInAPackage("dev.newsbot.index");
+
+    /** The baseline is measured beside the hybrid search; the hybrid search never depends on it. */
+    @ArchTest
+    static final ArchRule search_does_not_depend_on_the_baseline = noClasses()
+            .that().resideInAPackage("dev.newsbot.search")
+            .should().dependOnClassesThat().resideInAPackage("dev.newsbot.search.baseline..");
+
+    /** The benchmark builds and searches indexes through one entry point and the public seams, no internals. */
+    @ArchTest
+    static final ArchRule bench_uses_the_narrow_entry_point = noClasses()
+            .that().resideInAPackage("dev.newsbot.bench..")
+            .should().dependOnClassesThat(resideInAnyPackage("dev.newsbot.index..", "dev.newsbot.search..")
+                    .and(not(belongToAnyOf(SearchBench.class, PassageStore.class, Passage.class, Scored.class,
+                            SetRegistry.class, Embedder.class, InMemoryVectorBaseline.class))));
 
     @ArchTest
     static final ArchRule telegram_library_only_in_telegram = noClasses()
@@ -50,9 +83,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.telegram..");
 
     @ArchTest
-    static final ArchRule langchain4j_only_in_retrieval_and_llm = noClasses()
-            .that().resideOutsideOfPackages("dev.newsbot.retrieval..", "dev.newsbot.answer.llm..")
+    static final ArchRule langchain4j_only_in_index_baseline_and_llm = noClasses()
+            .that().resideOutsideOfPackages("dev.newsbot.index..", "dev.newsbot.search.baseline..",
+                    "dev.newsbot.answer.llm..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
+
+    /** LangChain4j's in-process embedding models (ONNX) are created and run in index.embedding only. */
+    @ArchTest
+    static final ArchRule embedding_models_only_in_index_embedding = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.index.embedding..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j.model.embedding.onnx..");
 
     @ArchTest
     static final ArchRule caffeine_only_in_cache = noClasses()
@@ -65,8 +105,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.github.pemistahl.lingua..");
 
     @ArchTest
-    static final ArchRule lucene_only_in_retrieval = noClasses()
-            .that().resideOutsideOfPackage("dev.newsbot.retrieval..")
+    static final ArchRule lucene_only_in_index = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.index")
             .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
 
     @ArchTest

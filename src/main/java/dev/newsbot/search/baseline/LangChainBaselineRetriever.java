@@ -1,0 +1,66 @@
+package dev.newsbot.search.baseline;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.search.HybridRetriever;
+import dev.newsbot.search.RetrievalQuery;
+import dev.newsbot.search.RetrievedPassage;
+import dev.newsbot.search.Retriever;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The plain LangChain4j default, for comparison only: {@link EmbeddingStoreContentRetriever} over an
+ * {@link InMemoryEmbeddingStore} holding the same passages and vectors, with the same model, top 10, no keyword
+ * search, no date awareness. Evaluations run it beside {@link HybridRetriever} so every gain is measured.
+ */
+public final class LangChainBaselineRetriever implements Retriever {
+
+    private static final String ROW = "row";
+    private static final int MAX_RESULTS = 10;
+
+    private final EmbeddingModel model;
+    private final Map<PassageStore, ContentRetriever> retrievers = new ConcurrentHashMap<>();
+
+    public LangChainBaselineRetriever(EmbeddingModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query) {
+        ContentRetriever retriever = retrievers.computeIfAbsent(store, this::build);
+        List<RetrievedPassage> result = new ArrayList<>();
+        for (Content content : retriever.retrieve(Query.from(query.text()))) {
+            int row = content.textSegment().metadata().getInteger(ROW);
+            double score = ((Number) content.metadata().getOrDefault(
+                    dev.langchain4j.rag.content.ContentMetadata.SCORE, 0.0)).doubleValue();
+            result.add(new RetrievedPassage(row, store.passage(row), store.article(row), score,
+                    store.similarity(query.vector(), row), 0, result.size() + 1));
+        }
+        return result;
+    }
+
+    private ContentRetriever build(PassageStore store) {
+        InMemoryEmbeddingStore<TextSegment> embeddings = new InMemoryEmbeddingStore<>();
+        List<Embedding> vectors = new ArrayList<>(store.size());
+        List<TextSegment> segments = new ArrayList<>(store.size());
+        for (int row = 0; row < store.size(); row++) {
+            TextSegment segment = TextSegment.from(store.passage(row).embeddingText(store.article(row).title()));
+            segment.metadata().put(ROW, row);
+            segments.add(segment);
+            vectors.add(Embedding.from(store.vector(row)));
+        }
+        embeddings.addAll(vectors, segments);
+        return EmbeddingStoreContentRetriever.builder().embeddingStore(embeddings).embeddingModel(model)
+                .maxResults(MAX_RESULTS).build();
+    }
+}
