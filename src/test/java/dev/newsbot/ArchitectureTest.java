@@ -3,13 +3,24 @@ package dev.newsbot;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.AnswerEngine;
+import dev.newsbot.answer.Answerability;
+import dev.newsbot.answer.Citation;
+import dev.newsbot.answer.Question;
+import dev.newsbot.search.RetrievedPassage;
 import dev.newsbot.index.Passage;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.Scored;
@@ -133,4 +144,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule no_jdk_http_server = noClasses()
             .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..");
+
+    /** Top-level packages form no cycle, also where the layer rules leave two packages free to meet. */
+    @ArchTest
+    static final ArchRule no_package_cycles = slices().matching("dev.newsbot.(*)..").should().beFreeOfCycles();
+
+    /** The LLM answerer is chosen by the composition root and used by everyone else through the answer interfaces. */
+    @ArchTest
+    static final ArchRule answer_llm_only_through_the_answer_interfaces = noClasses()
+            .that().resideOutsideOfPackages("dev.newsbot.answer.llm..", "dev.newsbot.app..")
+            .should().dependOnClassesThat().resideInAPackage("dev.newsbot.answer.llm..");
+
+    /**
+     * {@code eval} scores what the bot did: it reads the answer, its question, citations and retrieved passages,
+     * and refits the answerability model, and reaches nothing else of the bot (its package-info says so).
+     */
+    @ArchTest
+    static final ArchRule eval_reaches_only_the_answer_it_scores = noClasses()
+            .that().resideInAPackage("dev.newsbot.eval..")
+            .should().dependOnClassesThat(resideInAPackage("dev.newsbot..")
+                    .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles.."))
+                    .and(not(belongToAnyOf(Answer.class, AnswerEngine.class, Question.class, Citation.class,
+                            Answerability.class, RetrievedPassage.class))));
 }
