@@ -166,4 +166,35 @@ class ArchitectureTest {
                     .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles.."))
                     .and(not(belongToAnyOf(Answer.class, AnswerEngine.class, Question.class, Citation.class,
                             Answerability.class, RetrievedPassage.class))));
+
+    // What each package-info says a package depends on, held here so the text cannot drift from the code.
+
+    @ArchTest
+    static final ArchRule config_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.config..");
+
+    @ArchTest
+    static final ArchRule question_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.question..");
+
+    @ArchTest
+    static final ArchRule articles_depend_on_nothing_else = dependsOnlyOn("dev.newsbot.articles..");
+
+    @ArchTest
+    static final ArchRule embedding_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.index.embedding..");
+
+    @ArchTest
+    static final ArchRule index_depends_on_the_model_and_articles = dependsOnlyOn("dev.newsbot.index..",
+            "dev.newsbot.articles..");
+
+    @ArchTest
+    static final ArchRule search_depends_on_index_question_and_articles = dependsOnlyOn("dev.newsbot.search..",
+            "dev.newsbot.index..", "dev.newsbot.question..", "dev.newsbot.articles..");
+
+    /** Classes of {@code owner} (a package pattern) use no newsbot package but their own and {@code allowed}. */
+    private static ArchRule dependsOnlyOn(String owner, String... allowed) {
+        String[] own = new String[allowed.length + 1];
+        own[0] = owner;
+        System.arraycopy(allowed, 0, own, 1, allowed.length);
+        return noClasses().that().resideInAPackage(owner)
+                .should().dependOnClassesThat(resideInAPackage("dev.newsbot..").and(resideOutsideOfPackages(own)));
+    }
 }
