@@ -11,6 +11,6 @@ public interface AnswerEngine {
 
     /** What shapes answers besides the question and the set: answer mode, prompt hash. Part of cache keys. */
     default String variant() {
-        return "extractive";
+        return ExtractiveAnswerer.MODE;
     }
 }

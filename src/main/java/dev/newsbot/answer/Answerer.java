@@ -11,6 +11,6 @@ public interface Answerer {
 
     /** What shapes this answerer's answers besides the question and the set, such as mode and prompt hash. */
     default String variant() {
-        return "extractive";
+        return ExtractiveAnswerer.MODE;
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.index.embedding.Embedder;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public final class ExtractiveAnswerer implements Answerer {
 
-    public static final String MODE = "extractive";
+    public static final String MODE = NewsbotConfig.AnswerSettings.EXTRACTIVE;
     private static final java.util.regex.Pattern WHICH_OF_THEM = java.util.regex.Pattern.compile(
             "\\bwhich (?:one|of (?:the|these|them)|article|report|outlet|publication|source|narrative|story)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);

@@ -208,11 +208,15 @@ public record NewsbotConfig(
                                  @JsonProperty("maxSentences") Integer maxSentences,
                                  @JsonProperty("refusalThreshold") Double refusalThreshold,
                                  @JsonProperty("llm") Llm llm) {
+        /** The offline default: sentences quoted from the articles. */
+        public static final String EXTRACTIVE = "extractive";
+        /** Answers written by a language model from the retrieved passages, checked before they are sent. */
+        public static final String LLM = "llm";
         static final AnswerSettings DEFAULT = new AnswerSettings(null, null, null, null);
 
         public AnswerSettings {
-            mode = mode == null ? "extractive" : mode;
-            if (!List.of("extractive", "llm").contains(mode)) {
+            mode = mode == null ? EXTRACTIVE : mode;
+            if (!List.of(EXTRACTIVE, LLM).contains(mode)) {
                 throw new IllegalArgumentException("answer.mode must be extractive or llm, was \"" + mode + "\"");
             }
             maxSentences = orDefault(maxSentences, 3, "answer.maxSentences", 1, 3);

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlmAnswerer implements Answerer {
 
-    public static final String MODE = "llm";
+    public static final String MODE = NewsbotConfig.AnswerSettings.LLM;
     public static final String FALLBACK_MODE = "llm-fallback";
     /** Micrometer name of the fallback counter; Prometheus shows it as {@code newsbot_llm_fallbacks_total}. */
     public static final String FALLBACKS = "newsbot.llm.fallbacks";
