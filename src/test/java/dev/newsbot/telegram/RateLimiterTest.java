@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static dev.newsbot.telegram.RateLimiter.Outcome.ALLOWED;
-import static dev.newsbot.telegram.RateLimiter.Outcome.NOTIFY;
-import static dev.newsbot.telegram.RateLimiter.Outcome.SILENT;
+import static dev.newsbot.telegram.RateLimits.Outcome.ALLOWED;
+import static dev.newsbot.telegram.RateLimits.Outcome.NOTIFY;
+import static dev.newsbot.telegram.RateLimits.Outcome.SILENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimiterTest {
