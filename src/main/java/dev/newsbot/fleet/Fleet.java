@@ -138,6 +138,19 @@ public final class Fleet implements AutoCloseable {
         return health.isUp();
     }
 
+    /**
+     * Leaves the fleet as a crash would: stops at once and hands nothing over, so the other replicas take this one's
+     * partitions and updates over after the claim timeout.
+     */
+    void abandon() {
+        synchronized (this) {
+            if (stream != null) {
+                stream.halt();
+            }
+        }
+        disconnect();
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -145,6 +158,10 @@ public final class Fleet implements AutoCloseable {
                 stream.close();
             }
         }
+        disconnect();
+    }
+
+    private void disconnect() {
         reloads.close();
         scheduler.shutdownNow();
         reader.close();

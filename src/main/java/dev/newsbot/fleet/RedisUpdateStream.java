@@ -419,12 +419,23 @@ final class RedisUpdateStream implements UpdateQueue {
         }
     }
 
+    /** Stops reading and renewing at once, handing nothing over: what a crash leaves behind. */
+    void halt() {
+        closed = true;
+        stopReader();
+    }
+
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        stopReader();
+        handOver();
+    }
+
+    private void stopReader() {
         if (readerThread != null) {
             readerThread.interrupt();
             try {
@@ -433,6 +444,9 @@ final class RedisUpdateStream implements UpdateQueue {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void handOver() {
         try {
             for (QueuedUpdate u; (u = unwritten.peek()) != null; unwritten.poll()) {
                 write(u);
