@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real Redis on 127.0.0.1:6379 (started by {@code .ci/run}), under a key prefix of the test's own; {@link #close}
@@ -28,6 +30,34 @@ final class TestRedis implements AutoCloseable {
 
     TestRedis(String test) {
         this.prefix = "newsbot-test-" + test + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Starts the server when it does not answer, as {@code .ci/run} does (no persistence), and waits for it. */
+    static void ensureRunning() throws IOException, InterruptedException {
+        if (ping()) {
+            return;
+        }
+        new ProcessBuilder("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379",
+                "--save", "", "--appendonly", "no").inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 100 && !ping(); i++) {
+            Thread.sleep(100);
+        }
+        if (!ping()) {
+            throw new IllegalStateException("redis-server did not start on 127.0.0.1:6379");
+        }
+    }
+
+    /** Stops the server without saving (everything in it is lost, as in a crash of a Redis without persistence). */
+    static void shutdownServer() throws IOException, InterruptedException {
+        new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave").inheritIO().start()
+                .waitFor(10, TimeUnit.SECONDS);
+    }
+
+    static boolean ping() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return p.waitFor(5, TimeUnit.SECONDS) && out.strip().equals("PONG");
     }
 
     /** A replica named {@code replica} joining this test's fleet. */
