@@ -164,7 +164,7 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /** This replica in the fleet: {@code state.replica} (default the host name) and a random suffix per start. */
-    private static FleetSettings fleetSettings(NewsbotConfig.State state) {
+    static FleetSettings fleetSettings(NewsbotConfig.State state) {
         String name = state.replica() != null ? state.replica() : hostName();
         String replica = name + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current()
                 .nextInt(0x1000, 0x10000));

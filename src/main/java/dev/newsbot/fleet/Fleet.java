@@ -3,6 +3,7 @@ package dev.newsbot.fleet;
 import dev.newsbot.ops.Explanations;
 import dev.newsbot.ops.Readiness;
 import dev.newsbot.ops.SetChoices;
+import dev.newsbot.telegram.FeedbackStore;
 import dev.newsbot.telegram.RateLimits;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramStores;
@@ -121,6 +122,11 @@ public final class Fleet implements AutoCloseable {
             @Override
             public RateLimits rateLimits(String kind, TelegramSettings.RateLimit limit, Clock c) {
                 return new RedisRateLimits(commands.sync(), health, settings, kind, limit, c);
+            }
+
+            @Override
+            public FeedbackStore feedback(Path dir) {
+                return new RedisFeedbackStore(commands.sync(), health, settings);
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.newsbot.fleet;
 
 import dev.newsbot.ops.Readiness;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,12 +34,19 @@ final class RedisHealth {
                 .description("1 while this replica reaches Redis, 0 while it does not").register(meters);
     }
 
-    /** Runs one Redis operation; on failure counts it, marks Redis down and throws {@link UncheckedIOException}. */
+    /**
+     * Runs one Redis operation; on failure counts it and throws {@link UncheckedIOException}. Redis is marked down
+     * unless it answered with an error of its own (such as {@code NOGROUP}): then it is up, and the command wrong.
+     */
     <T> T call(String op, Supplier<T> command) {
         try {
             T result = command.get();
             up();
             return result;
+        } catch (RedisCommandExecutionException e) {
+            count(op);
+            throw new UncheckedIOException("Redis " + where + " refused " + op + ": " + e.getMessage(),
+                    new IOException(e));
         } catch (RedisException e) {
             down(op, e);
             throw new UncheckedIOException("Redis " + where + " unavailable (" + op + "): " + message(e),
@@ -54,13 +62,17 @@ final class RedisHealth {
     }
 
     void down(String op, RuntimeException e) {
-        Counter.builder("newsbot.redis.errors").tag("op", op).description("Redis operations that failed")
-                .register(meters).increment();
+        count(op);
         if (up.compareAndSet(true, false)) {
             readiness.notReady("redis", "Redis " + where + " unavailable: " + message(e));
             LOG.warn("Redis {} unavailable ({}): {}; answering what this replica holds, with safe defaults", where,
                     op, message(e));
         }
+    }
+
+    private void count(String op) {
+        Counter.builder("newsbot.redis.errors").tag("op", op).description("Redis operations that failed")
+                .register(meters).increment();
     }
 
     boolean isUp() {

@@ -221,7 +221,9 @@ final class RedisUpdateStream implements UpdateQueue {
                 if (closed) {
                     return;
                 }
-                health.down("read", e instanceof RedisException r ? r : new RuntimeException(e));
+                if (e instanceof RedisException r && !(r instanceof io.lettuce.core.RedisCommandExecutionException)) {
+                    health.down("read", r);
+                }
                 if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
                     ensureGroupsQuietly();
                 }
@@ -343,7 +345,7 @@ final class RedisUpdateStream implements UpdateQueue {
             Long mine = health.call("lease", () -> redis.eval(RENEW, ScriptOutputType.INTEGER,
                     new String[] {lease(p)}, me, String.valueOf(ttl)));
             if (mine == null || mine == 0) {
-                LOG.warn("Lost the lease of partition {} (Redis was away longer than the claim timeout)", p);
+                LOG.warn("Lost the lease of partition {}: it expired while Redis or this replica was away", p);
                 held.remove(p);
                 releasing.remove(p);
             }
@@ -397,16 +399,14 @@ final class RedisUpdateStream implements UpdateQueue {
     private void ensureGroups() {
         for (int p = 0; p < settings.partitions(); p++) {
             int partition = p;
-            try {
-                health.call("group", () -> redis.xgroupCreate(StreamOffset.from(stream(partition), "0"), GROUP,
-                        XGroupCreateArgs.Builder.mkstream()));
-            } catch (RedisBusyException e) {
-                // the group exists
-            } catch (UncheckedIOException e) {
-                if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
-                    throw e;
+            health.call("group", () -> {
+                try {
+                    return redis.xgroupCreate(StreamOffset.from(stream(partition), "0"), GROUP,
+                            XGroupCreateArgs.Builder.mkstream());
+                } catch (RedisBusyException e) {
+                    return "exists";
                 }
-            }
+            });
         }
     }
 
@@ -422,6 +422,7 @@ final class RedisUpdateStream implements UpdateQueue {
     /** Stops reading and renewing at once, handing nothing over: what a crash leaves behind. */
     void halt() {
         closed = true;
+        polls = false;
         stopReader();
     }
 

@@ -161,7 +161,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         http = new HttpClients(settings, metrics, redactor);
         inbox = stores.updateQueue(inboxDir);
-        feedback = FeedbackLog.open(inboxDir, clock);
+        feedback = new FeedbackLog(stores.feedback(inboxDir), clock);
         return new BotApi(client(http.calls()), settings, redactor, metrics);
     }
 

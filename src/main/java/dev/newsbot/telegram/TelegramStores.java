@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Where the Telegram front end keeps what outlives one update: the queue of received updates and the rate-limit
- * buckets. {@link #LOCAL} keeps them in this process (the journal file, buckets in memory); a fleet of replicas
+ * Where the Telegram front end keeps what outlives one update: the queue of received updates, the rate-limit
+ * buckets and the feedback votes. {@link #LOCAL} keeps them in this process (the journal file, buckets in memory); a fleet of replicas
  * shares them in Redis (the {@code fleet} package).
  */
 public interface TelegramStores {
@@ -15,6 +15,9 @@ public interface TelegramStores {
 
     /** The buckets of one kind ({@code chat} or {@code user}) at {@code limit}. */
     RateLimits rateLimits(String kind, TelegramSettings.RateLimit limit, Clock clock);
+
+    /** The feedback votes; {@code dir} is where a local {@code feedback.jsonl} lives (null: in memory). */
+    FeedbackStore feedback(Path dir);
 
     /** Everything in this process. */
     TelegramStores LOCAL = new TelegramStores() {
@@ -26,6 +29,11 @@ public interface TelegramStores {
         @Override
         public RateLimits rateLimits(String kind, TelegramSettings.RateLimit limit, Clock clock) {
             return new RateLimiter(limit, clock);
+        }
+
+        @Override
+        public FeedbackStore feedback(Path dir) {
+            return FileFeedbackStore.open(dir);
         }
     };
 }
