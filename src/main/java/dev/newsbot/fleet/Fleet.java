@@ -164,6 +164,7 @@ public final class Fleet implements AutoCloseable {
                 stream.close();
             }
         }
+        reloads.leave();
         disconnect();
     }
 

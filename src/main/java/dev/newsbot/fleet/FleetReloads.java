@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reloads across the fleet. A reload asked of any replica ({@code /reload}, {@code POST /admin/reload}, the article
- * watcher, the feed refresher) is published on {@code prefix:reloads} as {@code <replica> <set> <version>}; every other
+ * watcher, the feed refresher; not the first load at start) is published on {@code prefix:reloads} as
+ * {@code <replica> <set> <version>}; every other
  * replica whose version of that set differs reloads it too (its own reload is not published again, so two replicas
- * never echo each other). Each replica records the versions it serves in the hash {@code prefix:versions}, which
- * {@link #lines} renders for {@code /status}. The answer cache stays local to each replica: it is keyed by set
+ * never echo each other). Each replica records the versions it serves in the hash {@code prefix:versions} (and removes
+ * them when it stops), which {@link #lines} renders for {@code /status}, for the replicas alive. The answer cache stays local to each replica: it is keyed by set
  * version, so a replica never serves an answer of a version it no longer holds.
  */
 public final class FleetReloads implements AutoCloseable {
@@ -74,7 +75,7 @@ public final class FleetReloads implements AutoCloseable {
         }
         try {
             record(report);
-            if (!fromFleet.get()) {
+            if (!fromFleet.get() && report.previousVersion() != null) {
                 health.call("publish", () -> redis.publish(settings.key("reloads"),
                         settings.replica() + " " + report.set() + " " + report.version()));
             }
@@ -118,19 +119,38 @@ public final class FleetReloads implements AutoCloseable {
     /** One line per replica and set: the version it serves and since when; a line saying so when Redis is away. */
     public List<String> lines() {
         Map<String, String> all;
+        java.util.Set<String> live;
         try {
             all = new TreeMap<>(health.call("versions", () -> redis.hgetall(settings.key("versions"))));
+            live = java.util.Set.copyOf(health.call("versions", () -> redis.zrangebyscore(settings.key("replicas"),
+                    io.lettuce.core.Range.create((double) clock.millis(), Double.MAX_VALUE))));
         } catch (UncheckedIOException e) {
             return List.of("Replicas: unknown (Redis unavailable)");
         }
         List<String> out = new ArrayList<>();
         out.add("Replicas (this one is " + settings.replica() + "):");
         all.forEach((who, what) -> {
+            if (!live.contains(who.split(" ", 2)[0]) && !who.startsWith(settings.replica() + " ")) {
+                return;
+            }
             String[] v = what.split(" ", 2);
             out.add("  " + who.replace(" ", ", set ") + ": version " + v[0]
                     + (v.length > 1 ? ", since " + Instant.parse(v[1]).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : ""));
         });
         return out;
+    }
+
+    /** Removes this replica's versions (it stops); a replica that dies is left out of {@link #lines} by its heartbeat. */
+    synchronized void leave() {
+        if (manager != null) {
+            try {
+                String[] mine = manager.sources().stream().map(s -> settings.replica() + " " + s.name())
+                        .toArray(String[]::new);
+                health.call("versions", () -> redis.hdel(settings.key("versions"), mine));
+            } catch (RuntimeException e) {
+                LOG.debug("Could not remove this replica's versions: {}", e.getMessage());
+            }
+        }
     }
 
     @Override

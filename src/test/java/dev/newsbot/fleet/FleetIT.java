@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,8 @@ class FleetIT {
     private RoundRobinProxy proxy;
     private FakeUser chooser;
     private FakeChat chosen;
+    private FakeUser admin;
+    private Path local;
 
     FleetIT() throws IOException {
     }
@@ -93,7 +96,8 @@ class FleetIT {
     void startFleet() throws Exception {
         TestRedis.ensureRunning();
         dir = Files.createTempDirectory("newsbot-fleetit");
-        Path local = Files.createDirectories(dir.resolve("local"));
+        admin = fake.user("Operator");
+        local = Files.createDirectories(dir.resolve("local"));
         Files.writeString(local.resolve("port.jsonl"), "{\"id\":\"port\",\"title\":\"Harbour reopens\",\"source\":"
                 + "\"Coast News\",\"published\":\"2022-05-01\",\"body\":\"The harbour of Port Elma reopened on Monday "
                 + "after 40 days of repairs. Ferries resumed their routes.\"}\n");
@@ -101,6 +105,8 @@ class FleetIT {
                 articles:
                   sets:
                     local: ['%s']
+                admin:
+                  userIds: [%d]
                 telegram:
                   rateLimits:
                     perChat: {capacity: %d, periodSeconds: 3600}
@@ -113,7 +119,7 @@ class FleetIT {
                   redis: %s
                   redisPrefix: %s
                   claimTimeoutMillis: 2000
-                """.formatted(local, CHAT_CAPACITY, TestRedis.SERVER, redis.prefix));
+                """.formatted(local, admin.id(), CHAT_CAPACITY, TestRedis.SERVER, redis.prefix));
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < REPLICAS; i++) {
             replicas.add(new Replica("r" + (i + 1), freePort(), freePort(), dir.resolve("r" + (i + 1))));
@@ -244,6 +250,44 @@ class FleetIT {
 
     @Test
     @Order(5)
+    void should_reload_every_replica_when_one_is_asked_and_show_every_version_in_status() throws Exception {
+        FakeChat console = fake.privateChat(admin);
+        String before = fake.awaitReplyTo(fake.say(console, admin, "/status"), WAIT).visibleText();
+        Files.writeString(local.resolve("bridge.jsonl"), "{\"id\":\"bridge\",\"title\":\"Bridge closes\","
+                + "\"source\":\"Coast News\",\"published\":\"2022-05-02\",\"body\":\"The old bridge of Port Elma "
+                + "closed on Tuesday for 12 weeks of repairs.\"}\n");
+
+        List<SentMessage> reload = fake.awaitRepliesTo(fake.say(console, admin, "/reload local"), 2, WAIT);
+        assertThat(reload.get(1).visibleText()).contains("local");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            String status = fake.awaitReplyTo(fake.say(console, admin, "/status"), WAIT).visibleText();
+            return localVersions(status).size() == REPLICAS && Set.copyOf(localVersions(status).values()).size() == 1
+                    && !localVersions(status).values().iterator().next().equals(ownLocalVersion(before));
+        });
+
+        String status = fake.sentTo(console).get(fake.sentTo(console).size() - 1).visibleText();
+        System.out.printf("FleetIT: /reload local on one replica reached all %d:%n%s%n", REPLICAS, status);
+        assertThat(localVersions(status).keySet()).allMatch(r -> r.matches("r[123]-[0-9a-f]{4}"));
+    }
+
+    /** The version of set {@code local} each live replica serves, by replica, from a {@code /status} text. */
+    private static Map<String, String> localVersions(String status) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*(\\S+), set local: version (\\S+?),").matcher(status);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** The version of set {@code local} in the set list of a {@code /status} text. */
+    private static String ownLocalVersion(String status) {
+        Matcher m = Pattern.compile("(?m)^\\s*local: .*version (\\S+)").matcher(status);
+        return m.find() ? m.group(1) : "";
+    }
+
+    @Test
+    @Order(6)
     void should_survive_ten_seconds_without_redis_and_recover() throws Exception {
         List<FakeUser> users = new ArrayList<>();
         List<FakeChat> chats = new ArrayList<>();
@@ -339,6 +383,7 @@ class FleetIT {
         env.put("NEWSBOT_ADMIN_ADDR", "127.0.0.1:" + r.adminPort);
         env.put("NEWSBOT_TELEGRAM_WEBHOOK_PORT", String.valueOf(r.webhookPort));
         env.put("NEWSBOT_STATE_REPLICA", r.name);
+        env.put("NEWSBOT_ARTICLES_SNAPSHOT_DIR", r.home.resolve("snapshots").toString());
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", fake.baseUrl().toString());
         env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
