@@ -1,6 +1,7 @@
 /**
  * Running the bot: article sets served and reloaded without downtime ({@link dev.newsbot.ops.SetManager}, with
- * incremental re-embedding and the on-disk passage indexes), the set each chat uses ({@link dev.newsbot.ops.ChatSets}), who may
+ * incremental re-embedding and the on-disk passage indexes), the set each chat uses ({@link dev.newsbot.ops.SetChoices}, kept by {@link dev.newsbot.ops.ChatSets} in a state file, or
+ * shared by a fleet of replicas), the explanations for {@code /why} ({@link dev.newsbot.ops.Explanations}), who may
  * administer it ({@link dev.newsbot.ops.AdminChecks}, {@link dev.newsbot.ops.GroupAdmins}), the admin HTTP server
  * ({@link dev.newsbot.ops.AdminServer}: reload, health, readiness, Prometheus metrics through Micrometer, served by
  * {@link dev.newsbot.ops.http.HttpService}, which the Telegram webhook uses too), why parts such as the Telegram

@@ -12,5 +12,10 @@
  * menus per scope and language, and texts in the user's language ({@code prompts/telegram/<code>/}).
  * While the Bot API is unavailable it retries without end, one log line per retry, and reports
  * the reason to {@link dev.newsbot.ops.Readiness}. The entry point is {@link dev.newsbot.telegram.TelegramBot}.
+ *
+ * <p>What outlives one update sits behind the seams of {@link dev.newsbot.telegram.TelegramStores}: the queue of
+ * received updates ({@link dev.newsbot.telegram.UpdateQueue}, the journal here), the rate-limit buckets
+ * ({@link dev.newsbot.telegram.RateLimits}) and the votes ({@link dev.newsbot.telegram.FeedbackStore}); a fleet of
+ * replicas shares them in Redis through the {@code fleet} package.
  */
 package dev.newsbot.telegram;

@@ -163,10 +163,7 @@ class FleetIT {
                 .contains("now uses the article set local");
         List<FakeUser> users = new ArrayList<>();
         List<FakeChat> chats = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            users.add(fake.user("Reader" + i));
-            chats.add(fake.privateChat(users.get(i)));
-        }
+        readers("Reader", 30, users, chats);
         List<Incoming> questions = new ArrayList<>();
         ask(questions, users, chats, 150);
         await().atMost(WAIT).until(() -> answered(questions) >= 50);
@@ -217,10 +214,7 @@ class FleetIT {
     void should_lose_nothing_in_a_rolling_restart_of_every_replica_under_load() throws Exception {
         List<FakeUser> users = new ArrayList<>();
         List<FakeChat> chats = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            users.add(fake.user("Roller" + i));
-            chats.add(fake.privateChat(users.get(i)));
-        }
+        readers("Roller", 10, users, chats);
         List<Incoming> questions = new ArrayList<>();
         for (Replica r : replicas) {
             ask(questions, users, chats, 20);
@@ -291,10 +285,7 @@ class FleetIT {
     void should_survive_ten_seconds_without_redis_and_recover() throws Exception {
         List<FakeUser> users = new ArrayList<>();
         List<FakeChat> chats = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            users.add(fake.user("Outage" + i));
-            chats.add(fake.privateChat(users.get(i)));
-        }
+        readers("Outage", 10, users, chats);
         List<Incoming> before = new ArrayList<>();
         ask(before, users, chats, 40);
         await().atMost(WAIT).until(() -> before.stream().allMatch(fake::isConfirmed));
@@ -326,6 +317,14 @@ class FleetIT {
     }
 
     // ---- questions and answers ----------------------------------------------------------------------------------
+
+    /** {@code count} users, each in a private chat with the bot. */
+    private void readers(String name, int count, List<FakeUser> users, List<FakeChat> chats) {
+        for (int i = 0; i < count; i++) {
+            users.add(fake.user(name + i));
+            chats.add(fake.privateChat(users.get(i)));
+        }
+    }
 
     private void ask(List<Incoming> questions, List<FakeUser> users, List<FakeChat> chats, int count) {
         for (int i = 0; i < count; i++) {

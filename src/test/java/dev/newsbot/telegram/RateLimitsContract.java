@@ -23,28 +23,32 @@ public abstract class RateLimitsContract {
 
     protected abstract RateLimits open(TelegramSettings.RateLimit limit);
 
+    /** What {@code count} questions in a row from {@code key} get. */
+    private static java.util.List<RateLimits.Outcome> take(RateLimits limits, String key, int count) {
+        java.util.List<RateLimits.Outcome> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(limits.tryAcquire(key));
+        }
+        return out;
+    }
+
     @Test
     void should_allow_the_capacity_then_notify_once_then_stay_silent() {
         RateLimits limits = open(THREE_A_MINUTE);
 
-        assertThat(limits.tryAcquire("user:1")).isEqualTo(ALLOWED);
-        assertThat(limits.tryAcquire("user:1")).isEqualTo(ALLOWED);
-        assertThat(limits.tryAcquire("user:1")).isEqualTo(ALLOWED);
-        assertThat(limits.tryAcquire("user:1")).isEqualTo(NOTIFY);
-        assertThat(limits.tryAcquire("user:1")).isEqualTo(SILENT);
+        assertThat(take(limits, "user:1", 6)).containsExactly(ALLOWED, ALLOWED, ALLOWED, NOTIFY, SILENT, SILENT);
         assertThat(limits.tryAcquire("user:2")).isEqualTo(ALLOWED);
     }
 
     @Test
     void should_refill_one_token_per_period_share_and_say_when() {
         RateLimits limits = open(THREE_A_MINUTE);
-        for (int i = 0; i < 4; i++) {
-            limits.tryAcquire("chat:9");
-        }
+        take(limits, "chat:9", 4);
         assertThat(limits.retryIn("chat:9")).isEqualTo(Duration.ofSeconds(20));
 
         clock.advance(Duration.ofSeconds(15));
         assertThat(limits.retryIn("chat:9")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(limits.tryAcquire("chat:9")).isEqualTo(SILENT);
         clock.advance(Duration.ofSeconds(5));
 
         assertThat(limits.tryAcquire("chat:9")).isEqualTo(ALLOWED);
@@ -54,18 +58,21 @@ public abstract class RateLimitsContract {
     @Test
     void should_give_back_a_refunded_token_up_to_the_capacity() {
         RateLimits limits = open(THREE_A_MINUTE);
-        for (int i = 0; i < 3; i++) {
-            limits.tryAcquire("user:5");
+        take(limits, "user:5", 3);
+        for (int i = 0; i < 4; i++) {
+            limits.refund("user:5");
         }
-        limits.refund("user:5");
-        limits.refund("user:5");
-        limits.refund("user:5");
-        limits.refund("user:5");
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(limits.tryAcquire("user:5")).isEqualTo(ALLOWED);
-        }
-        assertThat(limits.tryAcquire("user:5")).isEqualTo(NOTIFY);
+        assertThat(take(limits, "user:5", 4)).containsExactly(ALLOWED, ALLOWED, ALLOWED, NOTIFY);
+    }
+
+    @Test
+    void should_not_refill_beyond_the_capacity() {
+        RateLimits limits = open(THREE_A_MINUTE);
+        limits.tryAcquire("user:6");
+        clock.advance(Duration.ofHours(5));
+
+        assertThat(take(limits, "user:6", 4)).containsExactly(ALLOWED, ALLOWED, ALLOWED, NOTIFY);
     }
 
     @Test
