@@ -43,7 +43,8 @@ class ArchitectureTest {
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
                     "eval", "bench", "telegram", "sources")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "fleet", "telegram", "chat", "cache", "answer", "retrieval",
+            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "fleet", "telegram", "chat", "cache", "answer",
+                    "retrieval",
                     "articles", "ops", "eval", "bench", "sources");
 
     @ArchTest

@@ -9,6 +9,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reloads across the fleet. A reload asked of any replica ({@code /reload}, {@code POST /admin/reload}, the article
  * watcher, the feed refresher; not the first load at start) is published on {@code prefix:reloads} as
- * {@code <replica> <set> <version>}; every other
- * replica whose version of that set differs reloads it too (its own reload is not published again, so two replicas
- * never echo each other). Each replica records the versions it serves in the hash {@code prefix:versions} (and removes
- * them when it stops), which {@link #lines} renders for {@code /status}, for the replicas alive. The answer cache stays local to each replica: it is keyed by set
- * version, so a replica never serves an answer of a version it no longer holds.
+ * {@code <replica> <set> <version>}; every other replica whose version of that set differs reloads it too (its own
+ * reload is not published again, so two replicas never echo each other). Each replica records the versions it serves
+ * in the hash {@code prefix:versions} (and removes them when it stops), which {@link #lines} renders for
+ * {@code /status}, for the replicas alive. The answer cache stays local to each replica: it is keyed by set version,
+ * so a replica never serves an answer of a version it no longer holds.
  */
 public final class FleetReloads implements AutoCloseable {
 
@@ -134,13 +135,13 @@ public final class FleetReloads implements AutoCloseable {
                 return;
             }
             String[] v = what.split(" ", 2);
-            out.add("  " + who.replace(" ", ", set ") + ": version " + v[0]
-                    + (v.length > 1 ? ", since " + Instant.parse(v[1]).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : ""));
+            String since = v.length > 1 ? ", since " + Instant.parse(v[1]).truncatedTo(ChronoUnit.SECONDS) : "";
+            out.add("  " + who.replace(" ", ", set ") + ": version " + v[0] + since);
         });
         return out;
     }
 
-    /** Removes this replica's versions (it stops); a replica that dies is left out of {@link #lines} by its heartbeat. */
+    /** Removes this replica's versions (it stops); one that dies is left out of {@link #lines} by its heartbeat. */
     synchronized void leave() {
         if (manager != null) {
             try {

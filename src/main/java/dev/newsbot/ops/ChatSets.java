@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link SetChoices} of one process: the one a chat picked with {@code /use}, else the default set. Choices are kept in
- * a small JSON state file ({@code {"chats": {"<chat id>": "<set>"}}}), replaced atomically on every change, and
- * read back at start, so they survive a restart. A state file that cannot be read is logged and treated as empty;
- * a chat whose set is no longer configured falls back to the default. Thread-safe.
+ * The {@link SetChoices} of one process: the one a chat picked with {@code /use}, else the default set. Choices are
+ * kept in a small JSON state file ({@code {"chats": {"<chat id>": "<set>"}}}), replaced atomically on every change, and
+ * read back at start, so they survive a restart. A state file that cannot be read is logged and treated as empty; a
+ * chat whose set is no longer configured falls back to the default. Thread-safe.
  */
 public final class ChatSets implements SetChoices {
 

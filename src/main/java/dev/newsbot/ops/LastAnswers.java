@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link Explanations} of one process: the last answer given in each chat, for {@code /why}, in a map bounded to the most recently active chats. The
- * chat service tells it of each answer ({@link AnswerListener}). Thread-safe.
+ * The {@link Explanations} of one process: the last answer given in each chat, for {@code /why}, in a map bounded to
+ * the most recently active chats. The chat service tells it of each answer ({@link dev.newsbot.chat.AnswerListener}).
+ * Thread-safe.
  */
 public final class LastAnswers implements Explanations {
 

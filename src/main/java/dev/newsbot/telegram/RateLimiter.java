@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@link RateLimits} of one process: token buckets by key (a chat or a user) in memory, refilled continuously from an injected {@link Clock}. A key that runs dry
- * is told once ({@link Outcome#NOTIFY}), then ignored ({@link Outcome#SILENT}) until it has a token again. Thread-safe.
+ * The {@link RateLimits} of one process: token buckets by key (a chat or a user) in memory, refilled continuously from
+ * an injected {@link Clock}. A key that runs dry is told once ({@link Outcome#NOTIFY}), then ignored
+ * ({@link Outcome#SILENT}) until it has a token again. Thread-safe.
  */
 final class RateLimiter implements RateLimits {
 

@@ -272,7 +272,8 @@ public final class TelegramBot implements AutoCloseable {
         AnswerBook book = new AnswerBook(ANSWERS_REMEMBERED);
         FeedbackButtons buttons = new FeedbackButtons(api, book, feedback, metrics,
                 lang -> plain(Slot.FEEDBACK_THANKS, lang), lang -> plain(Slot.FEEDBACK_EXPIRED, lang));
-        return new UpdateHandler.Parts(api, chat, texts, renderer, stores.rateLimits("chat", settings.chatLimit(), clock),
+        return new UpdateHandler.Parts(api, chat, texts, renderer,
+                stores.rateLimits("chat", settings.chatLimit(), clock),
                 stores.rateLimits("user", settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
                 operatorCommands(api, templates), clock, book, buttons, new InlineAnswers(typing, lanes, answerInline),
                 Greetings.open(inboxDir), feedback::loggedChat);

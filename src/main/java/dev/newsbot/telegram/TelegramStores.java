@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Where the Telegram front end keeps what outlives one update: the queue of received updates, the rate-limit
- * buckets and the feedback votes. {@link #LOCAL} keeps them in this process (the journal file, buckets in memory); a fleet of replicas
- * shares them in Redis (the {@code fleet} package).
+ * Where the Telegram front end keeps what outlives one update: the queue of received updates, the rate-limit buckets
+ * and the feedback votes. {@link #LOCAL} keeps them in this process (the journal file, buckets in memory); a fleet of
+ * replicas shares them in Redis (the {@code fleet} package).
  */
 public interface TelegramStores {
 

@@ -47,14 +47,14 @@ import java.util.stream.Collectors;
 /**
  * Turns updates into answers. {@link #consume} (polling) and {@link #accept} (webhook) run on the receiving thread:
  * they append the updates to the {@link UpdateQueue} (the journal, forced to disk, or the fleet's stream; an update
- * kept before is a redelivery and is dropped) and only then let the receiver confirm them. The queue hands each
- * update back ({@link #start}) on its chat's lane, where the handler decides (addressed to the bot? rate-limited?)
- * and queues the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send (the last message of an
- * answer with the 👍/👎 buttons); a failure is logged with its stack trace and answered with a short apology. An
- * edited question is answered again by editing the earlier reply; button presses, inline queries (after their
- * pause) and the bot's own membership changes run on lanes too. Texts follow the user's {@code language_code}. An update is marked handled in the queue once its answer was sent
- * (or it needed none); one cut short by a crash or shutdown stays in the queue and is answered after the next start
- * (or by another replica).
+ * kept before is a redelivery and is dropped) and only then let the receiver confirm them. The queue hands each update
+ * back ({@link #start}) on its chat's lane, where the handler decides (addressed to the bot? rate-limited?) and queues
+ * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send (the last message of an answer
+ * with the 👍/👎 buttons); a failure is logged with its stack trace and answered with a short apology. An edited question
+ * is answered again by editing the earlier reply; button presses, inline queries (after their pause) and the bot's own
+ * membership changes run on lanes too. Texts follow the user's {@code language_code}. An update is marked handled in
+ * the queue once its answer was sent (or it needed none); one cut short by a crash or shutdown stays in the queue and
+ * is answered after the next start (or by another replica).
  */
 final class UpdateHandler {
 

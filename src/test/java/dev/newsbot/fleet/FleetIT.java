@@ -413,8 +413,9 @@ class FleetIT {
 
     private String get(Replica r, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + r.adminPort + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.adminPort + path))
+                    .timeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
         } catch (IOException e) {
             return "down " + e;

@@ -19,7 +19,8 @@ public abstract class ExplanationsContract {
 
     protected abstract Explanations open();
 
-    protected static Answer refusal(String question, String version) {
+    /** A refused answer to {@code question} from version {@code version} of set {@code news}. */
+    public static Answer refusal(String question, String version) {
         return new Answer(new Question(question, LocalDate.of(2024, 5, 1), "news", null), List.of(), List.of(), true,
                 "Not in the articles.", new SetInfo("news", version, 3, 9), "extractive", List.of(),
                 Map.of("embed", 1.5, "retrieve", 2.0, "answer", 0.5), false, 0.12);

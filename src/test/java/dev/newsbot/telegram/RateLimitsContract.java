@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RateLimits} promises: {@link RateLimiter} (one process) and the fleet's Redis buckets. {@link #open}
- * gives buckets over the same place each time (another replica, for the shared ones).
+ * What every {@link RateLimits} promises: {@link RateLimiter} (one process) and the fleet's Redis buckets.
+ * {@link #open} gives buckets over the same place each time (another replica, for the shared ones).
  */
 public abstract class RateLimitsContract {
 

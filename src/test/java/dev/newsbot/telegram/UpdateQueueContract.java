@@ -39,8 +39,8 @@ public abstract class UpdateQueueContract {
 
     /** A private message as Telegram sends it. */
     public static QueuedUpdate message(int updateId, long chat, String text) {
-        String json = "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1714564800,"
-                + "\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
+        String json = "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId
+                + ",\"date\":1714564800,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
                 + ",\"is_bot\":false,\"first_name\":\"Reader\"},\"text\":\"" + text + "\"}}";
         return new QueuedUpdate(updateId, chat, json, null);
     }
