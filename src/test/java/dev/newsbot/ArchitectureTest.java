@@ -36,6 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers_depend_downwards_only = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("app").definedBy("dev.newsbot.app..")
+            .layer("fleet").definedBy("dev.newsbot.fleet..")
             .layer("telegram").definedBy("dev.newsbot.telegram..")
             .layer("ops").definedBy("dev.newsbot.ops..")
             .layer("eval").definedBy("dev.newsbot.eval..")
@@ -50,13 +51,14 @@ class ArchitectureTest {
             .layer("articles").definedBy("dev.newsbot.articles..")
             .layer("config").definedBy("dev.newsbot.config..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
-            .whereLayer("telegram").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram")
+            .whereLayer("fleet").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("telegram").mayOnlyBeAccessedByLayers("app", "fleet")
+            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "fleet")
             .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops")
+            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops", "fleet")
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
-            .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench", "fleet")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
             .whereLayer("search").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops", "eval",
@@ -65,7 +67,7 @@ class ArchitectureTest {
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "index", "search", "answer", "chat", "cache",
                     "ops", "eval", "bench", "telegram", "sources")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "search",
+            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "fleet", "telegram", "chat", "cache", "answer", "search",
                     "index", "articles", "ops", "eval", "bench", "sources");
 
     /** The embedding models are the lowest part of indexing: they know nothing of passages or Lucene. */
@@ -134,6 +136,11 @@ class ArchitectureTest {
     static final ArchRule jsoup_only_in_articles_html = noClasses()
             .that().resideOutsideOfPackage("dev.newsbot.articles.html..")
             .should().dependOnClassesThat().resideInAPackage("org.jsoup..");
+
+    @ArchTest
+    static final ArchRule lettuce_only_in_fleet = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.fleet..")
+            .should().dependOnClassesThat().resideInAPackage("io.lettuce..");
 
     @ArchTest
     static final ArchRule opentelemetry_only_in_ops_tracing = noClasses()

@@ -1,5 +1,12 @@
 package dev.newsbot.app;
 
+import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.fleet.Fleet;
+import dev.newsbot.ops.Readiness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import picocli.CommandLine.Mixin;
+
 import dev.newsbot.telegram.FeedbackExport;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,9 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The answers users rated with 👍/👎 on Telegram, kept in {@code NEWSBOT_HOME/telegram/feedback.jsonl}. */
+/**
+ * The answers users rated with 👍/👎 on Telegram, kept in {@code NEWSBOT_HOME/telegram/feedback.jsonl}, or with
+ * {@code state.redis} in the fleet's Redis.
+ */
 @Command(name = "feedback", mixinStandardHelpOptions = true,
-        description = "Work with the feedback users gave on Telegram (NEWSBOT_HOME/telegram/feedback.jsonl).",
+        description = "Work with the feedback users gave on Telegram (NEWSBOT_HOME/telegram/feedback.jsonl, or "
+                + "the fleet's Redis when state.redis is set).",
         subcommands = FeedbackCommand.Export.class)
 final class FeedbackCommand implements Callable<Integer> {
 
@@ -48,6 +59,9 @@ final class FeedbackCommand implements Callable<Integer> {
         @Option(names = "--home", paramLabel = "DIR", description = "The bot's home folder (default: NEWSBOT_HOME).")
         Path home;
 
+        @Mixin
+        ConfigOption config = new ConfigOption();
+
         @Spec
         CommandSpec spec;
 
@@ -55,8 +69,17 @@ final class FeedbackCommand implements Callable<Integer> {
         public Integer call() {
             Set<String> kinds = new LinkedHashSet<>();
             votes.forEach(v -> kinds.add(v.strip().toLowerCase(java.util.Locale.ROOT)));
-            Path dir = (home != null ? home : AppHome.resolve()).resolve("telegram");
-            int n = FeedbackExport.export(dir, since, kinds, out);
+            NewsbotConfig.State state = config.load().state();
+            int n;
+            if (state.redis() != null) {
+                try (Fleet fleet = Fleet.connect(Newsbot.fleetSettings(state), Clock.systemUTC(),
+                        new SimpleMeterRegistry(), new Readiness())) {
+                    n = FeedbackExport.export(fleet.telegramStores().feedback(null), since, kinds, out);
+                }
+            } else {
+                n = FeedbackExport.export((home != null ? home : AppHome.resolve()).resolve("telegram"), since,
+                        kinds, out);
+            }
             spec.commandLine().getErr().println("newsbot: wrote " + n + " question(s) to " + out);
             return 0;
         }

@@ -35,6 +35,11 @@ import dev.newsbot.ops.ArticleWatcher;
 import dev.newsbot.ops.BotMetrics;
 import dev.newsbot.ops.CachedGroupAdmins;
 import dev.newsbot.ops.ChatSets;
+import dev.newsbot.ops.Explanations;
+import dev.newsbot.ops.SetChoices;
+import dev.newsbot.fleet.Fleet;
+import dev.newsbot.fleet.FleetSettings;
+import dev.newsbot.telegram.TelegramStores;
 import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.ops.LastAnswers;
 import dev.newsbot.ops.MeteredAnswerEngine;
@@ -88,9 +93,11 @@ public final class Newsbot implements AutoCloseable {
     private final ChatService chat;
     private final Path home;
     private final BotMetrics metrics = new BotMetrics();
-    private final LastAnswers lastAnswers = new LastAnswers(10_000);
+    private final Explanations lastAnswers;
     private final SetManager manager;
-    private final ChatSets chatSets;
+    private final SetChoices chatSets;
+    /** The fleet this replica belongs to, only when {@code state.redis} is set; null otherwise. */
+    private final Fleet fleet;
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
     private final FeedReader feeds;
@@ -131,8 +138,14 @@ public final class Newsbot implements AutoCloseable {
         this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
         this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
                 SetSource.of(config, home), clock);
-        this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
-                () -> manager.sources().stream().map(SetSource::name).toList());
+        this.fleet = config.state().redis() == null ? null : Fleet.connect(fleetSettings(config.state()), clock,
+                metrics.registry(), manager.readiness());
+        this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
+                : new ChatSets(stateFile(), sets.defaultSet(), manager::has, this::setNames);
+        this.lastAnswers = fleet != null ? fleet.explanations() : new LastAnswers(10_000);
+        if (fleet != null) {
+            fleet.reloads().follow(manager);
+        }
         this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
         this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
@@ -144,6 +157,27 @@ public final class Newsbot implements AutoCloseable {
     private static List<URI> feedUrls(NewsbotConfig config) {
         return config.articles().sets().values().stream().flatMap(List::stream)
                 .flatMap(p -> RemoteArticles.urlOf(p).stream()).toList();
+    }
+
+    private List<String> setNames() {
+        return manager.sources().stream().map(SetSource::name).toList();
+    }
+
+    /** This replica in the fleet: {@code state.replica} (default the host name) and a random suffix per start. */
+    static FleetSettings fleetSettings(NewsbotConfig.State state) {
+        String name = state.replica() != null ? state.replica() : hostName();
+        String replica = name + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(0x1000, 0x10000));
+        return new FleetSettings(URI.create(state.redis()), state.redisPrefix(), replica,
+                Duration.ofMillis(state.claimTimeoutMillis()), FleetSettings.DEFAULT_PARTITIONS);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replace(' ', '-');
+        } catch (java.io.IOException e) {
+            return "replica";
+        }
     }
 
     private Path stateFile() {
@@ -221,8 +255,8 @@ public final class Newsbot implements AutoCloseable {
         return manager;
     }
 
-    /** The set each chat uses; {@code /use} calls {@link ChatSets#use}. */
-    public ChatSets chatSets() {
+    /** The set each chat uses; {@code /use} calls {@link SetChoices#use}. */
+    public SetChoices chatSets() {
         return chatSets;
     }
 
@@ -234,7 +268,21 @@ public final class Newsbot implements AutoCloseable {
 
     /** The text of {@code /status}. */
     public Status status() {
-        return new Status(manager, sets, engine::counts, clock, feeds::status);
+        return new Status(manager, sets, engine::counts, clock, feeds::status,
+                fleet == null ? List::of : fleet.reloads()::lines);
+    }
+
+    /**
+     * Where the Telegram front end keeps its update queue and rate limits: in this process (the journal in
+     * {@code NEWSBOT_HOME/telegram}), or with {@code state.redis} in the fleet's Redis.
+     */
+    public TelegramStores telegramStores() {
+        return fleet == null ? TelegramStores.LOCAL : fleet.telegramStores();
+    }
+
+    /** The fleet this replica belongs to, when {@code state.redis} is set. */
+    public Optional<Fleet> fleet() {
+        return Optional.ofNullable(fleet);
     }
 
     /** The web sources: the last fetch of every feed. */
@@ -322,6 +370,9 @@ public final class Newsbot implements AutoCloseable {
             refresher.close();
         }
         opsScheduler.shutdownNow();
+        if (fleet != null) {
+            fleet.close();
+        }
         modelPool.shutdownNow();
         searchPool.shutdownNow();
         llmPool.shutdownNow();

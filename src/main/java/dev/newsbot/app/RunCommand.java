@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
                 bot.status(), bot.why());
         return new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()), bot.clock(),
                 TelegramMetrics.micrometer(bot.meters()), operators, bot.home().resolve("telegram"),
-                bot.manager().readiness());
+                bot.manager().readiness(), bot.telegramStores());
     }
 
     static BufferedReader stdin() {

@@ -448,15 +448,36 @@ public record NewsbotConfig(
     }
 
     /**
-     * Small state kept across restarts (the set each chat uses).
+     * Small state kept across restarts (the set each chat uses), and the state a fleet of replicas shares.
      *
-     * @param file a JSON file; default {@code state.json} in the application home ({@code NEWSBOT_HOME})
+     * @param file              a JSON file; default {@code state.json} in the application home ({@code NEWSBOT_HOME})
+     * @param redis             {@code redis://host:port} (or {@code rediss://}): replicas share their state in this
+     *                          Redis (set choices, rate limits, the update stream, {@code /why}, feedback, the polling
+     *                          lease, reloads); default none (everything in this process and its files)
+     * @param redisPrefix       the prefix of every Redis key and channel; default {@code newsbot}
+     * @param replica           this replica's name in {@code /status} and in the stream's consumer group; default the
+     *                          host name (a random suffix keeps restarts apart)
+     * @param claimTimeoutMillis how long a dead replica's updates and leases wait before another takes them over;
+     *                          500 to 600000; default 5000
      */
-    public record State(@JsonProperty("file") String file) {
-        static final State DEFAULT = new State(null);
+    public record State(@JsonProperty("file") String file, @JsonProperty("redis") String redis,
+                        @JsonProperty("redisPrefix") String redisPrefix, @JsonProperty("replica") String replica,
+                        @JsonProperty("claimTimeoutMillis") Integer claimTimeoutMillis) {
+        static final State DEFAULT = new State(null, null, null, null, null);
 
         public State {
             file = file == null || file.isBlank() ? null : file.strip();
+            redis = redis == null || redis.isBlank() ? null : redis.strip();
+            if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
+                throw new IllegalArgumentException("state.redis must look like redis://host:port, was " + redis);
+            }
+            redisPrefix = redisPrefix == null || redisPrefix.isBlank() ? "newsbot" : redisPrefix.strip();
+            replica = replica == null || replica.isBlank() ? null : replica.strip();
+            claimTimeoutMillis = claimTimeoutMillis == null ? 5000 : claimTimeoutMillis;
+            if (claimTimeoutMillis < 500 || claimTimeoutMillis > 600_000) {
+                throw new IllegalArgumentException("state.claimTimeoutMillis must be 500 to 600000, was "
+                        + claimTimeoutMillis);
+            }
         }
     }
 

@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The article set each chat uses: the one it picked with {@code /use}, else the default set. Choices are kept in
- * a small JSON state file ({@code {"chats": {"<chat id>": "<set>"}}}), replaced atomically on every change, and
- * read back at start, so they survive a restart. A state file that cannot be read is logged and treated as empty;
- * a chat whose set is no longer configured falls back to the default. Thread-safe.
+ * The {@link SetChoices} of one process: the one a chat picked with {@code /use}, else the default set. Choices are
+ * kept in a small JSON state file ({@code {"chats": {"<chat id>": "<set>"}}}), replaced atomically on every change, and
+ * read back at start, so they survive a restart. A state file that cannot be read is logged and treated as empty; a
+ * chat whose set is no longer configured falls back to the default. Thread-safe.
  */
-public final class ChatSets {
+public final class ChatSets implements SetChoices {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSets.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,6 +50,7 @@ public final class ChatSets {
     }
 
     /** The set the chat's questions use. */
+    @Override
     public synchronized String setOf(String chatId) {
         String chosen = choices.get(chatId);
         return chosen != null && known.test(chosen) ? chosen : defaultSet;
@@ -61,6 +62,7 @@ public final class ChatSets {
      * @throws NoSuchSetException when no set of that name is configured
      * @throws UncheckedIOException when the state file cannot be written; the choice is then not made
      */
+    @Override
     public synchronized void use(String chatId, String set) {
         Objects.requireNonNull(chatId, "chatId");
         if (!known.test(set)) {
@@ -84,6 +86,7 @@ public final class ChatSets {
      *
      * @throws UncheckedIOException when the state file cannot be written; the choice is then kept
      */
+    @Override
     public synchronized void forget(String chatId) {
         String before = choices.remove(chatId);
         if (before == null) {
@@ -98,6 +101,7 @@ public final class ChatSets {
     }
 
     /** Every chat that picked a set other than the default, by chat id. */
+    @Override
     public synchronized Map<String, String> choices() {
         return Map.copyOf(choices);
     }

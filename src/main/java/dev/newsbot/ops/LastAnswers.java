@@ -1,17 +1,17 @@
 package dev.newsbot.ops;
 
 import dev.newsbot.answer.Answer;
-import dev.newsbot.chat.AnswerListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The last answer given in each chat, for {@code /why}, in a map bounded to the most recently active chats. The
- * chat service tells it of each answer ({@link AnswerListener}). Thread-safe.
+ * The {@link Explanations} of one process: the last answer given in each chat, for {@code /why}, in a map bounded to
+ * the most recently active chats. The chat service tells it of each answer ({@link dev.newsbot.chat.AnswerListener}).
+ * Thread-safe.
  */
-public final class LastAnswers implements AnswerListener {
+public final class LastAnswers implements Explanations {
 
     private final Map<String, Answer> byChat;
 
@@ -33,6 +33,12 @@ public final class LastAnswers implements AnswerListener {
         synchronized (byChat) {
             return Optional.ofNullable(byChat.get(chatId));
         }
+    }
+
+    /** The explanation of the chat's last answer ({@link Why#render}), if one is kept. */
+    @Override
+    public Optional<String> explain(String chatId) {
+        return last(chatId).map(Why::render);
     }
 
     /** Remembers {@code answer} as the chat's last. */

@@ -11,7 +11,7 @@ public final class NoSuchSetException extends IllegalArgumentException {
     private final String name;
     private final List<String> known;
 
-    NoSuchSetException(String name, Collection<String> known) {
+    public NoSuchSetException(String name, Collection<String> known) {
         super("no article set named \"" + name + "\"; sets: " + String.join(", ", new TreeSet<>(known)));
         this.name = name;
         this.known = List.copyOf(new TreeSet<>(known));

@@ -25,6 +25,7 @@ public final class Status {
     private final Supplier<CacheCounts> answerCache;
     private final Clock clock;
     private final Supplier<List<FeedStatus>> feeds;
+    private final Supplier<List<String>> replicas;
 
     public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock) {
         this(manager, sets, answerCache, clock, List::of);
@@ -33,6 +34,13 @@ public final class Status {
     /** @param feeds the last fetch of every feed, listed under its set */
     public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock,
                   Supplier<List<FeedStatus>> feeds) {
+        this(manager, sets, answerCache, clock, feeds, List::of);
+    }
+
+    /** @param replicas lines on every replica of a fleet and the versions it serves; empty for a single process */
+    public Status(SetManager manager, SetRegistry sets, Supplier<CacheCounts> answerCache, Clock clock,
+                  Supplier<List<FeedStatus>> feeds, Supplier<List<String>> replicas) {
+        this.replicas = Objects.requireNonNull(replicas, "replicas");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.sets = Objects.requireNonNull(sets, "sets");
@@ -54,6 +62,7 @@ public final class Status {
         CacheCounts counts = answerCache.get();
         out.add(String.format(Locale.ROOT, "Answer cache: %.0f%% hits (%d of %d lookups)", counts.hitRate() * 100,
                 counts.hits(), counts.hits() + counts.misses()));
+        replicas.get().forEach(out::add);
         return out.toString();
     }
 

@@ -21,15 +21,15 @@ public final class Why {
     static final String NONE = "No answer in this chat yet: ask a question first.";
     private static final int EXCERPT = 90;
 
-    private final LastAnswers answers;
+    private final Explanations answers;
 
-    public Why(LastAnswers answers) {
+    public Why(Explanations answers) {
         this.answers = Objects.requireNonNull(answers, "answers");
     }
 
     /** The explanation of the chat's last answer, or a line saying there is none. */
     public String forChat(String chatId) {
-        return answers.last(chatId).map(Why::render).orElse(NONE);
+        return answers.explain(chatId).orElse(NONE);
     }
 
     /** The explanation of one answer. */

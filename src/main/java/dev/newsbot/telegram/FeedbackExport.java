@@ -50,18 +50,45 @@ public final class FeedbackExport {
      * @return how many questions were written
      */
     public static int export(Path dir, LocalDate since, Set<String> votes, Path out) {
+        requireKinds(votes);
+        Path file = dir.resolve(FeedbackLog.FILE);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no feedback file (no votes yet?)");
+        }
+        return export(read(file), since, votes, out);
+    }
+
+    /**
+     * Writes the questions of the votes in {@code store} (the fleet's, when the bot runs as replicas) to {@code out}.
+     *
+     * @return how many questions were written
+     */
+    public static int export(FeedbackStore store, LocalDate since, Set<String> votes, Path out) {
+        requireKinds(votes);
+        List<String> lines = store.lines();
+        List<Vote> read = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                read.add(vote(JSON.readTree(lines.get(i))));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("feedback line {}: skipping an unreadable line: {}", i + 1, e.getMessage());
+            }
+        }
+        return export(read, since, votes, out);
+    }
+
+    private static void requireKinds(Set<String> votes) {
         Objects.requireNonNull(votes, "votes must not be null");
         for (String v : votes) {
             if (!v.equals("up") && !v.equals("down")) {
                 throw new IllegalArgumentException("votes: expected up or down, was '" + v + "'");
             }
         }
-        Path file = dir.resolve(FeedbackLog.FILE);
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException(file + ": no feedback file (no votes yet?)");
-        }
+    }
+
+    private static int export(List<Vote> read, LocalDate since, Set<String> votes, Path out) {
         Map<String, Rated> rated = new LinkedHashMap<>();
-        for (Vote v : read(file)) {
+        for (Vote v : read) {
             if (since == null || !v.time().atZone(ZoneOffset.UTC).toLocalDate().isBefore(since)) {
                 rated.computeIfAbsent(v.answerId(), id -> new Rated(v.line())).votes.put(v.user(), v.vote());
             }

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class PollingReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingReceiver.class);
+    /** How often a replica without the polling lease looks again whether it may poll. */
+    private static final long LEASE_WAIT_MILLIS = 250;
 
     private final TelegramSettings settings;
     private final BotApi api;
@@ -49,6 +51,11 @@ final class PollingReceiver implements AutoCloseable {
         int offset = 0;
         int failures = 0;
         while (stopping.getCount() > 0) {
+            if (!handler.mayPoll()) {
+                health.ok();
+                pause(LEASE_WAIT_MILLIS);
+                continue;
+            }
             List<Update> updates;
             try {
                 updates = api.getUpdates(offset, timeout);

@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Token buckets by key (a chat or a user), refilled continuously from an injected {@link Clock}. A key that runs dry
- * is told once ({@link Outcome#NOTIFY}), then ignored ({@link Outcome#SILENT}) until it has a token again. Thread-safe.
+ * The {@link RateLimits} of one process: token buckets by key (a chat or a user) in memory, refilled continuously from
+ * an injected {@link Clock}. A key that runs dry is told once ({@link Outcome#NOTIFY}), then ignored
+ * ({@link Outcome#SILENT}) until it has a token again. Thread-safe.
  */
-final class RateLimiter {
+final class RateLimiter implements RateLimits {
 
     private static final int MAX_KEYS = 50_000;
 
@@ -25,10 +26,9 @@ final class RateLimiter {
         this.clock = clock;
     }
 
-    enum Outcome { ALLOWED, NOTIFY, SILENT }
-
     /** Takes one token for {@code key} when it has one. */
-    synchronized Outcome tryAcquire(String key) {
+    @Override
+    public synchronized Outcome tryAcquire(String key) {
         long now = nanos();
         if (buckets.size() >= MAX_KEYS && !buckets.containsKey(key)) {
             purgeFull();
@@ -48,7 +48,8 @@ final class RateLimiter {
     }
 
     /** Gives back a token taken by {@link #tryAcquire} for a question that was not answered after all. */
-    synchronized void refund(String key) {
+    @Override
+    public synchronized void refund(String key) {
         Bucket b = buckets.get(key);
         if (b != null) {
             b.tokens = Math.min(capacity, b.tokens + 1);
@@ -56,7 +57,8 @@ final class RateLimiter {
     }
 
     /** How long until {@code key} has a token again. */
-    synchronized Duration retryIn(String key) {
+    @Override
+    public synchronized Duration retryIn(String key) {
         Bucket b = buckets.get(key);
         if (b == null) {
             return Duration.ZERO;

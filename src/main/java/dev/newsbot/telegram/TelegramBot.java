@@ -57,10 +57,11 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramOperators operators;
     private final Path inboxDir;
     private final TelegramHealth health;
+    private final TelegramStores stores;
     private final CountDownLatch closing = new CountDownLatch(1);
     private State state = State.NEW;
     private HttpClients http;
-    private Inbox inbox;
+    private UpdateQueue inbox;
     private FeedbackLog feedback;
     private ChatLanes lanes;
     private ScheduledExecutorService typing;
@@ -98,6 +99,17 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
                        TelegramMetrics metrics, TelegramOperators operators, Path inboxDir, Readiness readiness) {
+        this(settings, chat, texts, clock, metrics, operators, inboxDir, readiness, TelegramStores.LOCAL);
+    }
+
+    /**
+     * The full bot, keeping its update queue and rate limits in {@code stores} (one replica of a fleet shares them
+     * with the others).
+     */
+    public TelegramBot(TelegramSettings settings, ChatService chat, TelegramTexts texts, Clock clock,
+                       TelegramMetrics metrics, TelegramOperators operators, Path inboxDir, Readiness readiness,
+                       TelegramStores stores) {
+        this.stores = Objects.requireNonNull(stores, "stores must not be null");
         this.operators = operators;
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.chat = Objects.requireNonNull(chat, "chat must not be null");
@@ -148,8 +160,8 @@ public final class TelegramBot implements AutoCloseable {
             return null;
         }
         http = new HttpClients(settings, metrics, redactor);
-        inbox = inboxDir == null ? Inbox.inMemory() : Inbox.open(inboxDir);
-        feedback = FeedbackLog.open(inboxDir, clock);
+        inbox = stores.updateQueue(inboxDir);
+        feedback = new FeedbackLog(stores.feedback(inboxDir), clock);
         return new BotApi(client(http.calls()), settings, redactor, metrics);
     }
 
@@ -222,7 +234,7 @@ public final class TelegramBot implements AutoCloseable {
         AtomicReference<UpdateHandler> self = new AtomicReference<>();
         UpdateHandler handler = new UpdateHandler(parts(api, q -> self.get().answerInline(q)), me.getId(), inbox);
         self.set(handler);
-        handler.replay(inbox.pending());
+        handler.start();
         if (settings.mode() == TelegramSettings.Mode.POLLING) {
             BotApi pollApi = new BotApi(client(http.polling()), settings, redactor, metrics,
                     settings.pollReadTimeout());
@@ -260,8 +272,9 @@ public final class TelegramBot implements AutoCloseable {
         AnswerBook book = new AnswerBook(ANSWERS_REMEMBERED);
         FeedbackButtons buttons = new FeedbackButtons(api, book, feedback, metrics,
                 lang -> plain(Slot.FEEDBACK_THANKS, lang), lang -> plain(Slot.FEEDBACK_EXPIRED, lang));
-        return new UpdateHandler.Parts(api, chat, texts, renderer, new RateLimiter(settings.chatLimit(), clock),
-                new RateLimiter(settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
+        return new UpdateHandler.Parts(api, chat, texts, renderer,
+                stores.rateLimits("chat", settings.chatLimit(), clock),
+                stores.rateLimits("user", settings.userLimit(), clock), lanes, typing, metrics, redactor, username,
                 operatorCommands(api, templates), clock, book, buttons, new InlineAnswers(typing, lanes, answerInline),
                 Greetings.open(inboxDir), feedback::loggedChat);
     }

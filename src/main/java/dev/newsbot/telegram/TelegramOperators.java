@@ -1,7 +1,7 @@
 package dev.newsbot.telegram;
 
 import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.ChatSets;
+import dev.newsbot.ops.SetChoices;
 import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.ops.ReloadReport;
 import dev.newsbot.ops.SetManager;
@@ -45,7 +45,7 @@ public record TelegramOperators(Function<GroupAdmins, AdminChecks> checks, Funct
     }
 
     /** The operators over the ops parts: {@code checks} is typically {@code newsbot::adminChecks}. */
-    public static TelegramOperators of(Function<GroupAdmins, AdminChecks> checks, ChatSets chatSets,
+    public static TelegramOperators of(Function<GroupAdmins, AdminChecks> checks, SetChoices chatSets,
                                        SetManager manager, Status status, Why why) {
         return new TelegramOperators(checks, chatSets::setOf, chatSets::use,
                 name -> name == null ? manager.reloadAll() : List.of(manager.reload(name)), status::render,

@@ -46,14 +46,15 @@ import java.util.stream.Collectors;
 
 /**
  * Turns updates into answers. {@link #consume} (polling) and {@link #accept} (webhook) run on the receiving thread:
- * they journal the updates in the {@link Inbox} (forced to disk; an update journaled before is a redelivery and is
- * dropped) and only then let the receiver confirm them, then decide (addressed to the bot? rate-limited?) and queue
- * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send (the last message of an
- * answer with the 👍/👎 buttons); a failure is logged with its stack trace and answered with a short apology. An
- * edited question is answered again by editing the earlier reply; button presses, inline queries (after their
- * pause) and the bot's own membership changes run on lanes too. Texts follow the user's {@code language_code}. An update is marked handled in the inbox once its answer was sent
- * (or it needed none); one cut short by a crash or shutdown stays pending and {@link #replay} answers it after the
- * next start.
+ * they append the updates to the {@link UpdateQueue} (the journal, forced to disk, or the fleet's stream; an update
+ * kept before is a redelivery and is dropped) and only then let the receiver confirm them. The queue hands each update
+ * back ({@link #start}) on its chat's lane, where the handler decides (addressed to the bot? rate-limited?) and queues
+ * the work on the chat's lane. Lane tasks ask the {@link ChatService}, render and send (the last message of an answer
+ * with the 👍/👎 buttons); a failure is logged with its stack trace and answered with a short apology. An edited question
+ * is answered again by editing the earlier reply; button presses, inline queries (after their pause) and the bot's own
+ * membership changes run on lanes too. Texts follow the user's {@code language_code}. An update is marked handled in
+ * the queue once its answer was sent (or it needed none); one cut short by a crash or shutdown stays in the queue and
+ * is answered after the next start (or by another replica).
  */
 final class UpdateHandler {
 
@@ -67,35 +68,38 @@ final class UpdateHandler {
 
     private final Parts parts;
     private final MessageRouter router;
-    private final Inbox inbox;
+    private final UpdateQueue queue;
+    /** The updates being handled, by update id: what {@link #done} marks handled in the queue. */
+    private final Map<Integer, QueuedUpdate> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private final FollowUps followUps = new FollowUps(256, 10_000);
     private final Map<String, AnswerRenderer> renderers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the handler works with; one record so the constructor stays short. */
     record Parts(BotApi api, ChatService chat, TelegramTexts texts, AnswerRenderer renderer,
-                 RateLimiter chatLimiter, RateLimiter userLimiter, ChatLanes lanes,
+                 RateLimits chatLimiter, RateLimits userLimiter, ChatLanes lanes,
                  ScheduledExecutorService typing, TelegramMetrics metrics, Redactor redactor, String username,
                  OperatorCommands operators, Clock clock, AnswerBook book, FeedbackButtons feedback,
                  InlineAnswers inline, Greetings greetings, LongFunction<String> loggedChat) {
     }
 
-    UpdateHandler(Parts parts, long botId, Inbox inbox) {
+    UpdateHandler(Parts parts, long botId, UpdateQueue queue) {
         this.parts = parts;
         this.router = new MessageRouter(botId, parts.username());
-        this.inbox = inbox;
+        this.queue = queue;
     }
 
     /**
-     * Journals a polled batch, retrying (one log line a second) while the journal cannot be written, then handles
-     * the updates not seen before. Returns true once the batch is journaled, so the poller may confirm it; false
-     * when {@code stopping} turned true first.
+     * Appends a polled batch to the queue, retrying (one log line a second) while it cannot be kept, so that nothing
+     * is confirmed before it is safe. Returns true once the batch is kept, so the poller may confirm it; false when
+     * {@code stopping} turned true first.
      */
     boolean consume(List<Update> updates, BooleanSupplier stopping) {
-        List<Update> fresh;
+        List<QueuedUpdate> batch = updates.stream().filter(u -> u != null && u.getUpdateId() != null)
+                .map(UpdateJson::queued).toList();
         while (true) {
             try {
-                fresh = inbox.receive(updates);
-                break;
+                queue.append(batch);
+                return true;
             } catch (UncheckedIOException e) {
                 LOG.error("Not confirming {} update(s) to Telegram: {}; retrying in 1 s", updates.size(),
                         e.getMessage());
@@ -104,29 +108,43 @@ final class UpdateHandler {
                 }
             }
         }
-        fresh.forEach(this::handle);
-        return true;
     }
 
-    /** Journals one webhook update and handles it if new; false when it could not be journaled (answer 5xx). */
+    /** Appends one webhook update to the queue; false when it could not be kept (answer 5xx). */
     boolean accept(Update update) {
-        List<Update> fresh;
         try {
-            fresh = inbox.receive(List.of(update));
+            queue.append(List.of(UpdateJson.queued(update)));
+            return true;
         } catch (UncheckedIOException e) {
             LOG.error("Not confirming update {} to Telegram: {}", update.getUpdateId(), e.getMessage());
             return false;
         }
-        fresh.forEach(this::handle);
-        return true;
     }
 
-    /** Handles the updates the inbox holds from before the last stop (journaled, never marked handled). */
-    void replay(List<Update> pending) {
-        if (!pending.isEmpty()) {
-            LOG.info("Answering {} update(s) received before the last stop", pending.size());
+    /** Whether this process may poll Telegram now (with replicas, only the lease holder polls). */
+    boolean mayPoll() {
+        return queue.mayPoll();
+    }
+
+    /** Starts taking updates from the queue: those left unanswered before the last stop first. */
+    void start() {
+        queue.start(this::deliver);
+    }
+
+    /** An update from the queue: on its chat's lane, handled unless the queue says it was already. */
+    private void deliver(QueuedUpdate q) {
+        boolean queued = parts.lanes().submit(q.lane(), () -> {
+            try {
+                if (queue.begin(q)) {
+                    handle(q);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not take update {} from the queue", q.updateId(), parts.redactor().redact(e));
+            }
+        });
+        if (!queued) {
+            LOG.info("Not handling update {}: the bot is shutting down", q.updateId());
         }
-        pending.forEach(this::handle);
     }
 
     private static boolean waitOrStop(BooleanSupplier stopping) {
@@ -141,8 +159,17 @@ final class UpdateHandler {
         return stopping.getAsBoolean();
     }
 
-    /** Handles one journaled update; never throws. */
-    private void handle(Update update) {
+    /** Handles one update taken from the queue; never throws. */
+    private void handle(QueuedUpdate q) {
+        Update update;
+        try {
+            update = UpdateJson.update(q);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Skipping update {}: {}", q.updateId(), e.getMessage());
+            markHandled(q);
+            return;
+        }
+        inFlight.put(update.getUpdateId(), q);
         try {
             dispatch(update);
         } catch (RuntimeException | Error e) {
@@ -152,12 +179,19 @@ final class UpdateHandler {
         }
     }
 
-    /** Marks the update handled in the inbox; a failure only means it may be answered again after a restart. */
+    /** Marks the update handled in the queue; a failure only means it may be answered again. */
     private void done(Update update) {
+        QueuedUpdate q = inFlight.remove(update.getUpdateId());
+        if (q != null) {
+            markHandled(q);
+        }
+    }
+
+    private void markHandled(QueuedUpdate q) {
         try {
-            inbox.handled(update);
-        } catch (UncheckedIOException e) {
-            LOG.warn("Could not mark update {} answered: {}", update.getUpdateId(), e.getMessage());
+            queue.handled(q);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark update {} answered: {}", q.updateId(), e.getMessage());
         }
     }
 
@@ -301,21 +335,21 @@ final class UpdateHandler {
     private String rateLimitNotice(Message m) {
         String user = "user:" + m.getFrom().getId();
         String chat = "chat:" + m.getChatId();
-        RateLimiter.Outcome u = parts.userLimiter().tryAcquire(user);
-        if (u != RateLimiter.Outcome.ALLOWED) {
+        RateLimits.Outcome u = parts.userLimiter().tryAcquire(user);
+        if (u != RateLimits.Outcome.ALLOWED) {
             return limited(u, parts.userLimiter().retryIn(user), m.getFrom());
         }
-        RateLimiter.Outcome c = parts.chatLimiter().tryAcquire(chat);
-        if (c != RateLimiter.Outcome.ALLOWED) {
+        RateLimits.Outcome c = parts.chatLimiter().tryAcquire(chat);
+        if (c != RateLimits.Outcome.ALLOWED) {
             parts.userLimiter().refund(user);
             return limited(c, parts.chatLimiter().retryIn(chat), m.getFrom());
         }
         return null;
     }
 
-    private String limited(RateLimiter.Outcome outcome, Duration retryIn, User user) {
+    private String limited(RateLimits.Outcome outcome, Duration retryIn, User user) {
         parts.metrics().rateLimited();
-        if (outcome == RateLimiter.Outcome.SILENT) {
+        if (outcome == RateLimits.Outcome.SILENT) {
             return "";
         }
         return text(Slot.RATE_LIMITED, user).render(Map.of("retry_in", TelegramHtml.escape(human(retryIn))));
@@ -447,7 +481,7 @@ final class UpdateHandler {
     void answerInline(InlineQuery q) {
         String text = q.getQuery() == null ? "" : q.getQuery().strip();
         String user = "user:" + q.getFrom().getId();
-        if (text.isEmpty() || parts.userLimiter().tryAcquire(user) != RateLimiter.Outcome.ALLOWED) {
+        if (text.isEmpty() || parts.userLimiter().tryAcquire(user) != RateLimits.Outcome.ALLOWED) {
             if (!text.isEmpty()) {
                 parts.metrics().rateLimited();
             }
