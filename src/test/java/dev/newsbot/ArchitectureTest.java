@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("cache").definedBy("dev.newsbot.cache..")
             .layer("answer").definedBy("dev.newsbot.answer..")
             .layer("sources").definedBy("dev.newsbot.sources..")
+            .layer("opensearch").definedBy("dev.newsbot.opensearch..")
             .layer("retrieval").definedBy("dev.newsbot.retrieval..")
             .layer("question").definedBy("dev.newsbot.question..")
             .layer("articles").definedBy("dev.newsbot.articles..")
@@ -36,12 +37,15 @@ class ArchitectureTest {
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
-            .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
+            .whereLayer("opensearch").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("retrieval").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench",
+                    "opensearch")
             .whereLayer("question").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "retrieval", "answer", "chat", "cache", "ops",
                     "eval", "bench", "telegram", "sources")
             .whereLayer("config").mayOnlyBeAccessedByLayers("app", "telegram", "chat", "cache", "answer", "retrieval",
+                    "opensearch",
                     "articles", "ops", "eval", "bench", "sources");
 
     @ArchTest
@@ -51,8 +55,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule langchain4j_only_in_retrieval_and_llm = noClasses()
-            .that().resideOutsideOfPackages("dev.newsbot.retrieval..", "dev.newsbot.answer.llm..")
+            .that().resideOutsideOfPackages("dev.newsbot.retrieval..", "dev.newsbot.answer.llm..",
+                    "dev.newsbot.opensearch..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
+
+    @ArchTest
+    static final ArchRule opensearch_client_only_in_opensearch = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.opensearch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.opensearch.client..", "org.apache.hc..");
 
     @ArchTest
     static final ArchRule caffeine_only_in_cache = noClasses()
