@@ -30,7 +30,7 @@ class ArchitectureTest {
             .layer("config").definedBy("dev.newsbot.config..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("telegram").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram")
+            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "opensearch")
             .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
             .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops")

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,14 @@ public final class SetIndexes {
         return cluster.send("GET", "/" + index + "/_count", null).path("count").asLong();
     }
 
-    /**
-     * Points the set's alias at {@code index} atomically (removing it from the version it pointed at), then deletes
-     * every other version of the set.
-     */
+    /** {@link #swap} then {@link #deleteVersionsExcept} the new one. */
     public void publish(String setName, String index) {
+        swap(setName, index);
+        deleteVersionsExcept(setName, List.of(index));
+    }
+
+    /** Points the set's alias at {@code index} in one request that also removes it from the version it was on. */
+    public void swap(String setName, String index) {
         String alias = settings.alias(setName);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode actions = body.putArray("actions");
@@ -79,7 +83,16 @@ public final class SetIndexes {
         }
         actions.addObject().putObject("add").put("index", index).put("alias", alias);
         cluster.send("POST", "/_aliases", body);
-        deleteOtherVersions(setName, index);
+    }
+
+    /** Deletes every version's index of the set but {@code keep} (and the served one, which is never deleted). */
+    public void deleteVersionsExcept(String setName, Collection<String> keep) {
+        Optional<String> served = served(setName);
+        for (String index : versions(setName)) {
+            if (!keep.contains(index) && !served.filter(index::equals).isPresent()) {
+                cluster.sendAllowingMissing("DELETE", "/" + index, null);
+            }
+        }
     }
 
     /** The index the set's alias points at, if the set has been published. */
@@ -147,14 +160,6 @@ public final class SetIndexes {
         articles.computeIfAbsent(source.path(IndexSchema.ARTICLE_ID).asText(),
                         id -> new StoredArticle(source.path(IndexSchema.CONTENT_HASH).asText(), new HashMap<>()))
                 .vectors().put(source.path(IndexSchema.ORDINAL).asInt(), vector);
-    }
-
-    private void deleteOtherVersions(String setName, String keep) {
-        for (String index : versions(setName)) {
-            if (!index.equals(keep)) {
-                cluster.sendAllowingMissing("DELETE", "/" + index, null);
-            }
-        }
     }
 
     private List<String> aliasTargets(String alias) {
