@@ -1,11 +1,11 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.Retriever;
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.RetrievalQuery;
-import dev.newsbot.retrieval.RetrievedPassage;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.search.RetrievalQuery;
+import dev.newsbot.search.RetrievedPassage;
+import dev.newsbot.search.Retriever;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

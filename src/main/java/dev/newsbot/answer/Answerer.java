@@ -1,7 +1,7 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.List;
 
 /** Writes a cited answer from retrieved passages, or declines when they do not hold it. Thread-safe. */

@@ -1,6 +1,6 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.WordList;
+import dev.newsbot.index.WordList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

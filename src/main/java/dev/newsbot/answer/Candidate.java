@@ -1,6 +1,6 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.Set;
 
 /**

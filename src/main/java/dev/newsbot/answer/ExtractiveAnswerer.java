@@ -1,12 +1,12 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.embedding.Embedder;
 import dev.newsbot.question.TimeCue;
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.QueryCues;
-import dev.newsbot.retrieval.RetrievedPassage;
-import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.search.QueryCues;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

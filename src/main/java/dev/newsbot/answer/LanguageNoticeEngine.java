@@ -1,7 +1,7 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.SetRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.config.PromptFiles;
+import dev.newsbot.index.WordList;
 import dev.newsbot.question.QuestionLanguage;
-import dev.newsbot.retrieval.WordList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

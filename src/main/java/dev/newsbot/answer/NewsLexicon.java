@@ -1,7 +1,7 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.TextAnalyzer;
-import dev.newsbot.retrieval.WordList;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.WordList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

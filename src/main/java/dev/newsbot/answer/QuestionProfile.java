@@ -1,20 +1,20 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.TextAnalyzer;
-import dev.newsbot.retrieval.WordList;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.WordList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a question asks, prepared once for scoring every candidate sentence: its terms weighted by rarity, the

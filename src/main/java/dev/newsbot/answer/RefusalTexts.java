@@ -2,7 +2,7 @@ package dev.newsbot.answer;
 
 import dev.newsbot.config.PromptFiles;
 import dev.newsbot.config.Template;
-import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.index.PassageStore;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

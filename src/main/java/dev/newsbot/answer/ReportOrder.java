@@ -1,6 +1,6 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.QueryCues;
+import dev.newsbot.search.QueryCues;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.RetrievedPassage;
-import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.newsbot.answer;
 
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -10,8 +10,9 @@ import dev.newsbot.bench.BenchSubject;
 import dev.newsbot.bench.Benchmark;
 import dev.newsbot.bench.SeedQuestion;
 import dev.newsbot.eval.QuestionLoader;
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.MiniLmEmbedder;
+import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.index.embedding.MiniLmEmbedder;
+import dev.newsbot.search.SearchBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -91,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Embedder> variants = new LinkedHashMap<>();
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
-            BenchSubject subject = new BenchSubject(bot.indexer(), bot.sets(), bot.uncachedEngine(), bot.engine(),
+            BenchSubject subject = new BenchSubject(new SearchBench(bot.indexer()), bot.sets(), bot.uncachedEngine(), bot.engine(),
                     variants);
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);

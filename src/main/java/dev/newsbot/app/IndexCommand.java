@@ -1,17 +1,18 @@
 package dev.newsbot.app;
 
 import dev.newsbot.articles.ArticleLoader;
+import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.articles.LoadResult;
 import dev.newsbot.articles.ValidationReport;
 import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.index.IndexBuild;
+import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.IndexException;
+import dev.newsbot.index.PriorIndex;
+import dev.newsbot.index.SetIndex;
+import dev.newsbot.index.SetIndexer;
 import dev.newsbot.ops.ProgressBar;
 import dev.newsbot.ops.SetSource;
-import dev.newsbot.retrieval.IndexBuild;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.IndexException;
-import dev.newsbot.retrieval.PriorIndex;
-import dev.newsbot.retrieval.SetIndex;
-import dev.newsbot.retrieval.SetIndexer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,6 +77,12 @@ final class IndexCommand implements Callable<Integer> {
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
             SetIndex earlier = earlier(target, indexer, stdout);
+            if (earlier != null && holds(earlier, name, loaded.set())) {
+                try (earlier) {
+                    stdout.println(unchangedLine(earlier, target));
+                }
+                return 0;
+            }
             IndexBuild build;
             try {
                 build = indexer.index(loaded.set(), earlier == null ? PriorIndex.none() : PriorIndex.of(earlier),
@@ -110,6 +117,18 @@ final class IndexCommand implements Callable<Integer> {
             }
             return null;
         }
+    }
+
+    /** True when {@code index} already holds this very version of set {@code name}: nothing to split or embed. */
+    static boolean holds(SetIndex index, String name, ArticleSet set) {
+        return index.header().setName().equals(name) && index.header().setVersion().equals(set.version());
+    }
+
+    /** Says that the index at the target already holds the set's version, which is reused as it is. */
+    static String unchangedLine(SetIndex index, Path target) {
+        return String.format(Locale.ROOT, "Reused the index at %s: it already holds set \"%s\" version %s (%d "
+                + "passages); nothing rebuilt", target, index.header().setName(), index.header().setVersion(),
+                index.size());
     }
 
     /** How many articles were really reused from the index: unchanged ones only, whatever set it was built for. */

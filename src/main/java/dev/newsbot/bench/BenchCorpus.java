@@ -2,15 +2,15 @@ package dev.newsbot.bench;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.Passage;
-import dev.newsbot.retrieval.PassageSplitter;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /**
  * The benchmark's passages: a sample of real articles with a given number of passages, and that sample grown to
@@ -29,20 +29,20 @@ final class BenchCorpus {
      * The articles of {@code source} in order, repeated as copies when there are too few, until they split into at
      * least {@code passages} passages.
      */
-    static ArticleSet sample(ArticleSet source, PassageSplitter splitter, int passages, String name) {
+    static ArticleSet sample(ArticleSet source, ToIntFunction<Article> passageCount, int passages, String name) {
         List<Article> chosen = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         int total = 0;
         for (int i = 0; total < passages; i++) {
             Article original = source.articles().get(i % source.articles().size());
             chosen.add(copy(original, "s" + i / source.articles().size(), i < source.articles().size()));
-            total += counts.computeIfAbsent(original.id(), id -> splitter.split(original).size());
+            total += counts.computeIfAbsent(original.id(), id -> passageCount.applyAsInt(original));
         }
         return ArticleSet.of(name, chosen);
     }
 
     /** The {@code n} passages of {@code sample} repeated, their owners and their vectors, as one set. */
-    static Grown grow(IndexedSet sample, int n, Random random, String name) {
+    static Grown grow(PassageStore sample, int n, Random random, String name) {
         int size = sample.size();
         List<Passage> passages = new ArrayList<>(n);
         List<Article> owners = new ArrayList<>(n);
@@ -86,7 +86,7 @@ final class BenchCorpus {
         return out;
     }
 
-    /** A grown set ready for {@code SetIndexer.assemble}. */
+    /** A grown set ready for {@code SearchBench.assemble}. */
     record Grown(ArticleSet set, List<Passage> passages, List<Article> owners, List<float[]> vectors) {
     }
 }

@@ -1,6 +1,6 @@
 package dev.newsbot.bench;
 
-import dev.newsbot.retrieval.Passage;
+import dev.newsbot.index.Passage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package dev.newsbot.bench;
 
 import dev.newsbot.answer.AnswerEngine;
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.search.SearchBench;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,18 +12,18 @@ import java.util.Objects;
 /**
  * The parts of the bot a benchmark measures, wired as the bot wires them.
  *
- * @param indexer       splits, embeds and indexes sets; its embedder is the model measured
+ * @param search        builds, opens and searches indexes as the bot does; its embedder is the model measured
  * @param sets          the registry the answer engines read; the benchmark serves its grown set here
  * @param answers       the full answer path without any cache (query embedding included)
  * @param cachedAnswers the same path behind the answer cache, as the bot serves it
  * @param modelVariants  other set-ups of the same model whose {@code embedAll} throughput is compared with the
- *                       indexer's embedder, by name; may be empty
+ *                       embedder of {@code search}, by name; may be empty
  */
-public record BenchSubject(SetIndexer indexer, SetRegistry sets, AnswerEngine answers, AnswerEngine cachedAnswers,
+public record BenchSubject(SearchBench search, SetRegistry sets, AnswerEngine answers, AnswerEngine cachedAnswers,
                            Map<String, Embedder> modelVariants) {
 
     public BenchSubject {
-        Objects.requireNonNull(indexer, "BenchSubject.indexer must not be null");
+        Objects.requireNonNull(search, "BenchSubject.search must not be null");
         Objects.requireNonNull(sets, "BenchSubject.sets must not be null");
         Objects.requireNonNull(answers, "BenchSubject.answers must not be null");
         Objects.requireNonNull(cachedAnswers, "BenchSubject.cachedAnswers must not be null");

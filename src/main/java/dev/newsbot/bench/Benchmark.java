@@ -4,15 +4,11 @@ import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.Question;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.Embedder;
-import dev.newsbot.retrieval.HybridRetriever;
-import dev.newsbot.retrieval.InMemoryVectorBaseline;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.Passage;
-import dev.newsbot.retrieval.RetrievalQuery;
-import dev.newsbot.retrieval.Scored;
-import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.search.SearchBench;
+import dev.newsbot.search.baseline.InMemoryVectorBaseline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -40,7 +36,7 @@ import java.util.function.ToLongFunction;
  *       index) of the same articles, {@value #ROUNDS} rounds over {@value #PARTS} parts in alternating order;
  *       and the model variants' {@code embedAll} on one part;</li>
  *   <li>the sample's real vectors and passages are replicated to N (copies perturbed and renormalised), and the
- *       set's Lucene index is written in the work folder through {@link SetIndexer#assemble}, without the model,
+ *       set's Lucene index is written in the work folder through {@link SearchBench#assemble}, without the model,
  *       with the heap measured after a full GC before and after;</li>
  *   <li>latencies, each after an untimed warm-up: dense top-10 search, the LangChain4j in-memory store over the
  *       same vectors, hybrid retrieval, the full uncached answer path and a cache hit; recall@10 of the dense
@@ -85,9 +81,9 @@ public final class Benchmark {
      */
     public BenchReport run(ArticleSet source, List<SeedQuestion> realQuestions, String sourceLabel) {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        ArticleSet sampleSet = BenchCorpus.sample(source, subject.indexer().splitter(), settings.sample(),
+        ArticleSet sampleSet = BenchCorpus.sample(source, subject.search()::passageCount, settings.sample(),
                 SET_NAME + "-sample");
-        IndexedSet sample = throughput(sampleSet);
+        PassageStore sample = throughput(sampleSet);
         notes.add(String.format(Locale.ROOT, "real passages: %,d from %,d articles of %s%s", sample.size(),
                 sampleSet.articles().size(), sourceLabel,
                 sampleSet.articles().size() > source.articles().size() ? " (repeated with distinct ids)" : ""));
@@ -96,7 +92,8 @@ public final class Benchmark {
         notes.add(String.format(Locale.ROOT, "the %,d passages searched are the %,d real ones replicated with "
                 + "distinct article ids; the copies' vectors are the real vectors plus Gaussian noise (sd %s per "
                 + "component) renormalised", settings.passages(), sample.size(), BenchCorpus.NOISE));
-        IndexedSet store = build(grown);
+        SearchBench.Built built = build(grown);
+        PassageStore store = built.store();
         subject.sets().put(store);
         try {
             dense(store, grown.vectors(), queries);
@@ -104,7 +101,7 @@ public final class Benchmark {
         } finally {
             subject.sets().remove(SET_NAME);
         }
-        reopen(store);
+        reopen(built);
         notes.add(machine(loadBefore));
         return new BenchReport(figures, details, notes);
     }
@@ -113,17 +110,17 @@ public final class Benchmark {
      * Raw {@code embedAll} against the whole ingest, on the same articles. The sample is cut into parts, and each
      * round measures both on every part in alternating order, so load from other processes falls on both alike.
      */
-    private IndexedSet throughput(ArticleSet sampleSet) {
+    private PassageStore throughput(ArticleSet sampleSet) {
         List<ArticleSet> parts = parts(sampleSet);
-        List<List<String>> texts = parts.stream().map(this::embeddingTexts).toList();
+        List<List<String>> texts = parts.stream().map(subject.search()::embeddingTexts).toList();
         progress.accept(String.format(Locale.ROOT, "throughput: %,d passages in %d parts, %d rounds",
                 texts.stream().mapToInt(List::size).sum(), parts.size(), ROUNDS));
-        Embedder embedder = subject.indexer().embedder();
+        Embedder embedder = subject.search().embedder();
         embedder.embedAll(texts.get(0).subList(0, Math.min(texts.get(0).size(), 64)));
-        subject.indexer().index(ArticleSet.of("warm-up", sampleSet.articles().subList(0, 1)), SetIndexer.Progress.NONE);
+        subject.search().index(ArticleSet.of("warm-up", sampleSet.articles().subList(0, 1))).close();
         Rate model = new Rate();
         Rate ingest = new Rate();
-        List<IndexedSet> stores = new ArrayList<>();
+        List<PassageStore> stores = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             stores.clear();
             for (int part = 0; part < parts.size(); part++) {
@@ -134,7 +131,7 @@ public final class Benchmark {
                     model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
                 }
                 stores.add(ingest.time(partTexts.size(),
-                        () -> subject.indexer().index(articles, SetIndexer.Progress.NONE)));
+                        () -> subject.search().index(articles).store()));
                 if (!modelFirst) {
                     model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
                 }
@@ -160,22 +157,22 @@ public final class Benchmark {
     }
 
     /** The parts' stores as one store of the whole sample, from their passages and vectors. */
-    private IndexedSet join(ArticleSet sampleSet, List<IndexedSet> stores) {
+    private PassageStore join(ArticleSet sampleSet, List<PassageStore> stores) {
         List<Passage> passages = new ArrayList<>();
         List<Article> owners = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        for (IndexedSet store : stores) {
+        for (PassageStore store : stores) {
             for (int row = 0; row < store.size(); row++) {
                 passages.add(store.passage(row));
                 owners.add(store.article(row));
                 vectors.add(store.vector(row));
             }
         }
-        return subject.indexer().assemble(sampleSet, passages, owners, vectors, null);
+        return subject.search().assemble(sampleSet, passages, owners, vectors, null).store();
     }
 
     /**
-     * {@code embedAll} throughput of the model variants against the indexer's model on one part, one round per
+     * {@code embedAll} throughput of the model variants against the indexed model on one part, one round per
      * set-up with the order rotated, so each runs once in every position.
      */
     private void compareModels(List<String> texts) {
@@ -184,7 +181,7 @@ public final class Benchmark {
         }
         progress.accept(String.format(Locale.ROOT, "model set-ups compared on %,d passages", texts.size()));
         Map<String, Embedder> models = new LinkedHashMap<>();
-        models.put("this project", subject.indexer().embedder());
+        models.put("this project", subject.search().embedder());
         models.putAll(subject.modelVariants());
         models.values().forEach(model -> model.embedAll(texts.subList(0, Math.min(texts.size(), 16))));
         Map<String, Rate> rates = new LinkedHashMap<>();
@@ -198,16 +195,7 @@ public final class Benchmark {
         rates.forEach((name, rate) -> details.put("embedAll_passages_per_s: " + name, rate.perSecond()));
     }
 
-    private List<String> embeddingTexts(ArticleSet set) {
-        List<String> texts = new ArrayList<>();
-        for (Article article : set.articles()) {
-            String title = subject.indexer().splitter().embeddingTitle(article);
-            subject.indexer().splitter().split(article).forEach(p -> texts.add(p.embeddingText(title)));
-        }
-        return texts;
-    }
-
-    private List<Query> queries(List<SeedQuestion> real, ArticleSet sampleSet, IndexedSet sample) {
+    private List<Query> queries(List<SeedQuestion> real, ArticleSet sampleSet, PassageStore sample) {
         LocalDate askedOn = sampleSet.newest().map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
         int count = settings.warmup() + settings.queries();
         List<Passage> passages = new ArrayList<>(sample.size());
@@ -219,26 +207,27 @@ public final class Benchmark {
         notes.add(String.format(Locale.ROOT, "questions: %d warm-up then %d timed per stage; %d real questions, %d "
                 + "made from article sentences%s", settings.warmup(), settings.queries(), fromReal,
                 count - fromReal, real.isEmpty() ? " (no question file found: article sentences only)" : ""));
-        Embedder embedder = subject.indexer().embedder();
+        Embedder embedder = subject.search().embedder();
         return questions.stream().map(q -> new Query(q, embedder.embed(q.text()))).toList();
     }
 
-    private IndexedSet build(BenchCorpus.Grown grown) {
+    private SearchBench.Built build(BenchCorpus.Grown grown) {
         progress.accept(String.format(Locale.ROOT, "building the %,d-passage set", grown.passages().size()));
         long before = usedHeapAfterGc();
         long start = System.nanoTime();
-        IndexedSet store = subject.indexer().assemble(grown.set(), grown.passages(), grown.owners(), grown.vectors(),
-                IndexDirectory.at(indexPath()));
+        SearchBench.Built built = subject.search().assemble(grown.set(), grown.passages(), grown.owners(),
+                grown.vectors(), indexPath());
+        PassageStore store = built.store();
         details.put("index_build_s", seconds(start));
         long after = usedHeapAfterGc();
         figures.put("passages", (double) store.size());
         figures.put("heap_bytes_per_passage", (double) (after - before) / store.size());
-        figures.put("index_bytes_per_passage", (double) store.index().bytes() / store.size());
-        details.put("store_heap_bytes_per_passage", (double) store.heapBytes() / store.size());
-        return store;
+        figures.put("index_bytes_per_passage", (double) built.indexBytes() / store.size());
+        details.put("store_heap_bytes_per_passage", (double) built.heapBytes() / store.size());
+        return built;
     }
 
-    private void dense(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+    private void dense(PassageStore store, List<float[]> vectors, List<Query> queries) {
         progress.accept("dense search and recall");
         Latencies dense = time(queries, q -> store.dense(q.vector, K, null).size());
         figures.put("search_p50_ms", dense.p50());
@@ -258,7 +247,7 @@ public final class Benchmark {
      * The share of the exact top 10 the dense search returns. Rows tied with the exact tenth score count as found
      * whichever of them is returned: replicated sets (the bundled article repeated) hold identical vectors.
      */
-    private static double recall(IndexedSet store, List<float[]> vectors, List<Query> queries) {
+    private static double recall(PassageStore store, List<float[]> vectors, List<Query> queries) {
         double sum = 0;
         for (Query q : queries) {
             int[] truth = exactTop(vectors, q.vector);
@@ -299,11 +288,10 @@ public final class Benchmark {
         return top.stream().mapToInt(e -> (int) e[1]).toArray();
     }
 
-    private void retrievalAndAnswers(IndexedSet store, List<Query> queries) {
+    private void retrievalAndAnswers(PassageStore store, List<Query> queries) {
         progress.accept("hybrid retrieval");
-        HybridRetriever retriever = new HybridRetriever();
-        Latencies hybrid = time(queries, q -> retriever.retrieve(store,
-                new RetrievalQuery(q.question.text(), q.vector, q.question.askedOn(), K)).size());
+        Latencies hybrid = time(queries, q -> subject.search().retrieve(store, q.question.text(), q.vector,
+                q.question.askedOn(), K).size());
         figures.put("hybrid_p50_ms", hybrid.p50());
         progress.accept("answers, uncached");
         Map<String, Latencies> stages = new LinkedHashMap<>();
@@ -342,15 +330,14 @@ public final class Benchmark {
      * Opens the grown set's index as a restart does (memory-mapped, checksums verified, nothing rebuilt) and answers
      * a first question from it: {@code open_s}. Then deletes the index.
      */
-    private void reopen(IndexedSet store) {
+    private void reopen(SearchBench.Built built) {
         progress.accept("open the index and answer a first question");
-        SetIndexer indexer = subject.indexer();
+        PassageStore store = built.store();
         try {
             usedHeapAfterGc();
             long start = System.nanoTime();
-            IndexedSet opened = indexer.serve(store.articleSet(), IndexDirectory.at(indexPath())
-                    .open(indexer.settings()));
-            subject.sets().put(opened);
+            SearchBench.Built opened = subject.search().open(store.articleSet(), indexPath());
+            subject.sets().put(opened.store());
             try {
                 Answer first = subject.answers().answer(Question.of("What happened to the coastal city?",
                         store.articleSet().newest().map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH), SET_NAME));
@@ -363,9 +350,9 @@ public final class Benchmark {
             figures.put("open_s", openSeconds);
             figures.put("reembed_s_estimate", reembed);
             figures.put("open_speedup", reembed / openSeconds);
-            opened.index().close();
+            opened.close();
         } finally {
-            store.index().close();
+            built.close();
             deleteQuietly(indexPath());
         }
     }

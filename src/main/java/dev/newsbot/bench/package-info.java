@@ -5,6 +5,8 @@
  * ({@link dev.newsbot.bench.BenchReport}).
  *
  * <p>This package owns how each figure is measured. It runs the parts the composition root hands it
- * ({@link dev.newsbot.bench.BenchSubject}) and touches no third-party library except through them.
+ * ({@link dev.newsbot.bench.BenchSubject}) and touches no third-party library except through them. Indexes are
+ * built, opened and searched through one entry point, {@link dev.newsbot.search.SearchBench}; the rest of
+ * {@code index} and {@code search} is reached only through their public seams (the passage store, the embedder).
  */
 package dev.newsbot.bench;

@@ -3,7 +3,7 @@ package dev.newsbot.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import dev.newsbot.retrieval.Embedder;
+import dev.newsbot.index.embedding.Embedder;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package dev.newsbot.eval;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.Citation;
 import dev.newsbot.answer.Question;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

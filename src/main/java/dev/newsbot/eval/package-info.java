@@ -5,7 +5,9 @@
  * ({@link dev.newsbot.eval.EvalReport}) or as a text table ({@link dev.newsbot.eval.EvalTable}).
  *
  * <p>This package owns the metric definitions. It does not run the bot: the caller asks the questions, records an
- * {@code Outcome} for each and hands the list to {@code Metrics}. It depends on nothing else in newsbot; Jackson is
- * its only library.
+ * {@code Outcome} for each and hands the list to {@code Metrics}. Of the bot it reads only what it scores: the
+ * {@code answer} package's {@code Answer}, {@code Question}, {@code Citation} and {@code AnswerEngine}, the
+ * {@code search} package's {@code RetrievedPassage}, the {@code Answerability} model that {@code Calibration} refits,
+ * and {@code articles}; ArchitectureTest holds it to that. Jackson is its only library.
  */
 package dev.newsbot.eval;

@@ -2,10 +2,10 @@ package dev.newsbot.opensearch;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.Passage;
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.Scored;
-import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.Scored;
+import dev.newsbot.index.TextAnalyzer;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.newsbot.ops;
 
 import dev.newsbot.cache.CacheCounts;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.SetRegistry;
 import dev.newsbot.sources.FeedReader;
 import dev.newsbot.sources.FeedStatus;
 import io.micrometer.core.instrument.Counter;

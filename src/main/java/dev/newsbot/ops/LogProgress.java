@@ -1,6 +1,6 @@
 package dev.newsbot.ops;
 
-import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.index.SetIndexer;
 import org.slf4j.Logger;
 
 /**

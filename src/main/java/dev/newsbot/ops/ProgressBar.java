@@ -1,6 +1,6 @@
 package dev.newsbot.ops;
 
-import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.index.SetIndexer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;

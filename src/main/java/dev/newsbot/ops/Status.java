@@ -1,13 +1,13 @@
 package dev.newsbot.ops;
 
 import dev.newsbot.cache.CacheCounts;
-import dev.newsbot.retrieval.PassageStore;
-import dev.newsbot.retrieval.SetRegistry;
+import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.sources.FeedStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import dev.newsbot.sources.FeedStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.newsbot.ops;
 
-import dev.newsbot.retrieval.PassageStore;
+import dev.newsbot.index.PassageStore;
 
 /**
  * What happens to a set version once it is built or opened, before questions see it: the in-process engine serves

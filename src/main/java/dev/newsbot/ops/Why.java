@@ -3,7 +3,7 @@ package dev.newsbot.ops;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerSentence;
 import dev.newsbot.answer.Citation;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

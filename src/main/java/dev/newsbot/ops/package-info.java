@@ -9,7 +9,7 @@
  * ({@link dev.newsbot.ops.SourceRefresher}, {@code sources.refresh}) and the command line's progress bar.
  *
  * <p>The composition root ({@code app}) builds these parts and hands them to the front ends; this package calls
- * {@code chat}, {@code cache}, {@code answer}, {@code retrieval}, {@code sources}, {@code articles} and
+ * {@code chat}, {@code cache}, {@code answer}, {@code search}, {@code index}, {@code sources}, {@code articles} and
  * {@code config}. Uses
  * Micrometer and Jackson; HTTP goes through {@code ops.http}, the only package that uses Jetty; no Caffeine (the
  * short-lived group-admin cache is a plain clock-based map).

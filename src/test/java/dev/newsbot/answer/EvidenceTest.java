@@ -3,12 +3,12 @@ package dev.newsbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.newsbot.retrieval.HashingEmbedder;
-import dev.newsbot.retrieval.HybridRetriever;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.RetrievalQuery;
-import dev.newsbot.retrieval.TestSets;
-import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.TestSets;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.embedding.HashingEmbedder;
+import dev.newsbot.search.HybridRetriever;
+import dev.newsbot.search.RetrievalQuery;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.newsbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.TestSets;
-import dev.newsbot.retrieval.TextAnalyzer;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.TestSets;
+import dev.newsbot.index.TextAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

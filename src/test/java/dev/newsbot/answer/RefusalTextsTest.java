@@ -3,8 +3,8 @@ package dev.newsbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.config.PromptFiles;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.TestSets;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.TestSets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

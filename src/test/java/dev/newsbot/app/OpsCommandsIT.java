@@ -6,18 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
+import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.IndexHeader;
+import dev.newsbot.index.IndexSettings;
+import dev.newsbot.index.PassageSplitter;
+import dev.newsbot.index.SetIndex;
+import dev.newsbot.index.embedding.MiniLmEmbedder;
+import dev.newsbot.index.embedding.TokenCounter;
 import dev.newsbot.ops.AdminServer;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.IndexSettings;
-import dev.newsbot.retrieval.MiniLmEmbedder;
-import dev.newsbot.retrieval.PassageSplitter;
-import dev.newsbot.retrieval.SetIndex;
-import dev.newsbot.retrieval.TokenCounter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,19 +54,45 @@ class OpsCommandsIT {
         Path file = Files.writeString(dir.resolve("news.jsonl"), ARTICLES);
 
         Run first = run(Main.commandLine(), "index", file.toString());
+        Path snapshot = dir.resolve("news.jsonl.newsbot-index");
+        Instant built = header(snapshot).createdAt();
         Run second = run(Main.commandLine(), "index", file.toString());
 
-        Path snapshot = dir.resolve("news.jsonl.newsbot-index");
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("embedded 2/2 passages (100%)").contains("Indexed set \"default\"")
                 .contains("2 articles, 2 passages (2 embedded, 0 reused)").contains(snapshot.toString());
         assertThat(first.out()).contains("read 2 articles").contains("split 2/2 articles into 2 passages");
-        assertThat(second.out()).contains("Reused 2 of 2 articles from the index at " + snapshot)
-                .contains("(0 embedded, 2 reused)");
-        IndexSettings settings = new IndexSettings(MiniLmEmbedder.MODEL_NAME, 384,
-                new PassageSplitter(new TokenCounter(), 110).settings());
-        try (SetIndex index = IndexDirectory.at(snapshot).open(settings)) {
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains("Reused the index at " + snapshot + ": it already holds set \"default\"")
+                .contains("(2 passages); nothing rebuilt")
+                .doesNotContain("split ").doesNotContain("embedded").doesNotContain("Indexed set");
+        assertThat(header(snapshot).createdAt()).as("the second run wrote no new version").isEqualTo(built);
+    }
+
+    @Test
+    void should_embed_only_the_changed_article_when_a_set_changes() throws Exception {
+        Path file = Files.writeString(dir.resolve("news.jsonl"), ARTICLES);
+        run(Main.commandLine(), "index", file.toString());
+        Files.writeString(file, ARTICLES.replace("3 billion dollars", "4 billion dollars"));
+
+        Run changed = run(Main.commandLine(), "index", file.toString());
+
+        Path snapshot = dir.resolve("news.jsonl.newsbot-index");
+        assertThat(changed.exit()).isZero();
+        assertThat(changed.out()).contains("Reused 1 of 2 articles from the index at " + snapshot)
+                .contains("(1 embedded, 1 reused)");
+        try (SetIndex index = IndexDirectory.at(snapshot).open(settings())) {
             assertThat(index.size()).isEqualTo(2);
+        }
+    }
+
+    private static IndexSettings settings() {
+        return new IndexSettings(MiniLmEmbedder.MODEL_NAME, 384, new PassageSplitter(new TokenCounter(), 110).settings());
+    }
+
+    private static IndexHeader header(Path snapshot) {
+        try (SetIndex index = IndexDirectory.at(snapshot).open(settings())) {
+            return index.header();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** config/newsbot.service: the settings the README promises, and {@code systemd-analyze verify} when present. */
+/** config/newsbot.service: the settings docs/operating.md promises, and {@code systemd-analyze verify} when present. */
 class SystemdUnitTest {
 
     private static final Path UNIT = Path.of("config/newsbot.service");

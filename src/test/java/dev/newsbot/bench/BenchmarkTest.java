@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.answer.AnswerService;
-import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.ExtractiveAnswerer;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.config.Template;
-import dev.newsbot.retrieval.HashingEmbedder;
-import dev.newsbot.retrieval.HybridRetriever;
-import dev.newsbot.retrieval.PassageSplitter;
-import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SetRegistry;
-import dev.newsbot.retrieval.TextAnalyzer;
-import dev.newsbot.retrieval.TokenCounter;
+import dev.newsbot.index.PassageSplitter;
+import dev.newsbot.index.SetIndexer;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.embedding.HashingEmbedder;
+import dev.newsbot.index.embedding.TokenCounter;
+import dev.newsbot.search.HybridRetriever;
+import dev.newsbot.search.SearchBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class BenchmarkTest {
                 RefusalTexts.PLACEHOLDERS);
         AnswerService answers = new AnswerService(sets, indexer.embedder(), new HybridRetriever(),
                 new ExtractiveAnswerer(analyzer, 3), new RefusalTexts(refusal, refusal, refusal), 10);
-        BenchSubject subject = new BenchSubject(indexer, sets, answers,
+        BenchSubject subject = new BenchSubject(new SearchBench(indexer), sets, answers,
                 new CachingAnswerEngine(answers, "maximumSize=1000"), Map.of("hashing again", new HashingEmbedder()));
         BenchSettings settings = new BenchSettings(500, 40, 20, 5, 7);
         return new Benchmark(subject, settings, work, progress::add)

@@ -65,7 +65,7 @@ class ConfigLoaderTest {
         assertThat(new ConfigLoader().read(write("retrieval:\n  embeddingModel: bge-small-en-v1.5-q\n"))
                 .retrieval().maxPassageTokens()).isEqualTo(110);
         assertThat(NewsbotConfig.Retrieval.embeddingModels()).containsExactlyInAnyOrderElementsOf(
-                dev.newsbot.retrieval.EmbeddingModels.NAMES);
+                dev.newsbot.index.embedding.EmbeddingModels.NAMES);
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.newsbot.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.articles.Article;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.IndexFiles;
-import dev.newsbot.retrieval.SetIndex;
+import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.IndexFiles;
+import dev.newsbot.index.SetIndex;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

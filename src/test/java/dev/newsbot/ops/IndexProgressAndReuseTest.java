@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.PriorIndex;
+import dev.newsbot.index.PriorIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

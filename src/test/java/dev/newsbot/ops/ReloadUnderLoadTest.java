@@ -8,7 +8,7 @@ import dev.newsbot.answer.Citation;
 import dev.newsbot.answer.Question;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsbot.articles.Article;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.IndexFiles;
-import dev.newsbot.retrieval.SetIndex;
+import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.IndexFiles;
+import dev.newsbot.index.SetIndex;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.newsbot.ops;
 
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.IndexDirectory;
-import dev.newsbot.retrieval.PriorIndex;
-import dev.newsbot.retrieval.SetIndexer;
+import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.PriorIndex;
+import dev.newsbot.index.SetIndexer;
 import java.nio.file.Path;
 
 /**

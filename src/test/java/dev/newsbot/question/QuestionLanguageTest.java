@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.pemistahl.lingua.api.Language;
 import dev.newsbot.TestData;
-import dev.newsbot.retrieval.WordList;
+import dev.newsbot.index.WordList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,17 @@
 package dev.newsbot.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.newsbot.telegram.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.cache.CacheCounts;
+import dev.newsbot.index.PassageSplitter;
+import dev.newsbot.index.SetIndexer;
+import dev.newsbot.index.SetRegistry;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.embedding.HashingEmbedder;
+import dev.newsbot.index.embedding.TokenCounter;
 import dev.newsbot.ops.AdminChecks;
 import dev.newsbot.ops.CachedGroupAdmins;
 import dev.newsbot.ops.ChatSets;
@@ -12,23 +20,11 @@ import dev.newsbot.ops.SetManager;
 import dev.newsbot.ops.SetSource;
 import dev.newsbot.ops.Status;
 import dev.newsbot.ops.Why;
-import dev.newsbot.retrieval.HashingEmbedder;
-import dev.newsbot.retrieval.PassageSplitter;
-import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.SetRegistry;
-import dev.newsbot.retrieval.TextAnalyzer;
-import dev.newsbot.retrieval.TokenCounter;
 import dev.newsbot.telegram.fake.ApiCall;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +32,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static dev.newsbot.telegram.BotHarness.WAIT;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator commands end to end: the real client against the Bot API fake, over the real ops parts (a

@@ -1,11 +1,11 @@
 package dev.newsbot.answer.llm;
 
-import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.Question;
+import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.articles.Article;
 import dev.newsbot.config.PromptFiles;
 import dev.newsbot.config.Template;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

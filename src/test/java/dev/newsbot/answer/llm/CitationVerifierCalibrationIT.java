@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.retrieval.IndexedSet;
-import dev.newsbot.retrieval.MiniLmEmbedder;
-import dev.newsbot.retrieval.PassageSplitter;
-import dev.newsbot.retrieval.RetrievedPassage;
-import dev.newsbot.retrieval.Scored;
-import dev.newsbot.retrieval.SetIndexer;
-import dev.newsbot.retrieval.TextAnalyzer;
-import dev.newsbot.retrieval.TokenCounter;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.PassageSplitter;
+import dev.newsbot.index.Scored;
+import dev.newsbot.index.SetIndexer;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.embedding.MiniLmEmbedder;
+import dev.newsbot.index.embedding.TokenCounter;
+import dev.newsbot.search.RetrievedPassage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class CitationVerifierCalibrationIT {
         Path dir = evalDir("rtqa2022");
         IndexedSet store = index("rtqa2022", dir);
         List<String> sentences = new ArrayList<>();
-        dev.newsbot.retrieval.TestSets.passages(store).forEach(p -> p.sentences().stream()
+        dev.newsbot.index.TestSets.passages(store).forEach(p -> p.sentences().stream()
                 .filter(s -> s.split("\\s+").length >= 8 && s.split("\\s+").length <= 40).forEach(sentences::add));
         java.util.Collections.shuffle(sentences, new Random(7));
         List<Pair> pairs = pairs(store, sentences.subList(0, 400));

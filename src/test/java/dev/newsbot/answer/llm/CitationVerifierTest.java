@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.answer.Question;
 import dev.newsbot.answer.llm.CitationVerifier.Checked;
 import dev.newsbot.answer.llm.ModelReply.Sentence;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import dev.newsbot.answer.Citation;
 import dev.newsbot.answer.Draft;
 import dev.newsbot.answer.Question;
 import dev.newsbot.answer.llm.ScriptedOpenAiServer.Reply;
-import dev.newsbot.retrieval.RetrievedPassage;
+import dev.newsbot.search.RetrievedPassage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.config.PromptFiles;
-import dev.newsbot.retrieval.Passage;
-import dev.newsbot.retrieval.RetrievedPassage;
-import dev.newsbot.retrieval.TestSets;
+import dev.newsbot.index.Passage;
+import dev.newsbot.index.TestSets;
+import dev.newsbot.search.RetrievedPassage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,22 @@
+package dev.newsbot.index;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a passage index says about itself, in its commit user data.
+ *
+ * @param settings   the model and splitter settings its vectors and passages were made with
+ * @param setName    the article set's name
+ * @param setVersion the article set's content version
+ * @param createdAt  when the index was built
+ */
+public record IndexHeader(IndexSettings settings, String setName, String setVersion, Instant createdAt) {
+
+    public IndexHeader {
+        Objects.requireNonNull(settings, "IndexHeader.settings must not be null");
+        Objects.requireNonNull(setName, "IndexHeader.setName must not be null");
+        Objects.requireNonNull(setVersion, "IndexHeader.setVersion must not be null");
+        Objects.requireNonNull(createdAt, "IndexHeader.createdAt must not be null");
+    }
+}
