@@ -6,6 +6,7 @@ import dev.newsbot.answer.Answerability;
 import dev.newsbot.answer.Answerer;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.answer.LanguageNoticeEngine;
+import dev.newsbot.answer.SearchOutageEngine;
 import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.StageTracer;
@@ -94,6 +95,7 @@ public final class Newsbot implements AutoCloseable {
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
     private final FeedReader feeds;
+    private final SearchEngine search;
     /** The OpenTelemetry tracer, only when an OTLP endpoint is configured; null otherwise. */
     private final OtelStageTracer tracing;
     private AdminServer adminServer;
@@ -129,15 +131,23 @@ public final class Newsbot implements AutoCloseable {
                 refusal, config.retrieval().passages(), tracer));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
+        this.search = SearchEngine.of(config.search(), Secrets.fromEnvironment(), analyzer, embedder.dimension());
         this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
-                SetSource.of(config, home), clock);
+                SetSource.of(config, home), clock, search.publisher());
+        search.watch(manager.readiness(), opsScheduler);
         this.chatSets = new ChatSets(stateFile(), sets.defaultSet(), manager::has,
                 () -> manager.sources().stream().map(SetSource::name).toList());
-        this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
+        this.meteredEngine = new MeteredAnswerEngine(new SearchOutageEngine(engine, sets,
+                prompts.load("search-unavailable.txt", Set.of(), Set.of("set")), this::searchDown), metrics);
         this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
         metrics.sets(manager, sets);
         metrics.sources(feeds, clock);
+    }
+
+    private void searchDown(RuntimeException e) {
+        metrics.searchUnavailable();
+        search.down(e);
     }
 
     /** Every feed URL the sets list: their hosts are the ones the web sources may fetch from. */
@@ -322,6 +332,7 @@ public final class Newsbot implements AutoCloseable {
             refresher.close();
         }
         opsScheduler.shutdownNow();
+        search.close();
         modelPool.shutdownNow();
         searchPool.shutdownNow();
         llmPool.shutdownNow();

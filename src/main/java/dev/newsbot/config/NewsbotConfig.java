@@ -70,6 +70,12 @@ public record NewsbotConfig(
                 sources, log, search);
     }
 
+    /** The same configuration with other search settings (from {@code --engine}). */
+    public NewsbotConfig withSearch(Search other) {
+        return new NewsbotConfig(articles, retrieval, answer, cache, prompts, admin, telegram, watch, state, sources, log,
+                other);
+    }
+
     /**
      * The same configuration with the environment's overrides: {@code NEWSBOT_ANSWER_MODE},
      * {@code NEWSBOT_LLM_BASE_URL} and {@code NEWSBOT_LLM_MODEL}. A bad value is an error naming the variable.

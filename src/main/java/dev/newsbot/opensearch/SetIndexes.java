@@ -120,6 +120,13 @@ public final class SetIndexes {
         cluster.sendAllowingMissing("DELETE", "/" + index, null);
     }
 
+    /** Removes a set from the cluster: every version's index, the served one and its alias included. */
+    public void drop(String setName) {
+        for (String index : versions(setName)) {
+            cluster.sendAllowingMissing("DELETE", "/" + index, null);
+        }
+    }
+
     /**
      * The stored vectors of every article in {@code index}, keyed by article id, so that an incremental reload
      * reuses those of unchanged articles instead of embedding them again.
