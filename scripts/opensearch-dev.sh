@@ -43,7 +43,7 @@ URL=http://127.0.0.1:$PORT
 
 answers() { curl -fsS -m 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
 
-node_pid() { [ -s "$PIDFILE" ] && cat "$PIDFILE"; }
+node_pid() { [ -s "$PIDFILE" ] && cat "$PIDFILE" 2>/dev/null; }
 
 alive() { local pid; pid=$(node_pid) && kill -0 "$pid" 2>/dev/null; }
 
@@ -145,15 +145,17 @@ start() {
     run=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
   fi
   echo "opensearch-dev: starting at $URL (log $NODE/logs/stdout.log)"
-  (cd "$NODE" && OPENSEARCH_JAVA_HOME=$(java_home) OPENSEARCH_PATH_CONF=$NODE/config HOME=$NODE \
-      nohup "${run[@]}" bin/opensearch -p "$PIDFILE" >"$NODE/logs/stdout.log" 2>&1 </dev/null &)
+  # Every descriptor of the background node goes to its log, so a caller reading this script's output sees it end.
+  (cd "$NODE" && exec env OPENSEARCH_JAVA_HOME="$(java_home)" OPENSEARCH_PATH_CONF="$NODE/config" HOME="$NODE" \
+      nohup "${run[@]}" bin/opensearch -p "$PIDFILE") >"$NODE/logs/stdout.log" 2>&1 </dev/null &
+  local launched=$!  # the exec chain keeps this pid through to the node's JVM
   local waited=0
   until answers; do
     if [ "$waited" -ge "$START_TIMEOUT_S" ]; then
       echo "opensearch-dev: no answer at $URL after ${START_TIMEOUT_S}s; last log lines:" >&2
-      tail -n 20 "$NODE/logs/stdout.log" >&2; stop; return 1
+      tail -n 20 "$NODE/logs/stdout.log" >&2; kill "$launched" 2>/dev/null || true; stop; return 1
     fi
-    if [ "$waited" -gt 5 ] && ! alive && ! pgrep -f -- "-Dopensearch.path.home=$NODE " >/dev/null; then
+    if ! kill -0 "$launched" 2>/dev/null; then
       echo "opensearch-dev: the node exited while starting; last log lines:" >&2
       tail -n 20 "$NODE/logs/stdout.log" >&2; return 1
     fi

@@ -7,6 +7,7 @@ import dev.newsbot.answer.Answerer;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.answer.LanguageNoticeEngine;
 import dev.newsbot.answer.SearchOutageEngine;
+import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.StageTracer;
@@ -224,6 +225,11 @@ public final class Newsbot implements AutoCloseable {
     /** The answer path, metered (questions, latency). */
     public AnswerEngine engine() {
         return meteredEngine;
+    }
+
+    /** Where the benchmark's sets are searched: {@code search.engine}. */
+    BenchEngine benchEngine() {
+        return search.bench();
     }
 
     /** Loads, reloads and reports on the sets. */

@@ -1,6 +1,8 @@
 package dev.newsbot.app;
 
+import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.index.PassageStore;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.index.IndexedSet;
 import dev.newsbot.index.TextAnalyzer;
@@ -27,17 +29,17 @@ final class SearchEngine implements AutoCloseable {
     static final long PROBE_MILLIS = 2000;
 
     private final OpenSearchCluster cluster;
-    private final StorePublisher publisher;
+    private final OpenSearchSets sets;
     private ClusterHealth health;
 
-    private SearchEngine(OpenSearchCluster cluster, StorePublisher publisher) {
+    private SearchEngine(OpenSearchCluster cluster, OpenSearchSets sets) {
         this.cluster = cluster;
-        this.publisher = publisher;
+        this.sets = sets;
     }
 
     static SearchEngine of(NewsbotConfig.Search search, Secrets secrets, TextAnalyzer analyzer, int dimension) {
         if (!search.engine().equals(NewsbotConfig.Search.OPENSEARCH)) {
-            return new SearchEngine(null, StorePublisher.IN_PROCESS);
+            return new SearchEngine(null, null);
         }
         OpenSearchCluster cluster = OpenSearchCluster.connect(settings(search.opensearch()), credentials(secrets));
         return new SearchEngine(cluster, new OpenSearchSets(cluster, TextAnalyzer.stopWords(), dimension,
@@ -55,7 +57,35 @@ final class SearchEngine implements AutoCloseable {
     }
 
     StorePublisher publisher() {
-        return publisher;
+        return sets == null ? StorePublisher.IN_PROCESS : sets;
+    }
+
+    /** The engine as the benchmark measures it. */
+    BenchEngine bench() {
+        if (sets == null) {
+            return BenchEngine.IN_PROCESS;
+        }
+        return new BenchEngine() {
+            @Override
+            public String name() {
+                return NewsbotConfig.Search.OPENSEARCH;
+            }
+
+            @Override
+            public PassageStore publish(PassageStore built) {
+                return sets.publish(built);
+            }
+
+            @Override
+            public long storedBytes(PassageStore published) {
+                return sets.storedBytes(published);
+            }
+
+            @Override
+            public void drop(String setName) {
+                sets.drop(setName);
+            }
+        };
     }
 
     /** Starts probing the cluster, reporting into {@code readiness}; nothing for the in-process engine. */

@@ -87,6 +87,17 @@ public final class OpenSearchSets implements StorePublisher {
         return published instanceof OpenSearchPassageStore p ? p.local() : published;
     }
 
+    /** Bytes the published version's index holds on disk (primaries), or -1 for a store not published here. */
+    public long storedBytes(PassageStore published) {
+        return published instanceof OpenSearchPassageStore p ? indexes.storeBytes(p.index()) : -1;
+    }
+
+    /** Removes every version of a set, and its alias, from the cluster. */
+    public void drop(String setName) {
+        indexes.drop(setName);
+        replaced.remove(setName);
+    }
+
     private void write(PassageStore built, String index) {
         ArticleSet set = built.articleSet();
         indexes.create(set.name(), set.version(), IndexSchema.of(stopWords, dimension));

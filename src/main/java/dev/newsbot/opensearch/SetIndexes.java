@@ -120,6 +120,12 @@ public final class SetIndexes {
         cluster.sendAllowingMissing("DELETE", "/" + index, null);
     }
 
+    /** Bytes an index's primary shards hold on disk. */
+    public long storeBytes(String index) {
+        return cluster.send("GET", "/" + index + "/_stats/store", null).path("_all").path("primaries").path("store")
+                .path("size_in_bytes").asLong();
+    }
+
     /** Removes a set from the cluster: every version's index, the served one and its alias included. */
     public void drop(String setName) {
         for (String index : versions(setName)) {

@@ -17,7 +17,7 @@ import dev.newsbot.opensearch.OpenSearchSets;
 import dev.newsbot.opensearch.OpenSearchSettings;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -153,12 +154,14 @@ class OpenSearchRestartIT {
         }
     }
 
-    private static void script(String command) throws IOException, InterruptedException {
+    private void script(String command) throws IOException, InterruptedException {
+        Path log = dir.resolve("opensearch-dev-" + command + ".log");
         Process process = new ProcessBuilder("bash", "scripts/opensearch-dev.sh", command, "--port",
-                String.valueOf(PORT)).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("scripts/opensearch-dev.sh " + command + " failed:\n" + output);
+                String.valueOf(PORT)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroy();
+            throw new IllegalStateException("scripts/opensearch-dev.sh " + command + " failed:\n"
+                    + Files.readString(log));
         }
     }
 }
