@@ -15,17 +15,9 @@ import dev.newsbot.opensearch.OpenSearchSets;
 import dev.newsbot.opensearch.OpenSearchSettings;
 import dev.newsbot.opensearch.SetIndexes;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,24 +61,16 @@ class OpenSearchReloadIT {
         manager.loadAll();
         String first = ArticleSet.of("news", TestBot.towns(ARTICLES, 0)).version();
         String second = ArticleSet.of("news", TestBot.towns(ARTICLES, 1)).version();
-        ConcurrentLinkedQueue<Answer> asked = new ConcurrentLinkedQueue<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService askers = Executors.newFixedThreadPool(ASKERS);
-        for (int t = 0; t < ASKERS; t++) {
-            Random random = new Random(t);
-            askers.execute(() -> ask(bot, random, stop, asked, failures));
-        }
+        Askers askers = new Askers(bot.engine, ASKERS, ARTICLES);
 
         Thread.sleep(500);
         TestBot.writeJsonl(file, TestBot.towns(ARTICLES, 1));
         ReloadReport report = manager.reload("news");
         Thread.sleep(500);
-        stop.set(true);
-        askers.shutdown();
-        assertThat(askers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(askers.stop()).isTrue();
+        List<Answer> asked = askers.asked.stream().map(Askers.Asked::answer).toList();
 
-        assertThat(failures).isEmpty();
+        assertThat(askers.failures).isEmpty();
         assertThat(report.ok()).as(report.summary()).isTrue();
         assertThat(asked).extracting(a -> a.set().version()).contains(first, second);
         for (Answer answer : asked) {
@@ -127,18 +111,5 @@ class OpenSearchReloadIT {
 
     private static Article town(String id, int edition) {
         return TestBot.town(Integer.parseInt(id.substring("town-".length())), edition);
-    }
-
-    private static void ask(TestBot bot, Random random, AtomicBoolean stop, ConcurrentLinkedQueue<Answer> asked,
-                            List<Throwable> failures) {
-        while (!stop.get()) {
-            int k = random.nextInt(ARTICLES);
-            try {
-                asked.add(bot.engine.answer(Question.of("How many new schools did the mayor of Town" + k
-                        + " open?", TestBot.DAY, "news")));
-            } catch (RuntimeException | Error e) {
-                failures.add(e);
-            }
-        }
     }
 }
