@@ -142,8 +142,9 @@ class OpenSearchRestartIT {
         int k = 0;
         while (!stop.get()) {
             try {
-                Answer answer = engine.answer(Question.of("How many new schools did the mayor of Town" + (k++ % 50)
-                        + " open?", TestBot.DAY, "news"));
+                // Each question is new, so none is served from the answer cache: every one needs the node.
+                Answer answer = engine.answer(Question.of("How many new schools did the mayor of Town" + (k % 50)
+                        + " open, asked for the " + k++ + "th time?", TestBot.DAY, "news"));
                 asked.add(new Asked(System.nanoTime(), answer));
                 Thread.sleep(20);
             } catch (RuntimeException | Error e) {
