@@ -45,6 +45,7 @@ class ArchitectureTest {
             .layer("cache").definedBy("dev.newsbot.cache..")
             .layer("answer").definedBy("dev.newsbot.answer..")
             .layer("sources").definedBy("dev.newsbot.sources..")
+            .layer("opensearch").definedBy("dev.newsbot.opensearch..")
             .layer("search").definedBy("dev.newsbot.search..")
             .layer("index").definedBy("dev.newsbot.index..")
             .layer("question").definedBy("dev.newsbot.question..")
@@ -53,22 +54,23 @@ class ArchitectureTest {
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("fleet").mayOnlyBeAccessedByLayers("app")
             .whereLayer("telegram").mayOnlyBeAccessedByLayers("app", "fleet")
-            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "fleet")
+            .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "fleet", "opensearch")
             .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
             .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops", "fleet")
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench", "fleet")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
+            .whereLayer("opensearch").mayOnlyBeAccessedByLayers("app")
             .whereLayer("search").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
             .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops", "eval",
-                    "bench")
+                    "bench", "opensearch")
             .whereLayer("question").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops",
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "index", "search", "answer", "chat", "cache",
-                    "ops", "eval", "bench", "telegram", "sources")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "fleet", "telegram", "chat", "cache", "answer", "search",
-                    "index", "articles", "ops", "eval", "bench", "sources");
+                    "ops", "eval", "bench", "telegram", "sources", "opensearch")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("app", "fleet", "telegram", "chat", "cache", "answer",
+                    "search", "index", "articles", "ops", "eval", "bench", "sources", "opensearch");
 
     /** The embedding models are the lowest part of indexing: they know nothing of passages or Lucene. */
     @ArchTest
@@ -98,7 +100,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule langchain4j_only_in_index_baseline_and_llm = noClasses()
             .that().resideOutsideOfPackages("dev.newsbot.index..", "dev.newsbot.search.baseline..",
-                    "dev.newsbot.answer.llm..")
+                    "dev.newsbot.answer.llm..", "dev.newsbot.opensearch..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..");
 
     /** LangChain4j's in-process embedding models (ONNX) are created and run in index.embedding only. */
@@ -106,6 +108,11 @@ class ArchitectureTest {
     static final ArchRule embedding_models_only_in_index_embedding = noClasses()
             .that().resideOutsideOfPackage("dev.newsbot.index.embedding..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j.model.embedding.onnx..");
+
+    @ArchTest
+    static final ArchRule opensearch_client_only_in_opensearch = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.opensearch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.opensearch.client..", "org.apache.hc..");
 
     @ArchTest
     static final ArchRule caffeine_only_in_cache = noClasses()

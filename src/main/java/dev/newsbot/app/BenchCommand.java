@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
             BenchSubject subject = new BenchSubject(new SearchBench(bot.indexer()), bot.sets(), bot.uncachedEngine(), bot.engine(),
-                    variants);
+                    variants, bot.benchEngine());
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);
                 err.flush();

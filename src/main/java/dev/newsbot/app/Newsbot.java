@@ -6,6 +6,8 @@ import dev.newsbot.answer.Answerability;
 import dev.newsbot.answer.Answerer;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.answer.LanguageNoticeEngine;
+import dev.newsbot.answer.SearchOutageEngine;
+import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.answer.LanguageNotices;
 import dev.newsbot.answer.RefusalTexts;
 import dev.newsbot.answer.StageTracer;
@@ -101,6 +103,7 @@ public final class Newsbot implements AutoCloseable {
     private final AnswerEngine meteredEngine;
     private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
     private final FeedReader feeds;
+    private final SearchEngine search;
     /** The OpenTelemetry tracer, only when an OTLP endpoint is configured; null otherwise. */
     private final OtelStageTracer tracing;
     private AdminServer adminServer;
@@ -136,8 +139,10 @@ public final class Newsbot implements AutoCloseable {
                 refusal, config.retrieval().passages(), tracer));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
+        this.search = SearchEngine.of(config.search(), Secrets.fromEnvironment(), analyzer, embedder.dimension());
         this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
-                SetSource.of(config, home), clock);
+                SetSource.of(config, home), clock, search.publisher());
+        search.watch(manager.readiness(), opsScheduler);
         this.fleet = config.state().redis() == null ? null : Fleet.connect(fleetSettings(config.state()), clock,
                 metrics.registry(), manager.readiness());
         this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
@@ -146,11 +151,17 @@ public final class Newsbot implements AutoCloseable {
         if (fleet != null) {
             fleet.reloads().follow(manager);
         }
-        this.meteredEngine = new MeteredAnswerEngine(engine, metrics);
+        this.meteredEngine = new MeteredAnswerEngine(new SearchOutageEngine(engine, sets,
+                prompts.load("search-unavailable.txt", Set.of(), Set.of("set")), this::searchDown), metrics);
         this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
         metrics.cache("answers", engine::counts);
         metrics.sets(manager, sets);
         metrics.sources(feeds, clock);
+    }
+
+    private void searchDown(RuntimeException e) {
+        metrics.searchUnavailable();
+        search.down(e);
     }
 
     /** Every feed URL the sets list: their hosts are the ones the web sources may fetch from. */
@@ -248,6 +259,11 @@ public final class Newsbot implements AutoCloseable {
     /** The answer path, metered (questions, latency). */
     public AnswerEngine engine() {
         return meteredEngine;
+    }
+
+    /** Where the benchmark's sets are searched: {@code search.engine}. */
+    BenchEngine benchEngine() {
+        return search.bench();
     }
 
     /** Loads, reloads and reports on the sets. */
@@ -373,6 +389,7 @@ public final class Newsbot implements AutoCloseable {
         if (fleet != null) {
             fleet.close();
         }
+        search.close();
         modelPool.shutdownNow();
         searchPool.shutdownNow();
         llmPool.shutdownNow();

@@ -18,15 +18,23 @@ import java.util.Objects;
  * @param cachedAnswers the same path behind the answer cache, as the bot serves it
  * @param modelVariants  other set-ups of the same model whose {@code embedAll} throughput is compared with the
  *                       embedder of {@code search}, by name; may be empty
+ * @param engine         where the sets built are searched ({@code --engine})
  */
 public record BenchSubject(SearchBench search, SetRegistry sets, AnswerEngine answers, AnswerEngine cachedAnswers,
-                           Map<String, Embedder> modelVariants) {
+                           Map<String, Embedder> modelVariants, BenchEngine engine) {
+
+    /** In process. */
+    public BenchSubject(SearchBench search, SetRegistry sets, AnswerEngine answers, AnswerEngine cachedAnswers,
+                        Map<String, Embedder> modelVariants) {
+        this(search, sets, answers, cachedAnswers, modelVariants, BenchEngine.IN_PROCESS);
+    }
 
     public BenchSubject {
         Objects.requireNonNull(search, "BenchSubject.search must not be null");
         Objects.requireNonNull(sets, "BenchSubject.sets must not be null");
         Objects.requireNonNull(answers, "BenchSubject.answers must not be null");
         Objects.requireNonNull(cachedAnswers, "BenchSubject.cachedAnswers must not be null");
+        Objects.requireNonNull(engine, "BenchSubject.engine must not be null");
         modelVariants = Collections.unmodifiableMap(new LinkedHashMap<>(
                 Objects.requireNonNull(modelVariants, "BenchSubject.modelVariants must not be null")));
     }

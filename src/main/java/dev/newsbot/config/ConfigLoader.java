@@ -45,7 +45,7 @@ public final class ConfigLoader {
 
     /** Variables that start with NEWSBOT_ but are not configuration keys. */
     private static final Set<String> NOT_KEYS = Set.of("NEWSBOT_CONFIG", "NEWSBOT_HOME", "NEWSBOT_LOG_LEVEL",
-            "NEWSBOT_ADMIN_TOKEN", "NEWSBOT_LLM_API_KEY");
+            "NEWSBOT_ADMIN_TOKEN", "NEWSBOT_LLM_API_KEY", "NEWSBOT_OPENSEARCH_USERNAME", "NEWSBOT_OPENSEARCH_PASSWORD");
 
     /** Short names accepted for some variables; the full name wins when both are set. */
     private static final Map<String, String> ALIASES = Map.of("NEWSBOT_LLM_BASE_URL", "NEWSBOT_ANSWER_LLM_BASE_URL",
@@ -54,7 +54,8 @@ public final class ConfigLoader {
     /** Keys that must never be in the file, with the variable that holds the secret instead. */
     private static final Map<String, String> SECRETS = Map.of("admin.token", "NEWSBOT_ADMIN_TOKEN",
             "telegram.token", "TELEGRAM_BOT_TOKEN", "telegram.botToken", "TELEGRAM_BOT_TOKEN",
-            "telegram.webhook.secret", "TELEGRAM_WEBHOOK_SECRET", "answer.llm.apiKey", "NEWSBOT_LLM_API_KEY");
+            "telegram.webhook.secret", "TELEGRAM_WEBHOOK_SECRET", "answer.llm.apiKey", "NEWSBOT_LLM_API_KEY",
+            "search.opensearch.password", "NEWSBOT_OPENSEARCH_PASSWORD");
 
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())

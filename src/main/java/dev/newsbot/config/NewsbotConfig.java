@@ -26,7 +26,8 @@ public record NewsbotConfig(
         @JsonProperty("watch") Watch watch,
         @JsonProperty("state") State state,
         @JsonProperty("sources") Sources sources,
-        @JsonProperty("log") Log log) {
+        @JsonProperty("log") Log log,
+        @JsonProperty("search") Search search) {
 
     public NewsbotConfig {
         articles = articles == null ? Articles.DEFAULT : articles;
@@ -39,6 +40,7 @@ public record NewsbotConfig(
         state = state == null ? State.DEFAULT : state;
         sources = sources == null ? Sources.DEFAULT : sources;
         log = log == null ? Log.DEFAULT : log;
+        search = search == null ? Search.DEFAULT : search;
         prompts = prompts == null ? null : promptsFolder(prompts);
     }
 
@@ -56,7 +58,7 @@ public record NewsbotConfig(
     }
 
     public static NewsbotConfig defaults() {
-        return new NewsbotConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new NewsbotConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with the default set's files replaced (from {@code --articles}). */
@@ -65,7 +67,13 @@ public record NewsbotConfig(
         sets.put(articles.defaultSet(), paths.stream().map(Path::toString).toList());
         return new NewsbotConfig(new Articles(sets, articles.defaultSet(), articles.snapshots(),
                 articles.snapshotDir()), retrieval, answer, cache, prompts, admin, telegram, watch, state,
-                sources, log);
+                sources, log, search);
+    }
+
+    /** The same configuration with other search settings (from {@code --engine}). */
+    public NewsbotConfig withSearch(Search other) {
+        return new NewsbotConfig(articles, retrieval, answer, cache, prompts, admin, telegram, watch, state, sources, log,
+                other);
     }
 
     /**
@@ -81,7 +89,8 @@ public record NewsbotConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("environment " + e.getMessage(), e);
         }
-        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources, log);
+        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources, log,
+                search);
     }
 
     private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
@@ -541,6 +550,73 @@ public record NewsbotConfig(
                 case "h" -> java.time.Duration.ofHours(n);
                 default -> java.time.Duration.ofDays(n);
             };
+        }
+    }
+
+    /**
+     * Where passages are searched.
+     *
+     * @param engine     {@code lucene} (default: an embedded index per set version, on disk beside the set) or
+     *                   {@code opensearch} (each set version an index of an OpenSearch cluster, for archive scale)
+     * @param opensearch the cluster, for {@code engine: opensearch}
+     */
+    public record Search(@JsonProperty("engine") String engine, @JsonProperty("opensearch") OpenSearch opensearch) {
+        static final Search DEFAULT = new Search(null, null);
+        public static final String LUCENE = "lucene";
+        public static final String OPENSEARCH = "opensearch";
+
+        public Search {
+            engine = engine == null || engine.isBlank() ? LUCENE : engine.strip();
+            if (!engine.equals(LUCENE) && !engine.equals(OPENSEARCH)) {
+                throw new IllegalArgumentException("search.engine must be lucene or opensearch, was \"" + engine
+                        + "\"");
+            }
+            opensearch = opensearch == null ? OpenSearch.DEFAULT : opensearch;
+        }
+
+        /** The same settings with another engine (from {@code --engine}). */
+        public Search withEngine(String name) {
+            return new Search(name, opensearch);
+        }
+    }
+
+    /**
+     * An OpenSearch cluster. Its user name and password come only from the environment
+     * ({@code NEWSBOT_OPENSEARCH_USERNAME}, {@code NEWSBOT_OPENSEARCH_PASSWORD}).
+     *
+     * @param hosts         the nodes' {@code http(s)://host:port} addresses; default {@code http://127.0.0.1:9200}
+     * @param indexPrefix   in front of every index and alias name (lower case); default {@code newsbot-}
+     * @param shards        primary shards of each set version's index, 1 to 1024; default 1
+     * @param replicas      replicas of each shard, 0 to 16; default 0
+     * @param timeoutMillis how long one request may take before search counts as unavailable, 100 to 600000;
+     *                      default 5000
+     */
+    public record OpenSearch(@JsonProperty("hosts") List<String> hosts,
+                             @JsonProperty("indexPrefix") String indexPrefix,
+                             @JsonProperty("shards") Integer shards,
+                             @JsonProperty("replicas") Integer replicas,
+                             @JsonProperty("timeoutMillis") Integer timeoutMillis) {
+        static final OpenSearch DEFAULT = new OpenSearch(null, null, null, null, null);
+
+        public OpenSearch {
+            hosts = hosts == null ? List.of("http://127.0.0.1:9200") : List.copyOf(hosts);
+            if (hosts.isEmpty()) {
+                throw new IllegalArgumentException("search.opensearch.hosts must name at least one node");
+            }
+            for (String host : hosts) {
+                if (host == null || !host.strip().matches("https?://[^/\\s:]+(:\\d+)?/?")) {
+                    throw new IllegalArgumentException("search.opensearch.hosts: \"" + host
+                            + "\" is not an http(s)://host:port address");
+                }
+            }
+            indexPrefix = indexPrefix == null ? "newsbot-" : indexPrefix.strip();
+            if (!indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
+                throw new IllegalArgumentException("search.opensearch.indexPrefix must be lower-case letters, digits,"
+                        + " '_', '.' or '-', not starting with a sign, was \"" + indexPrefix + "\"");
+            }
+            shards = orDefault(shards, 1, "search.opensearch.shards", 1, 1024);
+            replicas = orDefault(replicas, 0, "search.opensearch.replicas", 0, 16);
+            timeoutMillis = orDefault(timeoutMillis, 5000, "search.opensearch.timeoutMillis", 100, 600_000);
         }
     }
 

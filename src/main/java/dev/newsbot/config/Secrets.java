@@ -12,13 +12,18 @@ import java.util.Optional;
  *                      server does not start
  * @param telegramToken {@code TELEGRAM_BOT_TOKEN}
  * @param webhookSecret {@code TELEGRAM_WEBHOOK_SECRET}
+ * @param opensearchUsername {@code NEWSBOT_OPENSEARCH_USERNAME}: basic-auth user of the OpenSearch cluster
+ * @param opensearchPassword {@code NEWSBOT_OPENSEARCH_PASSWORD}
  */
-public record Secrets(Optional<String> adminToken, Optional<String> telegramToken, Optional<String> webhookSecret) {
+public record Secrets(Optional<String> adminToken, Optional<String> telegramToken, Optional<String> webhookSecret,
+                      Optional<String> opensearchUsername, Optional<String> opensearchPassword) {
 
     public Secrets {
         Objects.requireNonNull(adminToken, "Secrets.adminToken must not be null");
         Objects.requireNonNull(telegramToken, "Secrets.telegramToken must not be null");
         Objects.requireNonNull(webhookSecret, "Secrets.webhookSecret must not be null");
+        Objects.requireNonNull(opensearchUsername, "Secrets.opensearchUsername must not be null");
+        Objects.requireNonNull(opensearchPassword, "Secrets.opensearchPassword must not be null");
     }
 
     public static Secrets fromEnvironment() {
@@ -28,7 +33,8 @@ public record Secrets(Optional<String> adminToken, Optional<String> telegramToke
     /** Blank values count as unset. */
     public static Secrets from(Map<String, String> env) {
         return new Secrets(get(env, "NEWSBOT_ADMIN_TOKEN"), get(env, "TELEGRAM_BOT_TOKEN"),
-                get(env, "TELEGRAM_WEBHOOK_SECRET"));
+                get(env, "TELEGRAM_WEBHOOK_SECRET"), get(env, "NEWSBOT_OPENSEARCH_USERNAME"),
+                get(env, "NEWSBOT_OPENSEARCH_PASSWORD"));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {
@@ -39,7 +45,8 @@ public record Secrets(Optional<String> adminToken, Optional<String> telegramToke
     @Override
     public String toString() {
         return "Secrets[adminToken=" + shown(adminToken) + ", telegramToken=" + shown(telegramToken)
-                + ", webhookSecret=" + shown(webhookSecret) + "]";
+                + ", webhookSecret=" + shown(webhookSecret) + ", opensearchUsername=" + shown(opensearchUsername)
+                + ", opensearchPassword=" + shown(opensearchPassword) + "]";
     }
 
     private static String shown(Optional<String> secret) {

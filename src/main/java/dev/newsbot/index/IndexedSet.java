@@ -40,7 +40,7 @@ import org.apache.lucene.search.Weight;
 public final class IndexedSet implements PassageStore {
 
     /** Weight of a question term found in a passage's outlet name, against 1 for its text. */
-    private static final float SOURCE_BOOST = 0.5f;
+    public static final float SOURCE_BOOST = 0.5f;
 
     private final ArticleSet articleSet;
     private final SetIndex index;

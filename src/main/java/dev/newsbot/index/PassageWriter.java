@@ -91,7 +91,7 @@ final class PassageWriter implements Closeable {
             throw new IllegalArgumentException("the vector of row " + rows + " has " + vector.length
                     + " dimensions, not " + dimension);
         }
-        String heading = (article.title() + " " + UrlSlugs.words(article.url())).strip();
+        String heading = UrlSlugs.heading(article);
         pending.add(new Pending(passage, article, heading, contentHash, unit(vector)));
         rows++;
         if (pending.size() >= CHUNK) {

@@ -33,6 +33,19 @@ public final class TextAnalyzer {
         this.analyzer = new EnglishAnalyzer(stop);
     }
 
+    /**
+     * Every word the analyzer drops (English stop words, then question words), so that an external engine
+     * (OpenSearch's {@code english} analyzer) can be set up to index the same terms.
+     */
+    public static List<String> stopWords() {
+        List<String> words = new ArrayList<>();
+        for (Object word : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+            words.add(word instanceof char[] chars ? new String(chars) : word.toString());
+        }
+        QUESTION_WORDS.stream().filter(w -> !words.contains(w)).forEach(words::add);
+        return List.copyOf(words);
+    }
+
     /** The Lucene analyzer behind {@link #terms}, for indexing with the same rules. */
     Analyzer luceneAnalyzer() {
         return analyzer;

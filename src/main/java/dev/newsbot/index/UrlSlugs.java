@@ -1,5 +1,6 @@
 package dev.newsbot.index;
 
+import dev.newsbot.articles.Article;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,17 @@ import java.util.regex.Pattern;
  * write slugs as short headlines, so they find an article whose title or text was badly captured. Only path
  * segments with a hyphen between letters count, so dates, sections, ids and file names add nothing.
  */
-final class UrlSlugs {
+public final class UrlSlugs {
 
     private static final Pattern SLUG = Pattern.compile("\\p{L}+-\\p{L}+");
     private static final Pattern EXTENSION = Pattern.compile("\\.[a-z0-9]{1,5}$");
 
     private UrlSlugs() {
+    }
+
+    /** What keyword search scores in front of each passage of {@code article}: its title and slug words. */
+    public static String heading(Article article) {
+        return (article.title() + " " + words(article.url())).strip();
     }
 
     /** The slug words of {@code url}, separated by spaces; empty for a null or unreadable URL. */

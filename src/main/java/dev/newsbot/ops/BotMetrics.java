@@ -39,6 +39,9 @@ public final class BotMetrics {
     private final Counter answered = questions("answered");
     private final Counter refused = questions("refused");
     private final Counter failed = questions("failed");
+    private final Counter searchUnavailable = Counter.builder("newsbot.search.unavailable")
+            .description("Questions answered with the search-unavailable notice because the search engine could not "
+                    + "be reached").register(registry);
     private final Timer latency = Timer.builder("newsbot.answer.latency")
             .description("Time to answer a question, cache hits included")
             .publishPercentiles(0.5, 0.9, 0.99).register(registry);
@@ -55,6 +58,11 @@ public final class BotMetrics {
     private Counter questions(String outcome) {
         return Counter.builder("newsbot.questions").description("Questions answered, refused or failed")
                 .tag("outcome", outcome).register(registry);
+    }
+
+    /** A question found the search engine unreachable ({@code newsbot_search_unavailable_total}). */
+    public void searchUnavailable() {
+        searchUnavailable.increment();
     }
 
     /** The registry, for meters of other parts (the Telegram front end counts its API errors here). */

@@ -61,10 +61,22 @@ public final class SetManager {
     private final Map<String, ReloadReport> lastReports = new ConcurrentHashMap<>();
     private final List<Consumer<ReloadReport>> listeners = new CopyOnWriteArrayList<>();
     private final Instant startedAt;
+    private final StorePublisher publisher;
 
     /** @param sources the sets to serve; names must be unique */
     public SetManager(SetRegistry registry, SetIndexer indexer, ArticleLoader loader, Collection<SetSource> sources,
                       Clock clock) {
+        this(registry, indexer, loader, sources, clock, StorePublisher.IN_PROCESS);
+    }
+
+    /**
+     * @param sources   the sets to serve; names must be unique
+     * @param publisher where each new version goes before questions see it (an external search engine); a version
+     *                  it fails to publish fails the reload, and the served one stays
+     */
+    public SetManager(SetRegistry registry, SetIndexer indexer, ArticleLoader loader, Collection<SetSource> sources,
+                      Clock clock, StorePublisher publisher) {
+        this.publisher = java.util.Objects.requireNonNull(publisher, "publisher");
         this.registry = registry;
         this.indexer = indexer;
         this.loader = loader;
@@ -181,7 +193,7 @@ public final class SetManager {
                     secondsSince(start), List.of(), clock.instant());
         }
         IndexDirectory target = target(source);
-        Prior prior = served instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
+        Prior prior = publisher.local(served) instanceof IndexedSet current ? new Prior(PriorIndex.of(current), null)
                 : onDisk(source, target);
         if (prior.index() != null && prior.index().header().setVersion().equals(set.version())) {
             Optional<ReloadReport> opened = serveAsIs(source, set, prior.index(), start);
@@ -204,7 +216,7 @@ public final class SetManager {
                     prior.index().header().setName().equals(source.name()) ? ""
                             : " (an index of set \"" + prior.index().header().setName() + "\")");
         }
-        registry.put(build.store());
+        serve(build.store());
         double seconds = secondsSince(start);
         ReloadReport report = new ReloadReport(true, source.name(), set.version(), previous,
                 build.diff().added().size(), build.diff().removed().size(), build.diff().changed().size(),
@@ -220,7 +232,7 @@ public final class SetManager {
     private Optional<ReloadReport> serveAsIs(SetSource source, ArticleSet set, SetIndex index, long start) {
         try {
             IndexedSet store = indexer.serve(set, index);
-            registry.put(store);
+            serve(store);
             ReloadReport report = new ReloadReport(true, source.name(), set.version(), null, 0, 0, 0, store.size(),
                     0, secondsSince(start), List.of(), clock.instant());
             log.info("Set \"{}\": opened index {} of version {} ({} passages); nothing rebuilt", source.name(),
@@ -232,7 +244,17 @@ public final class SetManager {
             log.warn("Set \"{}\": index not used, it will be rebuilt ({}): {}", source.name(), e.reason(),
                     e.getMessage());
             return Optional.empty();
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
         }
+    }
+
+    /** Publishes the version, swaps it in, then lets the publisher clean up what it replaced. */
+    private void serve(PassageStore built) {
+        PassageStore published = publisher.publish(built);
+        registry.put(published);
+        publisher.served(published);
     }
 
     /**

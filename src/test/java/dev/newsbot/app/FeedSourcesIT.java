@@ -76,7 +76,7 @@ class FeedSourcesIT {
     void a_new_item_is_answered_after_a_refresh(@TempDir Path home) throws Exception {
         NewsbotConfig config = new NewsbotConfig(new NewsbotConfig.Articles(Map.of("news",
                 List.of(server.url("/feed.xml"))), "news", false, null), null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         String question = "When does the whaling exhibition at the harbour museum close?";
         try (Newsbot bot = new Newsbot(config, Clock.systemUTC(), home)) {
             bot.loadSets();

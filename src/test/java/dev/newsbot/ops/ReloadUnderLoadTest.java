@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerSentence;
 import dev.newsbot.answer.Citation;
-import dev.newsbot.answer.Question;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.ops.Askers.Asked;
 import dev.newsbot.search.RetrievedPassage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -37,9 +30,6 @@ class ReloadUnderLoadTest {
     @TempDir
     Path dir;
 
-    record Asked(Answer answer, long start, long end) {
-    }
-
     @Test
     void should_answer_every_question_from_one_whole_version_during_a_reload() throws Exception {
         TestBot bot = new TestBot(2);
@@ -49,14 +39,7 @@ class ReloadUnderLoadTest {
         Map<String, Map<String, Article>> versions = new java.util.HashMap<>();
         remember(versions, TestBot.towns(ARTICLES, 0));
         remember(versions, TestBot.towns(ARTICLES, 1));
-        ConcurrentLinkedQueue<Asked> asked = new ConcurrentLinkedQueue<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService askers = Executors.newFixedThreadPool(ASKERS);
-        for (int t = 0; t < ASKERS; t++) {
-            Random random = new Random(t);
-            askers.execute(() -> ask(bot, random, stop, asked, failures));
-        }
+        Askers askers = new Askers(bot.engine, ASKERS, ARTICLES);
 
         Thread.sleep(300);
         TestBot.writeJsonl(file, TestBot.towns(ARTICLES, 1));
@@ -64,11 +47,10 @@ class ReloadUnderLoadTest {
         ReloadReport report = manager.reload("news");
         long reloadEnd = System.nanoTime();
         Thread.sleep(300);
-        stop.set(true);
-        askers.shutdown();
-        assertThat(askers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(askers.stop()).isTrue();
+        ConcurrentLinkedQueue<Asked> asked = askers.asked;
 
-        assertThat(failures).isEmpty();
+        assertThat(askers.failures).isEmpty();
         assertThat(report.ok()).isTrue();
         assertThat(report.changed()).isEqualTo(ARTICLES);
         assertThat(versions).containsKeys(report.previousVersion(), report.version());
@@ -82,21 +64,6 @@ class ReloadUnderLoadTest {
         assertThat(asked).anyMatch(a -> !a.answer().refused());
         System.out.printf("reload under load: %d questions, %d during the %.2f s reload, p99 during it %.2f ms%n",
                 asked.size(), during.size(), (reloadEnd - reloadStart) / 1e9, p99Millis(during));
-    }
-
-    private static void ask(TestBot bot, Random random, AtomicBoolean stop, ConcurrentLinkedQueue<Asked> asked,
-                            List<Throwable> failures) {
-        while (!stop.get()) {
-            int k = random.nextInt(ARTICLES);
-            long start = System.nanoTime();
-            try {
-                Answer answer = bot.engine.answer(Question.of("How many new schools did the mayor of Town" + k
-                        + " open?", TestBot.DAY, "news"));
-                asked.add(new Asked(answer, start, System.nanoTime()));
-            } catch (RuntimeException | Error e) {
-                failures.add(e);
-            }
-        }
     }
 
     private static void remember(Map<String, Map<String, Article>> versions, List<Article> articles) {

@@ -73,7 +73,12 @@ final class TestBot {
     }
 
     SetManager manager(SetSource... sources) {
-        return new SetManager(registry, indexer, new ArticleLoader(), List.of(sources), Clock.systemUTC());
+        return manager(StorePublisher.IN_PROCESS, sources);
+    }
+
+    /** A manager that publishes every version through {@code publisher} (an external search engine). */
+    SetManager manager(StorePublisher publisher, SetSource... sources) {
+        return new SetManager(registry, indexer, new ArticleLoader(), List.of(sources), Clock.systemUTC(), publisher);
     }
 
     /** {@code n} articles, each about its own town; {@code edition} changes every number in them. */
