@@ -41,6 +41,8 @@ final class TestBot {
     final Embedder embedder;
     final SetIndexer indexer;
     final SetRegistry registry = new SetRegistry("news");
+    /** The loader of every manager this bot makes: {@link ArticleLoader#loads()} says how often files were read. */
+    final ArticleLoader loader = new ArticleLoader();
     final CachingAnswerEngine engine;
 
     TestBot() {
@@ -73,7 +75,7 @@ final class TestBot {
     }
 
     SetManager manager(SetSource... sources) {
-        return new SetManager(registry, indexer, new ArticleLoader(), List.of(sources), Clock.systemUTC());
+        return new SetManager(registry, indexer, loader, List.of(sources), Clock.systemUTC());
     }
 
     /** {@code n} articles, each about its own town; {@code edition} changes every number in them. */
