@@ -243,8 +243,10 @@ public final class SetIndex implements Closeable {
 
     /**
      * The articles the index holds, in row order (the order they were loaded in), from its stored fields: id, title,
-     * outlet, url, publication and author as the article had them; the body is the text of its passages, their
-     * sentences joined, passages a blank line apart. For serving a set without reading its files again.
+     * outlet, url, publication and author as the article had them. The body is the text of the article's first
+     * passage only: the answer path reads passages, never bodies, and a reload reads the files again, so restoring
+     * whole bodies (tens of megabytes of text for a real set) would only slow a start. For serving a set without
+     * reading its files.
      *
      * @throws IndexException with reason CORRUPT when an article's passages are not together or lack a field
      */
@@ -259,30 +261,27 @@ public final class SetIndex implements Closeable {
             StoredFields stored = leaf.storedFields();
             Set<Integer> seen = new HashSet<>();
             int ord = -1;
-            Document first = null;
-            StringBuilder body = new StringBuilder();
             for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-                if (!ids.advanceExact(doc) || !sentences.advanceExact(doc)) {
+                if (!ids.advanceExact(doc)) {
+                    throw new IndexException(location, IndexException.Reason.CORRUPT, "row " + doc
+                            + " has no article id");
+                }
+                if (ids.ordValue() == ord) {
+                    continue;
+                }
+                ord = ids.ordValue();
+                String id = ids.lookupOrd(ord).utf8ToString();
+                if (!seen.add(ord)) {
+                    throw new IndexException(location, IndexException.Reason.CORRUPT, "the passages of article '"
+                            + id + "' are not together");
+                }
+                if (!sentences.advanceExact(doc)) {
                     throw new IndexException(location, IndexException.Reason.CORRUPT, "row " + doc
                             + " has no passage");
                 }
-                if (ids.ordValue() != ord) {
-                    if (first != null) {
-                        articles.add(article(ids.lookupOrd(ord).utf8ToString(), first, body));
-                    }
-                    ord = ids.ordValue();
-                    if (!seen.add(ord)) {
-                        throw new IndexException(location, IndexException.Reason.CORRUPT, "the passages of article '"
-                                + ids.lookupOrd(ord).utf8ToString() + "' are not together");
-                    }
-                    first = stored.document(doc, STORED);
-                    body.setLength(0);
-                } else {
-                    body.append("\n\n");
-                }
-                body.append(String.join(" ", IndexFields.decode(sentences.binaryValue())));
+                String body = String.join(" ", IndexFields.decode(sentences.binaryValue()));
+                articles.add(article(id, stored.document(doc, STORED), body));
             }
-            articles.add(article(ids.lookupOrd(ord).utf8ToString(), first, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -292,13 +291,13 @@ public final class SetIndex implements Closeable {
     private static final Set<String> STORED = Set.of(IndexFields.TITLE, IndexFields.SOURCE, IndexFields.URL,
             IndexFields.PUBLISHED, IndexFields.DATE, IndexFields.AUTHOR);
 
-    private Article article(String id, Document doc, CharSequence body) {
+    private Article article(String id, Document doc, String body) {
         String published = doc.get(IndexFields.PUBLISHED) != null ? doc.get(IndexFields.PUBLISHED)
                 : doc.get(IndexFields.DATE);
         try {
             return new Article(id, doc.get(IndexFields.TITLE), doc.get(IndexFields.SOURCE), doc.get(IndexFields.URL),
                     published == null ? null : Published.parse(published), doc.get(IndexFields.AUTHOR),
-                    body.toString());
+                    body);
         } catch (RuntimeException e) {
             throw new IndexException(location, IndexException.Reason.CORRUPT, "article '" + id + "' cannot be "
                     + "restored: " + e.getMessage(), e);
