@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--dev-sets", paramLabel = "FILE", description = "Dev sets' article files whose existing index "
+            + "to open, timed, at the end (default: ../shared/eval/{mhr500,rtqa2022,rtqa2024}/articles.jsonl).")
+    List<Path> devSets = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -101,14 +106,50 @@ final class BenchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.table(bot.embedder().dimension() * Float.BYTES));
             out.flush();
+            Map<String, Object> figures = new LinkedHashMap<>(report.json());
+            figures.putAll(devSets(bot, out));
             if (json != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.json());
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), figures);
             }
         } finally {
             boundedPool.shutdownNow();
             Files.deleteIfExists(workDir);
         }
         return 0;
+    }
+
+    /**
+     * Opens each dev set's existing index as a start does and answers its first question, printing a line each;
+     * the figures by set name under {@code dev_set_open_s}, {@code dev_set_first_answer_ms} and
+     * {@code dev_set_read_file}.
+     */
+    private Map<String, Object> devSets(Newsbot bot, PrintWriter out) {
+        List<Path> files = devSets.isEmpty() ? DevSetOpening.under(Path.of("..", "shared", "eval")) : devSets;
+        DevSetOpening opening = new DevSetOpening(bot.indexer(), bot.uncachedEngine(), bot.sets(), bot.home(),
+                bot.config().articles().snapshotDir());
+        Map<String, Object> open = new LinkedHashMap<>();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        Map<String, Object> read = new LinkedHashMap<>();
+        out.println("Opening each dev set's index (model loaded; checksums verified; first question answered):");
+        for (Path file : files) {
+            Path questionFile = file.toAbsolutePath().resolveSibling("questions.jsonl");
+            List<SeedQuestion> first = Files.isRegularFile(questionFile) ? loadQuestions(List.of(questionFile))
+                    : List.of();
+            SeedQuestion question = first.isEmpty() ? new SeedQuestion("What happened?", LocalDate.now()) : first.get(0);
+            DevSetOpening.Figures figures = opening.measure(file, question.text(), question.askedOn());
+            out.println(figures.line());
+            if (figures.skipped() == null) {
+                open.put(figures.name(), Math.round(figures.openS() * 1000) / 1000.0);
+                answer.put(figures.name(), Math.round(figures.answerMs() * 10) / 10.0);
+                read.put(figures.name(), figures.readFile());
+            }
+        }
+        out.flush();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dev_set_open_s", open);
+        json.put("dev_set_first_answer_ms", answer);
+        json.put("dev_set_read_file", read);
+        return json;
     }
 
     private String describe() {

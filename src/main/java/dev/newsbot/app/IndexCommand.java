@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -63,7 +64,9 @@ final class IndexCommand implements Callable<Integer> {
         String name = set != null ? set : settings.articles().defaultSet();
         stdout.println("reading " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
         stdout.flush();
-        LoadResult loaded = new ArticleLoader().load(name, paths);
+        ArticleLoader loader = new ArticleLoader();
+        String fingerprint = loader.fingerprint(paths).orElse(null);
+        LoadResult loaded = loader.load(name, paths);
         if (!loaded.isOk()) {
             stdout.println(ValidationReport.format(loaded));
             return 1;
@@ -77,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
             SetIndexer indexer = bot.indexer();
             long start = System.nanoTime();
             SetIndex earlier = earlier(target, indexer, stdout);
-            if (earlier != null && holds(earlier, name, loaded.set())) {
+            if (earlier != null && holds(earlier, name, loaded.set(), fingerprint)) {
                 try (earlier) {
                     stdout.println(unchangedLine(earlier, target));
                 }
@@ -87,7 +90,7 @@ final class IndexCommand implements Callable<Integer> {
             try {
                 build = indexer.index(loaded.set(), earlier == null ? PriorIndex.none() : PriorIndex.of(earlier),
                         new ProgressBar(stdout, System.console() != null, System::nanoTime),
-                        IndexDirectory.at(target));
+                        IndexDirectory.at(target), fingerprint);
             } finally {
                 if (earlier != null) {
                     earlier.close();
@@ -119,9 +122,15 @@ final class IndexCommand implements Callable<Integer> {
         }
     }
 
-    /** True when {@code index} already holds this very version of set {@code name}: nothing to split or embed. */
-    static boolean holds(SetIndex index, String name, ArticleSet set) {
-        return index.header().setName().equals(name) && index.header().setVersion().equals(set.version());
+    /**
+     * True when {@code index} already holds this very version of set {@code name}, made from files of this
+     * {@code fingerprint}: nothing to write. An index of the same version that does not record the files'
+     * fingerprint is written again (every passage and vector reused, no model call), so that starts can serve it
+     * without reading the files.
+     */
+    static boolean holds(SetIndex index, String name, ArticleSet set, String fingerprint) {
+        return index.header().setName().equals(name) && index.header().setVersion().equals(set.version())
+                && Objects.equals(index.header().sources(), fingerprint);
     }
 
     /** Says that the index at the target already holds the set's version, which is reused as it is. */

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads and validates article sets.
@@ -36,8 +38,8 @@ import java.util.Objects;
  * line and body size); only regular files are read (a symbolic link to one is fine), so a pipe or a device never
  * hangs a load or fills the heap; control characters other than newline and tab never reach an {@link Article};
  * every problem in every file is collected before the load fails; ids and urls are unique across the whole set;
- * and a load either yields the whole set or only problems, never part of a set. Instances are stateless and
- * thread-safe.
+ * and a load either yields the whole set or only problems, never part of a set. Instances keep nothing but a
+ * count of loads, and are thread-safe.
  */
 public final class ArticleLoader {
 
@@ -53,6 +55,7 @@ public final class ArticleLoader {
     private final ArticleFormat markdown;
     private final ArticleFormat plainText;
     private final RemoteArticles remote;
+    private final AtomicLong loads = new AtomicLong();
 
     /** A loader with the {@linkplain ArticleLimits#DEFAULTS default limits} and the system clock. */
     public ArticleLoader() {
@@ -87,6 +90,24 @@ public final class ArticleLoader {
     }
 
     /**
+     * A fingerprint of what {@link #load} would read from {@code paths}, made by hashing the files' bytes without
+     * parsing them (a few tens of milliseconds for 25 MB): equal fingerprints mean the same articles. Empty for
+     * web sources and for paths with any problem, which must always be loaded.
+     */
+    public Optional<String> fingerprint(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths must not be null");
+        return SourceFingerprint.of(paths, limits);
+    }
+
+    /**
+     * How many loads of files (not of the bundled set) this loader has run: a start that opens an index made from
+     * the same files runs none.
+     */
+    public long loads() {
+        return loads.get();
+    }
+
+    /**
      * Loads the files and directories given as one set.
      *
      * @param setName the set's name
@@ -99,6 +120,7 @@ public final class ArticleLoader {
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("paths must not be empty");
         }
+        loads.incrementAndGet();
         List<Problem> problems = new ArrayList<>();
         List<URI> feeds = new ArrayList<>();
         List<Path> local = new ArrayList<>();

@@ -51,6 +51,9 @@ final class IndexFields {
     static final String URL = "url";
     static final String TITLE = "title";
     static final String DATE = "date";
+    /** The publication as the article gives it (a day or a date-time), for a set restored from its index. */
+    static final String PUBLISHED = "published";
+    static final String AUTHOR = "author";
     /** Undated articles sort before every day, so a date filter leaves them in, as the in-memory index did. */
     static final long UNDATED = Long.MIN_VALUE;
 
@@ -67,6 +70,7 @@ final class IndexFields {
     private static final String SET_NAME = "newsbot.set";
     private static final String SET_VERSION = "newsbot.version";
     private static final String CREATED = "newsbot.created";
+    private static final String SOURCES = "newsbot.sources";
 
     private IndexFields() {
     }
@@ -93,6 +97,12 @@ final class IndexFields {
             doc.add(new StoredField(URL, article.url()));
         }
         article.publishedDate().ifPresent(d -> doc.add(new StoredField(DATE, d.toString())));
+        if (article.published() != null) {
+            doc.add(new StoredField(PUBLISHED, article.published().toString()));
+        }
+        if (article.author() != null) {
+            doc.add(new StoredField(AUTHOR, article.author()));
+        }
         return doc;
     }
 
@@ -132,6 +142,9 @@ final class IndexFields {
         data.put(SET_NAME, header.setName());
         data.put(SET_VERSION, header.setVersion());
         data.put(CREATED, header.createdAt().toString());
+        if (header.sources() != null) {
+            data.put(SOURCES, header.sources());
+        }
         return data;
     }
 
@@ -142,7 +155,8 @@ final class IndexFields {
         }
         try {
             return new IndexHeader(new IndexSettings(data.get(MODEL), Integer.parseInt(data.get(DIMENSION)),
-                    data.get(SPLITTER)), data.get(SET_NAME), data.get(SET_VERSION), Instant.parse(data.get(CREATED)));
+                    data.get(SPLITTER)), data.get(SET_NAME), data.get(SET_VERSION), Instant.parse(data.get(CREATED)),
+                    data.get(SOURCES));
         } catch (RuntimeException e) {
             return null;
         }

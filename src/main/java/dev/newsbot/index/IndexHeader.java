@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param setName    the article set's name
  * @param setVersion the article set's content version
  * @param createdAt  when the index was built
+ * @param sources    the fingerprint of the source files the set was read from
+ *                   ({@code ArticleLoader.fingerprint}), or null when unknown (web sources, a set given in memory,
+ *                   an index made before fingerprints were kept): a start whose files have the same fingerprint
+ *                   serves the index without reading them
  */
-public record IndexHeader(IndexSettings settings, String setName, String setVersion, Instant createdAt) {
+public record IndexHeader(IndexSettings settings, String setName, String setVersion, Instant createdAt,
+                          String sources) {
 
     public IndexHeader {
         Objects.requireNonNull(settings, "IndexHeader.settings must not be null");

@@ -1,5 +1,7 @@
 package dev.newsbot.index;
 
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.Published;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -9,9 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,6 +27,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -233,6 +239,69 @@ public final class SetIndex implements Closeable {
             throw new UncheckedIOException(e);
         }
         return byId;
+    }
+
+    /**
+     * The articles the index holds, in row order (the order they were loaded in), from its stored fields: id, title,
+     * outlet, url, publication and author as the article had them. The body is the text of the article's first
+     * passage only: the answer path reads passages, never bodies, and a reload reads the files again, so restoring
+     * whole bodies (tens of megabytes of text for a real set) would only slow a start. For serving a set without
+     * reading its files.
+     *
+     * @throws IndexException with reason CORRUPT when an article's passages are not together or lack a field
+     */
+    List<Article> articles() {
+        List<Article> articles = new ArrayList<>();
+        if (leaf == null) {
+            return articles;
+        }
+        try {
+            SortedDocValues ids = leaf.getSortedDocValues(IndexFields.ARTICLE_ID);
+            BinaryDocValues sentences = leaf.getBinaryDocValues(IndexFields.SENTENCES);
+            StoredFields stored = leaf.storedFields();
+            Set<Integer> seen = new HashSet<>();
+            int ord = -1;
+            for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                if (!ids.advanceExact(doc)) {
+                    throw new IndexException(location, IndexException.Reason.CORRUPT, "row " + doc
+                            + " has no article id");
+                }
+                if (ids.ordValue() == ord) {
+                    continue;
+                }
+                ord = ids.ordValue();
+                String id = ids.lookupOrd(ord).utf8ToString();
+                if (!seen.add(ord)) {
+                    throw new IndexException(location, IndexException.Reason.CORRUPT, "the passages of article '"
+                            + id + "' are not together");
+                }
+                if (!sentences.advanceExact(doc)) {
+                    throw new IndexException(location, IndexException.Reason.CORRUPT, "row " + doc
+                            + " has no passage");
+                }
+                String body = String.join(" ", IndexFields.decode(sentences.binaryValue()));
+                articles.add(article(id, stored.document(doc, STORED), body));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return articles;
+    }
+
+    private static final Set<String> STORED = Set.of(IndexFields.TITLE, IndexFields.SOURCE, IndexFields.URL,
+            IndexFields.PUBLISHED, IndexFields.DATE, IndexFields.AUTHOR);
+
+    private Article article(String id, Document doc, String body) {
+        String published = doc.get(IndexFields.PUBLISHED) != null ? doc.get(IndexFields.PUBLISHED)
+                : doc.get(IndexFields.DATE);
+        try {
+            return new Article(id, doc.get(IndexFields.TITLE), doc.get(IndexFields.SOURCE), doc.get(IndexFields.URL),
+                    published == null ? null : Published.parse(published), doc.get(IndexFields.AUTHOR),
+                    body);
+        } catch (RuntimeException e) {
+            throw new IndexException(location, IndexException.Reason.CORRUPT, "article '" + id + "' cannot be "
+                    + "restored: " + e.getMessage(), e);
+        }
     }
 
     /** The rows of one article's passages, and the content hash the article had when they were made. */

@@ -106,6 +106,17 @@ public final class SetIndexer {
      * @throws IndexException when {@code target} holds something that is not our index, or cannot be written
      */
     public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress, IndexDirectory target) {
+        return index(set, prior, progress, target, null);
+    }
+
+    /**
+     * Like {@link #index(ArticleSet, PriorIndex, Progress, IndexDirectory)}, recording in the index that {@code set}
+     * was read from source files of fingerprint {@code sources} ({@code ArticleLoader.fingerprint}; null when
+     * unknown), so that a start whose files have the same fingerprint serves it without reading them
+     * ({@link #restore}).
+     */
+    public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress, IndexDirectory target,
+                            String sources) {
         Objects.requireNonNull(set, "set must not be null");
         Objects.requireNonNull(prior, "prior must not be null");
         if (target != null) {
@@ -124,7 +135,7 @@ public final class SetIndexer {
         List<String> changed = new ArrayList<>();
         int[] reused = new int[1];
         int toEmbed = fresh;
-        IndexedSet store = write(set, target, writer -> {
+        IndexedSet store = write(set, target, sources, writer -> {
             Batch batch = new Batch(writer, toEmbed, progress);
             for (int a = 0; a < articles.size(); a++) {
                 Article article = articles.get(a);
@@ -162,9 +173,21 @@ public final class SetIndexer {
         return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
     }
 
+    /**
+     * Serves an index that {@link IndexDirectory#open} opened, as set {@code name}, without its article files: the
+     * articles are restored from the index ({@link SetIndex#articles}) and the version is the one it holds. For a
+     * start whose files have the fingerprint the index records ({@link IndexHeader#sources}); nothing is rebuilt.
+     *
+     * @throws IndexException when the index does not hold every article's fields
+     */
+    public IndexedSet restore(String name, SetIndex index) {
+        ArticleSet set = new ArticleSet(name, index.header().setVersion(), index.articles());
+        return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
+    }
+
     /** Writes a new version with {@code body}, commits it and opens it; in memory when {@code target} is null. */
-    private IndexedSet write(ArticleSet set, IndexDirectory target, Consumer<PassageWriter> body) {
-        IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant());
+    private IndexedSet write(ArticleSet set, IndexDirectory target, String sources, Consumer<PassageWriter> body) {
+        IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant(), sources);
         if (target == null) {
             ByteBuffersDirectory memory = new ByteBuffersDirectory();
             try (PassageWriter writer = writer(memory)) {
@@ -342,7 +365,7 @@ public final class SetIndexer {
             throw new IllegalArgumentException("passages, owners and vectors differ in count: " + passages.size()
                     + ", " + owners.size() + ", " + vectors.size());
         }
-        return write(set, target, writer -> {
+        return write(set, target, null, writer -> {
             for (int row = 0; row < passages.size(); row++) {
                 writer.add(passages.get(row), owners.get(row), ArticleSet.contentHash(owners.get(row)),
                         vectors.get(row));

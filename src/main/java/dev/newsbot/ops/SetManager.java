@@ -142,6 +142,17 @@ public final class SetManager {
         long start = System.nanoTime();
         PassageStore served = registry.has(source.name()) ? registry.get(source.name()) : null;
         try {
+            String fingerprint = source.bundled() ? null : loader.fingerprint(source.paths()).orElse(null);
+            if (fingerprint != null && served instanceof IndexedSet current
+                    && fingerprint.equals(current.index().header().sources())) {
+                return unchanged(source, served, start);
+            }
+            if (fingerprint != null && served == null) {
+                Optional<ReloadReport> restored = restore(source, fingerprint, start);
+                if (restored.isPresent()) {
+                    return restored.get();
+                }
+            }
             List<Problem> problems = new ArrayList<>();
             ArticleSet set = load(source, problems);
             if (set == null) {
@@ -150,12 +161,57 @@ public final class SetManager {
                         errors.size(), served == null ? "nothing" : served.articleSet().version());
                 return failed(source, served, errors, start);
             }
-            return index(source, set, served, start);
+            return index(source, set, served, fingerprint, start);
         } catch (RuntimeException e) {
             log.error("Reload of set \"{}\" failed", source.name(), e);
             return failed(source, served, List.of("reload failed: " + e), start);
         } catch (OutOfMemoryError e) {
             return outOfMemory(source, served, start);
+        }
+    }
+
+    private ReloadReport unchanged(SetSource source, PassageStore served, long start) {
+        String version = served.articleSet().version();
+        return new ReloadReport(true, source.name(), version, version, 0, 0, 0, served.size(), 0,
+                secondsSince(start), List.of(), clock.instant());
+    }
+
+    /**
+     * At a start, the index on disk that records the very source files the set has now ({@link
+     * ArticleLoader#fingerprint}) is served without reading them: its articles come from the index. Empty, after
+     * logging why, when there is no such index.
+     */
+    private Optional<ReloadReport> restore(SetSource source, String fingerprint, long start) {
+        if (source.snapshot() == null) {
+            return Optional.empty();
+        }
+        SetIndex index;
+        try {
+            index = IndexDirectory.at(source.snapshot()).open(indexer.settings());
+        } catch (IndexException e) {
+            return Optional.empty();
+        }
+        if (!fingerprint.equals(index.header().sources())) {
+            log.info("Set \"{}\": its files differ from those index {} was made from (or it does not say); "
+                    + "reading them", source.name(), source.snapshot());
+            index.close();
+            return Optional.empty();
+        }
+        try {
+            IndexedSet store = indexer.restore(source.name(), index);
+            registry.put(store);
+            ReloadReport report = new ReloadReport(true, source.name(), store.articleSet().version(), null, 0, 0, 0,
+                    store.size(), 0, secondsSince(start), List.of(), clock.instant());
+            log.info("Set \"{}\": opened index {} of version {} ({} passages), made from these very files; "
+                    + "neither read nor rebuilt", source.name(), source.snapshot(), store.articleSet().version(),
+                    store.size());
+            log.info(report.summary());
+            return Optional.of(report);
+        } catch (RuntimeException e) {
+            index.close();
+            log.warn("Set \"{}\": index {} cannot be served without its files ({}); reading them",
+                    source.name(), source.snapshot(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -186,7 +242,8 @@ public final class SetManager {
         return result.isOk() ? result.set() : null;
     }
 
-    private ReloadReport index(SetSource source, ArticleSet set, PassageStore served, long start) {
+    private ReloadReport index(SetSource source, ArticleSet set, PassageStore served, String fingerprint,
+                               long start) {
         String previous = served == null ? null : served.articleSet().version();
         if (set.version().equals(previous)) {
             return new ReloadReport(true, source.name(), previous, previous, 0, 0, 0, served.size(), 0,
@@ -204,7 +261,7 @@ public final class SetManager {
         }
         IndexBuild build;
         try {
-            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target);
+            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target, fingerprint);
         } finally {
             if (prior.index() != null) {
                 prior.index().close();

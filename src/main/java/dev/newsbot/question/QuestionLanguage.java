@@ -50,8 +50,8 @@ public final class QuestionLanguage {
     public static final String ENGLISH_WORDS_LIST = "english-only-words.txt";
 
     private final Set<String> englishWords;
-    private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
-            .withMinimumRelativeDistance(MINIMUM_RELATIVE_DISTANCE).build();
+    /** Built at the first question that reaches Lingua, so that English questions never load it. */
+    private LanguageDetector detector;
 
     /**
      * @param englishWords lower-case function words that English writes and none of the other languages told apart
@@ -60,6 +60,14 @@ public final class QuestionLanguage {
      */
     public QuestionLanguage(Set<String> englishWords) {
         this.englishWords = Set.copyOf(Objects.requireNonNull(englishWords, "englishWords"));
+    }
+
+    private synchronized LanguageDetector detector() {
+        if (detector == null) {
+            detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
+                    .withMinimumRelativeDistance(MINIMUM_RELATIVE_DISTANCE).build();
+        }
+        return detector;
     }
 
     /**
@@ -86,7 +94,7 @@ public final class QuestionLanguage {
     }
 
     private Optional<Locale> detected(String text) {
-        Language language = detector.detectLanguageOf(text);
+        Language language = detector().detectLanguageOf(text);
         if (language == Language.UNKNOWN || language == Language.ENGLISH
                 || leadOverEnglish(text) < MINIMUM_LEAD_OVER_ENGLISH) {
             return Optional.empty();
@@ -95,7 +103,7 @@ public final class QuestionLanguage {
     }
 
     private double leadOverEnglish(String text) {
-        return 1.0 - detector.computeLanguageConfidenceValues(text).getOrDefault(Language.ENGLISH, 0.0);
+        return 1.0 - detector().computeLanguageConfidenceValues(text).getOrDefault(Language.ENGLISH, 0.0);
     }
 
     private static String iso(Language language) {

@@ -40,7 +40,8 @@ final class Fetcher {
     private final String userAgent;
     private final long maxBytes;
     private final Duration timeout;
-    private final HttpClient client;
+    /** Made at the first request: building it sets up TLS, about a second of a start that fetches nothing. */
+    private HttpClient client;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
     /**
@@ -54,8 +55,14 @@ final class Fetcher {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent must not be null");
         this.maxBytes = maxBytes;
         this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
+                    .build();
+        }
+        return client;
     }
 
     /** True when requests may go to this URL's host. */
@@ -126,7 +133,7 @@ final class Fetcher {
         }
         CompletableFuture<HttpResponse<byte[]>> future = null;
         try {
-            future = client.sendAsync(request.build(), info -> limited(info));
+            future = client().sendAsync(request.build(), info -> limited(info));
             return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.articles.Published;
 import dev.newsbot.index.embedding.HashingEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
 import java.nio.file.Path;
@@ -185,5 +186,38 @@ class SetIndexerTest {
         IndexedSet store = indexer.index(manyArticles(), SetIndexer.Progress.NONE);
 
         assertThat(store.size()).isGreaterThan(40);
+    }
+
+    @Test
+    void should_restore_every_article_field_the_answers_show_from_an_index_on_disk() {
+        List<Article> articles = new ArrayList<>(TestSets.news());
+        articles.add(new Article("dated", "Storm reaches the coast", null, null,
+                Published.parse("2022-06-21T17:01:22+02:00"), "Ana Ruiz", "The storm reached the coast at noon. "
+                + "Ferries stopped. Schools closed early."));
+        ArticleSet set = ArticleSet.of("news", articles);
+        IndexDirectory target = IndexDirectory.at(dir.resolve("news.newsbot-index"));
+        IndexedSet built = indexer.index(set, PriorIndex.none(), SetIndexer.Progress.NONE, target, "f1").store();
+
+        IndexedSet restored;
+        try (SetIndex onDisk = target.open(indexer.settings())) {
+            restored = indexer.restore("news", onDisk);
+            assertThat(onDisk.header().sources()).isEqualTo("f1");
+            assertThat(restored.articleSet().version()).isEqualTo(set.version());
+            assertThat(restored.articleSet().articles()).extracting(Article::id)
+                    .containsExactlyElementsOf(articles.stream().map(Article::id).toList());
+            for (int row = 0; row < built.size(); row++) {
+                Article was = built.article(row);
+                Article now = restored.article(row);
+                assertThat(List.of(String.valueOf(now.title()), String.valueOf(now.source()),
+                        String.valueOf(now.url()), String.valueOf(now.published()), String.valueOf(now.author())))
+                        .isEqualTo(List.of(String.valueOf(was.title()), String.valueOf(was.source()),
+                                String.valueOf(was.url()), String.valueOf(was.published()),
+                                String.valueOf(was.author())));
+                assertThat(now.body()).isEqualTo(String.join(" ", restored.passage(
+                        restored.index().articleRows().get(now.id()).rows()[0]).sentences()));
+            }
+            assertThat(restored.outlets()).isEqualTo(built.outlets());
+            assertThat(restored.articleSet().newest()).isEqualTo(set.newest());
+        }
     }
 }

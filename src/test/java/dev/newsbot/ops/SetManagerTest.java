@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.newsbot.articles.Article;
 import dev.newsbot.index.IndexDirectory;
 import dev.newsbot.index.IndexFiles;
+import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.SetIndex;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -128,7 +130,7 @@ class SetManagerTest {
     }
 
     @Test
-    void should_restart_from_the_index_without_embedding_or_rewriting_it() {
+    void should_restart_from_an_index_made_from_the_same_files_without_reading_embedding_or_rewriting() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
         TestBot first = new TestBot();
         first.manager(source(file)).loadAll();
@@ -141,9 +143,93 @@ class SetManagerTest {
         assertThat(report.ok()).isTrue();
         assertThat(report.embedded()).isZero();
         assertThat(report.added()).isZero();
+        assertThat(restarted.loader.loads()).isZero();
         assertThat(restarted.hashing.calls()).isZero();
-        assertThat(restarted.registry.get("news").size()).isEqualTo(first.registry.get("news").size());
-        assertThat(restarted.registry.get("news").passage(3)).isEqualTo(first.registry.get("news").passage(3));
+        assertThat(report.version()).isEqualTo(first.registry.get("news").articleSet().version());
+        PassageStore was = first.registry.get("news");
+        PassageStore now = restarted.registry.get("news");
+        assertThat(now.size()).isEqualTo(was.size());
+        assertThat(now.articleSet().articles()).hasSameSizeAs(was.articleSet().articles());
+        for (int row = 0; row < was.size(); row++) {
+            assertThat(now.passage(row)).isEqualTo(was.passage(row));
+            assertThat(List.of(now.article(row).id(), now.article(row).title(), now.article(row).url(),
+                    now.article(row).source(), now.article(row).published().toString()))
+                    .isEqualTo(List.of(was.article(row).id(), was.article(row).title(), was.article(row).url(),
+                            was.article(row).source(), was.article(row).published().toString()));
+        }
+    }
+
+    @Test
+    void should_read_files_whose_bytes_changed_and_serve_the_index_as_it_is_when_the_articles_did_not() {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        new TestBot().manager(source(file)).loadAll();
+        Map<String, Integer> written = IndexFiles.contents(source(file).snapshot());
+        List<Article> reordered = new ArrayList<>(TestBot.towns(20, 0));
+        Collections.reverse(reordered);
+        TestBot.writeJsonl(file, reordered);
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source(file)).reload("news");
+
+        assertThat(restarted.loader.loads()).isEqualTo(1);
+        assertThat(report.embedded()).isZero();
+        assertThat(restarted.hashing.calls()).isZero();
+        assertThat(IndexFiles.contents(source(file).snapshot())).isEqualTo(written);
+    }
+
+    @Test
+    void should_read_the_files_and_re_embed_the_changed_article_when_one_byte_changed() throws IOException {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        new TestBot().manager(source(file)).loadAll();
+        String text = Files.readString(file);
+        int at = text.indexOf("opened 8 new") + "opened ".length();
+        Files.writeString(file, text.substring(0, at) + "9" + text.substring(at + 1));
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(source(file)).reload("news");
+
+        assertThat(restarted.loader.loads()).isEqualTo(1);
+        assertThat(report.changed()).isEqualTo(1);
+        assertThat(restarted.hashing.calls()).isPositive();
+        assertThat(report.embedded()).isPositive().isLessThan(report.passages());
+    }
+
+    @Test
+    void should_read_the_files_when_one_is_added_or_removed() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("news"));
+        TestBot.writeJsonl(folder.resolve("a.jsonl"), TestBot.towns(10, 0));
+        TestBot.writeJsonl(folder.resolve("b.jsonl"), List.of(TestBot.town(30, 0)));
+        SetSource source = new SetSource("news", List.of(folder), folder.resolve(".newsbot-index"));
+        new TestBot().manager(source).loadAll();
+        TestBot unchanged = new TestBot();
+        unchanged.manager(source).loadAll();
+        Files.delete(folder.resolve("b.jsonl"));
+        TestBot afterRemoval = new TestBot();
+
+        ReloadReport removed = afterRemoval.manager(source).reload("news");
+        TestBot.writeJsonl(folder.resolve("c.jsonl"), List.of(TestBot.town(31, 0)));
+        TestBot afterAddition = new TestBot();
+        ReloadReport added = afterAddition.manager(source).reload("news");
+
+        assertThat(unchanged.loader.loads()).isZero();
+        assertThat(afterRemoval.loader.loads()).isEqualTo(1);
+        assertThat(removed.removed()).isEqualTo(1);
+        assertThat(afterAddition.loader.loads()).isEqualTo(1);
+        assertThat(added.added()).isEqualTo(1);
+        assertThat(afterAddition.hashing.calls()).isPositive();
+    }
+
+    @Test
+    void should_not_read_the_files_again_when_a_served_set_is_reloaded_unchanged() {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(5, 0));
+        TestBot bot = new TestBot();
+        SetManager manager = bot.manager(source(file));
+        ReloadReport first = manager.reload("news");
+
+        ReloadReport again = manager.reload("news");
+
+        assertThat(bot.loader.loads()).isEqualTo(1);
+        assertThat(again.version()).isEqualTo(first.version()).isEqualTo(again.previousVersion());
     }
 
     @Test

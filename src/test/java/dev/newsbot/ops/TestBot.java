@@ -41,6 +41,8 @@ final class TestBot {
     final Embedder embedder;
     final SetIndexer indexer;
     final SetRegistry registry = new SetRegistry("news");
+    /** The loader of every manager this bot makes: {@link ArticleLoader#loads()} says how often files were read. */
+    final ArticleLoader loader = new ArticleLoader();
     final CachingAnswerEngine engine;
 
     TestBot() {
@@ -78,7 +80,7 @@ final class TestBot {
 
     /** A manager that publishes every version through {@code publisher} (an external search engine). */
     SetManager manager(StorePublisher publisher, SetSource... sources) {
-        return new SetManager(registry, indexer, new ArticleLoader(), List.of(sources), Clock.systemUTC(), publisher);
+        return new SetManager(registry, indexer, loader, List.of(sources), Clock.systemUTC(), publisher);
     }
 
     /** {@code n} articles, each about its own town; {@code edition} changes every number in them. */

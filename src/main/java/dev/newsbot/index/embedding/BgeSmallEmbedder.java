@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -79,10 +80,13 @@ public final class BgeSmallEmbedder implements InProcessEmbedder {
         return model;
     }
 
-    /** One session for the process, loaded on first use; sessions are thread-safe. */
+    /**
+     * One session for the process, loaded in the background from the first embedder made; sessions are
+     * thread-safe.
+     */
     private static final class Encoder {
 
-        static final OnnxBertBiEncoder INSTANCE = SingleThreadedOnnx.load(BgeSmallEnV15QuantizedEmbeddingModel.class,
-                MODEL_FILE, TOKENIZER_FILE, PoolingMode.CLS);
+        static final CompletableFuture<OnnxBertBiEncoder> INSTANCE = SingleThreadedOnnx.loadInBackground(
+                BgeSmallEnV15QuantizedEmbeddingModel.class, MODEL_FILE, TOKENIZER_FILE, PoolingMode.CLS);
     }
 }

@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -84,10 +85,13 @@ public final class MiniLmEmbedder implements InProcessEmbedder {
         return WINDOW_TOKENS;
     }
 
-    /** One session for the process, loaded on first use; sessions are thread-safe. */
+    /**
+     * One session for the process, loaded in the background from the first embedder made; sessions are
+     * thread-safe.
+     */
     private static final class Encoder {
 
-        static final OnnxBertBiEncoder INSTANCE = SingleThreadedOnnx.load(AllMiniLmL6V2QuantizedEmbeddingModel.class,
-                MODEL_FILE, TOKENIZER_FILE, PoolingMode.MEAN);
+        static final CompletableFuture<OnnxBertBiEncoder> INSTANCE = SingleThreadedOnnx.loadInBackground(
+                AllMiniLmL6V2QuantizedEmbeddingModel.class, MODEL_FILE, TOKENIZER_FILE, PoolingMode.MEAN);
     }
 }

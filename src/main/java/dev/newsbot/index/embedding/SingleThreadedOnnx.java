@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -46,6 +48,25 @@ final class SingleThreadedOnnx {
         }
     }
 
+    /**
+     * Starts {@link #load} on a daemon thread of its own and returns at once, so that a start opens its indexes
+     * while the model loads (about a second at start on two idle cores).
+     */
+    static CompletableFuture<OnnxBertBiEncoder> loadInBackground(Class<?> owner, String modelFile,
+                                                                  String tokenizerFile, PoolingMode pooling) {
+        CompletableFuture<OnnxBertBiEncoder> loading = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                loading.complete(load(owner, modelFile, tokenizerFile, pooling));
+            } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+            }
+        }, "model-load");
+        thread.setDaemon(true);
+        thread.start();
+        return loading;
+    }
+
     /** The vectors of {@code texts} (passages, embedded as they are), in order; none for none. */
     static List<float[]> embedAll(EmbeddingModel model, List<String> texts) {
         if (texts.isEmpty()) {
@@ -66,18 +87,30 @@ final class SingleThreadedOnnx {
     /** LangChain4j's in-process model over a shared single-threaded encoder. */
     static final class Model extends AbstractInProcessEmbeddingModel {
 
-        private final OnnxBertBiEncoder encoder;
+        private final CompletableFuture<OnnxBertBiEncoder> encoder;
         private final int dimension;
 
-        Model(Executor executor, OnnxBertBiEncoder encoder, int dimension) {
+        /** @param encoder the encoder, or its loading: the first call waits for it */
+        Model(Executor executor, CompletableFuture<OnnxBertBiEncoder> encoder, int dimension) {
             super(executor);
             this.encoder = encoder;
             this.dimension = dimension;
         }
 
+        /** @throws RuntimeException or Error as the loading failed (a missing or broken model file) */
         @Override
         protected OnnxBertBiEncoder model() {
-            return encoder;
+            try {
+                return encoder.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error failure) {
+                    throw failure;
+                }
+                throw e;
+            }
         }
 
         @Override
