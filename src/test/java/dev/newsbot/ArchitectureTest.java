@@ -2,14 +2,12 @@ package dev.newsbot;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,12 +18,12 @@ import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.answer.Answerability;
 import dev.newsbot.answer.Citation;
 import dev.newsbot.answer.Question;
-import dev.newsbot.search.RetrievedPassage;
 import dev.newsbot.index.Passage;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.Scored;
 import dev.newsbot.index.SetRegistry;
 import dev.newsbot.index.embedding.Embedder;
+import dev.newsbot.search.RetrievedPassage;
 import dev.newsbot.search.SearchBench;
 import dev.newsbot.search.baseline.InMemoryVectorBaseline;
 

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Refits the answerability model from the per-question details of {@code eval} runs on several QA sets. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,

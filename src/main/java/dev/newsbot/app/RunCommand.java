@@ -1,18 +1,17 @@
 package dev.newsbot.app;
 
 import dev.newsbot.chat.ConsoleChat;
+import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.telegram.TelegramBot;
-import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramMetrics;
 import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramTexts;
-import dev.newsbot.config.NewsbotConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

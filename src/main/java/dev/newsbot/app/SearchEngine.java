@@ -2,9 +2,9 @@ package dev.newsbot.app;
 
 import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.config.NewsbotConfig;
-import dev.newsbot.index.PassageStore;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.index.UrlSlugs;
 import dev.newsbot.opensearch.ClusterHealth;

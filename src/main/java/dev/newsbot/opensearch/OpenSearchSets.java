@@ -2,9 +2,9 @@ package dev.newsbot.opensearch;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
-import dev.newsbot.ops.StorePublisher;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.ops.StorePublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

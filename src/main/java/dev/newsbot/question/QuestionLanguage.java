@@ -6,8 +6,8 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**

@@ -1,11 +1,10 @@
 package dev.newsbot.telegram;
 
-import okhttp3.Interceptor;
-import okhttp3.Response;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 
 /**
  * Counts failed Bot API calls by method and kind. With {@code failOnServerError}, a 5xx answer becomes an

@@ -1,10 +1,9 @@
 package dev.newsbot.telegram;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Names the bot's threads and makes them daemons, so a forgotten thread can never keep the JVM alive. */
 final class DaemonThreads implements ThreadFactory {

@@ -1,7 +1,5 @@
 package dev.newsbot.telegram;
 
-import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 
 /**
  * Debounces inline queries: Telegram sends a new query for every keystroke, so a user's query is answered only

@@ -1,9 +1,8 @@
 package dev.newsbot.telegram;
 
-import org.telegram.telegrambots.meta.api.objects.Update;
-
 import java.util.List;
 import java.util.function.Consumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The {@link UpdateQueue} of a single process: the durable {@link Inbox} journal. Appended updates are handed over

@@ -4,19 +4,18 @@ import dev.newsbot.ops.AdminChecks;
 import dev.newsbot.ops.NoSuchSetException;
 import dev.newsbot.ops.ReloadReport;
 import dev.newsbot.telegram.TelegramTexts.Slot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-
 import java.util.List;
-import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The operator commands. {@code /use} is open to anyone in a private chat and to the group's administrators (and

@@ -1,12 +1,11 @@
 package dev.newsbot.telegram;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Long polling on its own daemon thread. Each batch of updates is handed to {@link UpdateHandler#consume}, which

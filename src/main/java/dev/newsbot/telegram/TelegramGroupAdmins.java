@@ -1,9 +1,8 @@
 package dev.newsbot.telegram;
 
 import dev.newsbot.ops.GroupAdmins;
-import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
-
 import java.util.Set;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 
 /**
  * Asks Telegram whether a user administers a group: {@code getChatMember}, status {@code creator} or

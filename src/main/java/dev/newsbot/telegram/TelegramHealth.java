@@ -1,10 +1,9 @@
 package dev.newsbot.telegram;
 
 import dev.newsbot.ops.Readiness;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Locale;
 
 /**
  * Says whether the bot can talk to the Bot API: each failed attempt is logged in one line ("getMe failing (502),

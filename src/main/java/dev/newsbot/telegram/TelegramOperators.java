@@ -1,13 +1,12 @@
 package dev.newsbot.telegram;
 
 import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.SetChoices;
 import dev.newsbot.ops.GroupAdmins;
 import dev.newsbot.ops.ReloadReport;
+import dev.newsbot.ops.SetChoices;
 import dev.newsbot.ops.SetManager;
 import dev.newsbot.ops.Status;
 import dev.newsbot.ops.Why;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;

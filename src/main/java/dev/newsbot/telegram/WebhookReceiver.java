@@ -5,16 +5,15 @@ import dev.newsbot.ops.http.HttpLimits;
 import dev.newsbot.ops.http.HttpService;
 import dev.newsbot.ops.http.ServerRequest;
 import dev.newsbot.ops.http.ServerResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The webhook endpoint: an {@link HttpService} serving exactly the public URL's path (any other path is 404). Every

@@ -8,8 +8,8 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** java.util.logging records reach Logback (and so logback.xml and NEWSBOT_LOG_LEVEL) once the bridge is in. */
 class JulBridgeTest {

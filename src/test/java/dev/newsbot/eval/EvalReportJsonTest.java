@@ -1,18 +1,17 @@
 package dev.newsbot.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.newsbot.eval.Cases.answerable;
 import static dev.newsbot.eval.Cases.ranked;
 import static dev.newsbot.eval.Cases.refused;
 import static dev.newsbot.eval.Cases.unanswerable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EvalReportJsonTest {
 

@@ -1,17 +1,16 @@
 package dev.newsbot.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import static dev.newsbot.eval.Cases.answerable;
 import static dev.newsbot.eval.Cases.ranked;
 import static dev.newsbot.eval.Cases.refused;
 import static dev.newsbot.eval.Cases.unanswerable;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 class EvalTableTest {
 

@@ -1,13 +1,5 @@
 package dev.newsbot.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
-
 import static dev.newsbot.eval.Cases.answerable;
 import static dev.newsbot.eval.Cases.answered;
 import static dev.newsbot.eval.Cases.cited;
@@ -18,6 +10,13 @@ import static dev.newsbot.eval.Cases.timed;
 import static dev.newsbot.eval.Cases.unanswerable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 

@@ -1,18 +1,17 @@
 package dev.newsbot.eval;
 
-import dev.newsbot.eval.QuestionFileException.Problem;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.newsbot.eval.QuestionFileException.Problem;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.groups.Tuple.tuple;
+import org.junit.jupiter.api.Test;
 
 class QuestionLoaderTest {
 

@@ -1,14 +1,13 @@
 package dev.newsbot.telegram;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.newsbot.chat.Reply;
 import dev.newsbot.chat.ReplySource;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AnswerRendererTest {
 

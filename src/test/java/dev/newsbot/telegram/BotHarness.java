@@ -1,18 +1,17 @@
 package dev.newsbot.telegram;
 
-import dev.newsbot.TestClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.newsbot.TestClock;
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+import org.slf4j.LoggerFactory;
 
 /** A {@link FakeBotApi} and a real {@link TelegramBot} pointed at it, with fast timeouts; closes both. */
 final class BotHarness implements AutoCloseable {

@@ -1,12 +1,12 @@
 package dev.newsbot.telegram;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageRouterTest {
 

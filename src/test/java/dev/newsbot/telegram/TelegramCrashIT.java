@@ -1,17 +1,14 @@
 package dev.newsbot.telegram;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
 import dev.newsbot.telegram.fake.Fault;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Defect 9 end to end: the real bot ({@code target/newsbot.jar}, built in the package phase) runs as its own

@@ -1,5 +1,9 @@
 package dev.newsbot.telegram;
 
+import static dev.newsbot.telegram.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.newsbot.chat.ChatRequest;
 import dev.newsbot.telegram.fake.ApiCall;
 import dev.newsbot.telegram.fake.FakeBotApi;
@@ -9,20 +13,14 @@ import dev.newsbot.telegram.fake.Fault;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static dev.newsbot.telegram.BotHarness.WAIT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every fault the bot must survive, played by the Bot API fake against the real client and poller. */
 @Timeout(60)

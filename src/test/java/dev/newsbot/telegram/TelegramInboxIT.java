@@ -1,21 +1,20 @@
 package dev.newsbot.telegram;
 
+import static dev.newsbot.telegram.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.newsbot.chat.ChatRequest;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
 import dev.newsbot.telegram.fake.Incoming;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-
-import static dev.newsbot.telegram.BotHarness.WAIT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Defect 9 in one JVM: the durable inbox across a stop in the middle of an answer, and redelivered updates. */
 class TelegramInboxIT {

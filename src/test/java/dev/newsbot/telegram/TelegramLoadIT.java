@@ -1,13 +1,12 @@
 package dev.newsbot.telegram;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.newsbot.chat.ChatRequest;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 50 chats × 10 questions through the real client and poller: every question answered exactly once, answers in

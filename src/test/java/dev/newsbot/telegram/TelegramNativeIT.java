@@ -1,5 +1,9 @@
 package dev.newsbot.telegram;
 
+import static dev.newsbot.telegram.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.chat.ChatRequest;
@@ -12,21 +16,16 @@ import dev.newsbot.telegram.fake.Fault;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.newsbot.telegram.BotHarness.WAIT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The native Telegram features of issue 16, end to end through the real TelegramBots client and poller against

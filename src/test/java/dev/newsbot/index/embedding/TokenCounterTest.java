@@ -6,7 +6,6 @@ import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.newsbot.TestData;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleLoader;
-import dev.newsbot.index.PassageSplitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
