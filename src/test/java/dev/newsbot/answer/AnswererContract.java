@@ -38,7 +38,7 @@ public abstract class AnswererContract {
     @Test
     void should_answer_from_the_passages_with_every_sentence_cited() {
         willReply(QUAKE_ANSWER);
-        List<RetrievedPassage> given = passages(QUAKE, "quake", "budget", "final");
+        List<RetrievedPassage> given = passages(STORE, QUAKE, "quake", "budget", "final");
 
         Draft draft = answerer().write(QUAKE, STORE, given);
 
@@ -70,14 +70,14 @@ public abstract class AnswererContract {
     }
 
     /** The passages of the named articles, in this order, as retrieval would give them for {@code question}. */
-    protected static List<RetrievedPassage> passages(Question question, String... articleIds) {
+    public static List<RetrievedPassage> passages(IndexedSet store, Question question, String... articleIds) {
         float[] q = EMBEDDER.embed(question.text());
         List<RetrievedPassage> out = new ArrayList<>();
         for (String id : articleIds) {
-            for (int row = 0; row < STORE.size(); row++) {
-                if (STORE.article(row).id().equals(id)) {
-                    out.add(new RetrievedPassage(row, STORE.passage(row), STORE.article(row), 1.0 / (out.size() + 1),
-                            STORE.similarity(q, row), out.size() + 1, out.size() + 1));
+            for (int row = 0; row < store.size(); row++) {
+                if (store.article(row).id().equals(id)) {
+                    out.add(new RetrievedPassage(row, store.passage(row), store.article(row), 1.0 / (out.size() + 1),
+                            store.similarity(q, row), out.size() + 1, out.size() + 1));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.newsbot.answer.llm;
 
+import dev.newsbot.answer.AnswererContract;
 import dev.newsbot.answer.ExtractiveAnswerer;
 import dev.newsbot.answer.Question;
 import dev.newsbot.articles.Article;
@@ -48,17 +49,7 @@ final class LlmFixture {
 
     /** The passages of the named articles, in this order, as retrieval would give them for {@code question}. */
     static List<RetrievedPassage> passages(Question question, String... articleIds) {
-        float[] q = EMBEDDER.embed(question.text());
-        List<RetrievedPassage> out = new ArrayList<>();
-        for (String id : articleIds) {
-            for (int row = 0; row < STORE.size(); row++) {
-                if (STORE.article(row).id().equals(id)) {
-                    out.add(new RetrievedPassage(row, STORE.passage(row), STORE.article(row), 1.0 / (out.size() + 1),
-                            STORE.similarity(q, row), out.size() + 1, out.size() + 1));
-                }
-            }
-        }
-        return out;
+        return AnswererContract.passages(STORE, question, articleIds);
     }
 
     static NewsbotConfig.Llm settings(String baseUrl, int timeoutSeconds) {
