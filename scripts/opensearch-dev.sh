@@ -133,6 +133,21 @@ java_home() {
   dirname "$(dirname "$(readlink -f "$(command -v java)")")"
 }
 
+# A clone in a private folder (mktemp makes them 0700) keeps nobody from reaching the node's files. Give each
+# enclosing folder that lacks it the search bit for others (enter, not list), saying which.
+let_nobody_reach() {
+  local path=/ part
+  local IFS=/
+  for part in $(dirname "$1"); do
+    [ -n "$part" ] || continue
+    path=${path%/}/$part
+    if ! setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$path" 2>/dev/null; then
+      echo "opensearch-dev: letting the node's user enter $path (chmod o+x), so it can reach its files"
+      chmod o+x "$path"
+    fi
+  done
+}
+
 start() {
   if answers; then echo "opensearch-dev: already running at $URL"; return 0; fi
   if alive; then stop; fi
@@ -143,6 +158,7 @@ start() {
   if [ "$(id -u)" = 0 ]; then
     chown -R nobody:nogroup "$NODE"
     run=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    let_nobody_reach "$NODE"
   fi
   echo "opensearch-dev: starting at $URL (log $NODE/logs/stdout.log)"
   # Every descriptor of the background node goes to its log, so a caller reading this script's output sees it end.
