@@ -81,7 +81,7 @@ public final class FleetReloads implements AutoCloseable {
                         settings.replica() + " " + report.set() + " " + report.version()));
             }
         } catch (UncheckedIOException e) {
-            LOG.warn("Could not tell the other replicas of the reload of {}: {}", report.set(), e.getMessage());
+            LOG.warn("Could not tell the other replicas of the reload of {}: {}", report.set(), e.getMessage(), e);
         }
     }
 
@@ -90,7 +90,7 @@ public final class FleetReloads implements AutoCloseable {
             health.call("versions", () -> redis.hset(settings.key("versions"),
                     settings.replica() + " " + report.set(), report.version() + " " + clock.instant()));
         } catch (UncheckedIOException e) {
-            LOG.debug("Not recording the version of {}: {}", report.set(), e.getMessage());
+            LOG.debug("Not recording the version of {}: {}", report.set(), e.getMessage(), e);
         }
     }
 

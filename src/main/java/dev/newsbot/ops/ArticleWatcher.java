@@ -166,7 +166,7 @@ public final class ArticleWatcher implements AutoCloseable {
             try {
                 registerTree(interest.set(), child);
             } catch (IOException e) {
-                log.warn("Set \"{}\": cannot watch new folder {}: {}", interest.set(), child, e.getMessage());
+                log.warn("Set \"{}\": cannot watch new folder {}: {}", interest.set(), child, e.getMessage(), e);
             }
         }
     }

@@ -165,7 +165,7 @@ final class Inbox implements AutoCloseable {
             try {
                 compact();
             } catch (IOException e) {
-                LOG.warn("Could not compact the Telegram inbox {}: {}", file, e.getMessage());
+                LOG.warn("Could not compact the Telegram inbox {}: {}", file, e.getMessage(), e);
             }
         }
     }
@@ -210,7 +210,7 @@ final class Inbox implements AutoCloseable {
             try {
                 out.close();
             } catch (IOException e) {
-                LOG.warn("Closing the Telegram inbox {}: {}", file, e.getMessage());
+                LOG.warn("Closing the Telegram inbox {}: {}", file, e.getMessage(), e);
             }
             out = null;
         }

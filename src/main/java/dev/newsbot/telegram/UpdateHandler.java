@@ -115,7 +115,7 @@ final class UpdateHandler {
             queue.append(List.of(UpdateJson.queued(update)));
             return true;
         } catch (UncheckedIOException e) {
-            LOG.error("Not confirming update {} to Telegram: {}", update.getUpdateId(), e.getMessage());
+            LOG.error("Not confirming update {} to Telegram: {}", update.getUpdateId(), e.getMessage(), e);
             return false;
         }
     }
@@ -190,7 +190,7 @@ final class UpdateHandler {
         try {
             queue.handled(q);
         } catch (RuntimeException e) {
-            LOG.warn("Could not mark update {} answered: {}", q.updateId(), e.getMessage());
+            LOG.warn("Could not mark update {} answered: {}", q.updateId(), e.getMessage(), e);
         }
     }
 
