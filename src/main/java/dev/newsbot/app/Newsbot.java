@@ -204,7 +204,7 @@ public final class Newsbot implements AutoCloseable {
         if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
             return extractive;
         }
-        return LlmAnswerer.create(config.answer().llm(), System.getenv("NEWSBOT_LLM_API_KEY"), LlmPrompts.load(prompts),
+        return LlmAnswerer.create(config.answer().llm(), Secrets.fromEnvironment().llmApiKey().orElse(null), LlmPrompts.load(prompts),
                 embedder, analyzer, extractive, config.answer().maxSentences(), llmPool, metrics.registry());
     }
 

@@ -36,11 +36,11 @@ final class ReloadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where the token is read from; tests replace it. */
-    java.util.Map<String, String> env = System.getenv();
+    Secrets secrets = Secrets.fromEnvironment();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String token = Secrets.from(env).adminToken().orElseThrow(() -> new IllegalStateException(
+        String token = secrets.adminToken().orElseThrow(() -> new IllegalStateException(
                 "NEWSBOT_ADMIN_TOKEN is not set; it must hold the running bot's admin token"));
         NewsbotConfig settings = addr != null ? null : config.load();
         URI base = AdminClient.baseOf(addr != null ? addr : settings.admin().addr());

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param webhookSecret {@code TELEGRAM_WEBHOOK_SECRET}
  * @param opensearchUsername {@code NEWSBOT_OPENSEARCH_USERNAME}: basic-auth user of the OpenSearch cluster
  * @param opensearchPassword {@code NEWSBOT_OPENSEARCH_PASSWORD}
+ * @param llmApiKey     {@code NEWSBOT_LLM_API_KEY}: the key of the language model's server in {@code llm} mode
  */
 public record Secrets(Optional<String> adminToken, Optional<String> telegramToken, Optional<String> webhookSecret,
-                      Optional<String> opensearchUsername, Optional<String> opensearchPassword) {
+                      Optional<String> opensearchUsername, Optional<String> opensearchPassword,
+                      Optional<String> llmApiKey) {
 
     public Secrets {
         Objects.requireNonNull(adminToken, "Secrets.adminToken must not be null");
@@ -24,6 +26,7 @@ public record Secrets(Optional<String> adminToken, Optional<String> telegramToke
         Objects.requireNonNull(webhookSecret, "Secrets.webhookSecret must not be null");
         Objects.requireNonNull(opensearchUsername, "Secrets.opensearchUsername must not be null");
         Objects.requireNonNull(opensearchPassword, "Secrets.opensearchPassword must not be null");
+        Objects.requireNonNull(llmApiKey, "Secrets.llmApiKey must not be null");
     }
 
     public static Secrets fromEnvironment() {
@@ -34,7 +37,7 @@ public record Secrets(Optional<String> adminToken, Optional<String> telegramToke
     public static Secrets from(Map<String, String> env) {
         return new Secrets(get(env, "NEWSBOT_ADMIN_TOKEN"), get(env, "TELEGRAM_BOT_TOKEN"),
                 get(env, "TELEGRAM_WEBHOOK_SECRET"), get(env, "NEWSBOT_OPENSEARCH_USERNAME"),
-                get(env, "NEWSBOT_OPENSEARCH_PASSWORD"));
+                get(env, "NEWSBOT_OPENSEARCH_PASSWORD"), get(env, "NEWSBOT_LLM_API_KEY"));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {
@@ -46,7 +49,7 @@ public record Secrets(Optional<String> adminToken, Optional<String> telegramToke
     public String toString() {
         return "Secrets[adminToken=" + shown(adminToken) + ", telegramToken=" + shown(telegramToken)
                 + ", webhookSecret=" + shown(webhookSecret) + ", opensearchUsername=" + shown(opensearchUsername)
-                + ", opensearchPassword=" + shown(opensearchPassword) + "]";
+                + ", opensearchPassword=" + shown(opensearchPassword) + ", llmApiKey=" + shown(llmApiKey) + "]";
     }
 
     private static String shown(Optional<String> secret) {

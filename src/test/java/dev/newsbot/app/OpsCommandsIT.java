@@ -146,7 +146,7 @@ class OpsCommandsIT {
 
     private static Run reload(Map<String, String> env, String... args) {
         ReloadCommand command = new ReloadCommand();
-        command.env = env;
+        command.secrets = Secrets.from(env);
         CommandLine cli = Main.commandLine();
         CommandLine sub = cli.getSubcommands().get("reload");
         CommandLine own = new CommandLine(command);
