@@ -143,7 +143,7 @@ public final class SetManager {
         PassageStore served = registry.has(source.name()) ? registry.get(source.name()) : null;
         try {
             String fingerprint = source.bundled() ? null : loader.fingerprint(source.paths()).orElse(null);
-            if (fingerprint != null && served instanceof IndexedSet current
+            if (fingerprint != null && publisher.local(served) instanceof IndexedSet current
                     && fingerprint.equals(current.index().header().sources())) {
                 return unchanged(source, served, start);
             }
@@ -197,9 +197,17 @@ public final class SetManager {
             index.close();
             return Optional.empty();
         }
+        IndexedSet store;
         try {
-            IndexedSet store = indexer.restore(source.name(), index);
-            registry.put(store);
+            store = indexer.restore(source.name(), index);
+        } catch (RuntimeException e) {
+            index.close();
+            log.warn("Set \"{}\": index {} cannot be served without its files ({}); reading them",
+                    source.name(), source.snapshot(), e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            serve(store);
             ReloadReport report = new ReloadReport(true, source.name(), store.articleSet().version(), null, 0, 0, 0,
                     store.size(), 0, secondsSince(start), List.of(), clock.instant());
             log.info("Set \"{}\": opened index {} of version {} ({} passages), made from these very files; "
@@ -209,9 +217,7 @@ public final class SetManager {
             return Optional.of(report);
         } catch (RuntimeException e) {
             index.close();
-            log.warn("Set \"{}\": index {} cannot be served without its files ({}); reading them",
-                    source.name(), source.snapshot(), e.getMessage());
-            return Optional.empty();
+            throw e;
         }
     }
 

@@ -109,6 +109,24 @@ class OpenSearchReloadIT {
                 "news")).set().version()).isEqualTo(ArticleSet.of("news", TestBot.towns(20, 0)).version());
     }
 
+    /** Regression: a start that served the index made from the same files registered it without publishing it. */
+    @Test
+    void should_publish_a_version_restored_from_its_index_without_reading_the_files() {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetSource source = new SetSource("news", List.of(file), dir.resolve("news.jsonl.newsbot-index"));
+        new TestBot().manager(source).loadAll();
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(publisher, source).reload("news");
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(restarted.loader.loads()).as("served from the index, files not read").isZero();
+        assertThat(new SetIndexes(cluster).served("news"))
+                .contains(cluster.settings().index("news", report.version()));
+        assertThat(restarted.engine.answer(Question.of("How many new schools did the mayor of Town3 open?",
+                TestBot.DAY, "news")).refused()).isFalse();
+    }
+
     private static Article town(String id, int edition) {
         return TestBot.town(Integer.parseInt(id.substring("town-".length())), edition);
     }
