@@ -1,6 +1,7 @@
 package dev.newsbot.ops;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,25 @@ public final class OutOfMemoryReload {
         System.out.println("still serving " + bot.registry.get("news").articleSet().version().equals(served));
         System.out.println("failed reloads " + metrics.registry()
                 .counter("newsbot.reloads", "set", "news", "result", "failed").count());
-        byte[] half = new byte[(int) (Runtime.getRuntime().maxMemory() / 2)];
-        System.out.println("heap free again " + (half.length > 0));
+        System.out.println("heap free again " + halfTheHeapFits());
+    }
+
+    /**
+     * Whether half the heap can be taken again, in 256 KB pieces: one array of half the heap needs that many
+     * contiguous G1 regions, which a heap just freed of a failed reload may not have even when the space is free.
+     */
+    private static boolean halfTheHeapFits() {
+        System.gc();
+        List<byte[]> pieces = new ArrayList<>();
+        long wanted = Runtime.getRuntime().maxMemory() / 2;
+        try {
+            for (long taken = 0; taken < wanted; taken += 1 << 18) {
+                pieces.add(new byte[1 << 18]);
+            }
+            return !pieces.isEmpty();
+        } catch (OutOfMemoryError e) {
+            pieces.clear();
+            return false;
+        }
     }
 }
