@@ -23,29 +23,7 @@ import java.util.Set;
  */
 final class Evidence {
 
-    /** A term is rare when its idf is at least this share of the store's largest. */
-    static final double RARE_SHARE = 0.5;
-    /** Articles looked at for agreement. */
-    static final int AGREEMENT_ARTICLES = 5;
-    /** An article agrees when it holds at least this share of the question's weighted terms. */
-    static final double AGREEMENT_COVERAGE = 0.5;
-    /** Days before the asked time beyond which the best article counts as wholly stale. */
-    static final double STALE_DAYS = 60;
-    /**
-     * Days after the set's newest article that a question may be asked before it counts as asked late: a set is
-     * usually loaded a few days after its newest news.
-     */
-    static final double LATE_GRACE_DAYS = 7;
-    /** Days beyond the grace at which a question counts as wholly late. */
-    static final double LATE_DAYS = 60;
-    /**
-     * Days after which a set not updated counts as an archive: a question asked of it is about its own time, so its
-     * date says nothing about whether the set holds the answer (the bundled 2013 article, asked today, is not news
-     * the set lacks). A year is far beyond the weeks a news set usually lags its questions (docs/quality.md).
-     */
-    static final long ARCHIVE_DAYS = 365;
-    /** The age of the best article, in days, at which {@code best_age} reaches 1 (on a log scale): ten years. */
-    static final double OLD_DAYS = 3650;
+    private static final AnswerabilityWeights W = AnswerabilityWeights.DEFAULT;
 
     /** The features by name, in the order {@link Answerability} lists them. */
     static final List<String> NAMES = List.of("dense_top", "dense_margin", "sentence_coverage", "passage_coverage",
@@ -59,7 +37,7 @@ final class Evidence {
                                   PassageStore store, TextAnalyzer analyzer, Optional<TimeCue> cue, LocalDate asked) {
         Map<String, Set<String>> articleTerms = articleTerms(passages, analyzer);
         Set<String> bestArticle = articleTerms.get(best.from().article().id());
-        double rare = RARE_SHARE * store.maxIdf();
+        double rare = W.rareShare() * store.maxIdf();
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("dense_top", denseTop(passages));
         f.put("dense_margin", denseMargin(passages));
@@ -92,24 +70,24 @@ final class Evidence {
 
     /**
      * How long after the set's newest article (of those not after the question date) the question is asked, from 0
-     * (within {@link #LATE_GRACE_DAYS}) to 1 ({@link #LATE_DAYS} more): the later a question comes, the likelier it
+     * (within {@link AnswerabilityWeights#lateGraceDays}) to 1 ({@link AnswerabilityWeights#lateDays} more): the later a question comes, the likelier it
      * asks about news the set cannot hold yet. It weighs against weak evidence only; an asked-later question about
      * what the articles do hold still has strong evidence.
      */
     static double late(PassageStore store, LocalDate asked) {
         LocalDate now = reference(store, asked);
         return newestBefore(store, asked)
-                .map(newest -> Math.min(1, Math.max(0, ChronoUnit.DAYS.between(newest, now) - LATE_GRACE_DAYS)
-                        / LATE_DAYS))
+                .map(newest -> Math.min(1, Math.max(0, ChronoUnit.DAYS.between(newest, now) - W.lateGraceDays())
+                        / W.lateDays()))
                 .orElse(0.0);
     }
 
     /**
      * The day the question's "now" means for the set: the question date, or for an archive (newest article more
-     * than {@link #ARCHIVE_DAYS} before it) the newest article's day.
+     * than {@link AnswerabilityWeights#archiveDays} before it) the newest article's day.
      */
     static LocalDate reference(PassageStore store, LocalDate asked) {
-        return newestBefore(store, asked).filter(newest -> newest.plusDays(ARCHIVE_DAYS).isBefore(asked))
+        return newestBefore(store, asked).filter(newest -> newest.plusDays(W.archiveDays()).isBefore(asked))
                 .orElse(asked);
     }
 
@@ -122,7 +100,7 @@ final class Evidence {
 
     /**
      * How old the first retrieved article is at the time the question asks about (the end of the span it names,
-     * else the question date, or an archive's newest day: {@link #reference}), on a log scale from 0 (that day) to 1 ({@link #OLD_DAYS} or more): news questions
+     * else the question date, or an archive's newest day: {@link #reference}), on a log scale from 0 (that day) to 1 ({@link AnswerabilityWeights#oldDays} or more): news questions
      * are mostly answered by recent reports, and a question that only years-old background articles match is
      * mostly about something the set does not hold. 0 for an undated article.
      */
@@ -133,7 +111,7 @@ final class Evidence {
         }
         LocalDate anchor = cue.map(TimeCue::to).orElse(asked);
         long days = Math.max(0, ChronoUnit.DAYS.between(published.get(), anchor));
-        return Math.min(1, Math.log1p(days) / Math.log1p(OLD_DAYS));
+        return Math.min(1, Math.log1p(days) / Math.log1p(W.oldDays()));
     }
 
     /**
@@ -187,7 +165,7 @@ final class Evidence {
 
     /**
      * For a question that names a time, how far before it the best article was published, from 0 (within it) to 1
-     * ({@link #STALE_DAYS} or more before); 0 for a question that names no time.
+     * ({@link AnswerabilityWeights#staleDays} or more before); 0 for a question that names no time.
      */
     private static double stale(Optional<TimeCue> cue, Candidate best) {
         Optional<LocalDate> published = best.from().article().publishedDate();
@@ -195,13 +173,13 @@ final class Evidence {
             return 0;
         }
         long days = ChronoUnit.DAYS.between(published.get(), cue.get().from());
-        return Math.min(1, Math.max(0, days) / STALE_DAYS);
+        return Math.min(1, Math.max(0, days) / W.staleDays());
     }
 
     /** The share of the first few retrieved articles that hold most of the question. */
     private static double agreement(QuestionProfile profile, Map<String, Set<String>> articleTerms) {
-        List<Set<String>> first = articleTerms.values().stream().limit(AGREEMENT_ARTICLES).toList();
-        return first.stream().filter(t -> profile.coverage(t) >= AGREEMENT_COVERAGE).count()
-                / (double) AGREEMENT_ARTICLES;
+        List<Set<String>> first = articleTerms.values().stream().limit(W.agreementArticles()).toList();
+        return first.stream().filter(t -> profile.coverage(t) >= W.agreementCoverage()).count()
+                / (double) W.agreementArticles();
     }
 }

@@ -22,17 +22,9 @@ import java.util.stream.Collectors;
  */
 final class QuestionProfile {
 
-    /** Weight of the earlier question's terms in a follow-up, relative to the new question's. */
-    private static final double FOLLOW_UP_WEIGHT = 0.4;
-    /** Extra weight of a term that belongs to a name in the question. */
-    private static final double NAME_WEIGHT = 1.5;
-    /** Credit for a topic term found around a sentence rather than in it. */
-    private static final double CONTEXT_CREDIT = 0.7;
-    /** Credit for a related word (a "death toll" for "killed") instead of the question's own. */
-    private static final double RELATED_CREDIT = 0.8;
+    private static final SentenceWeights W = SentenceWeights.DEFAULT;
+    private static final ShortAnswerWeights LEAD = ShortAnswerWeights.DEFAULT;
 
-    /** Extra weight of a focus term: one of the words that say what is asked ("how many people were killed"). */
-    private static final double FOCUS_WEIGHT = 1.3;
     private static final Pattern FOCUS_END = Pattern.compile(
             "\\b(in|at|of|on|for|during|after|before|by|from|to|with|since|over|under|about|against|between|into)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -70,21 +62,9 @@ final class QuestionProfile {
             + "|firm|agency|team|band";
     /** "in", "at", "near" (and "the") right before a name: a place. */
     private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:in|at|near|across|outside|inside)\\s+(?:the\\s+)?$");
-    /** Characters before a name in which "said" makes it the speaker. */
-    private static final int SPEAKER_REACH = 60;
     /** "Who said ...", "who told ...": the speaker is the answer. */
     private static final Pattern WHO_SAID = Pattern.compile("\\bwho\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tweeted"
             + "|wrote|warned|claimed|called|announced|stated|described|testified)\\b", Pattern.CASE_INSENSITIVE);
-    /** How many words from the asked verb a name may stand and still be the one it happened to. */
-    private static final int PASSIVE_WINDOW = 4;
-    /** How many words before "in" may name what a "where" question asks about. */
-    private static final int TOPIC_WINDOW = 4;
-    /** How well a name that is not a known place answers a place question. */
-    private static final double NAME_ONLY_PLACE = 0.3;
-    /** How well a sentence with a rare word the question lacks answers a "which" question it names nothing for. */
-    static final double RARE_TERM_MATCH = 0.4;
-    /** A word is rare when its idf is at least this share of the largest possible. */
-    static final double RARE_SHARE = 0.7;
     private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
             + String.join("|", WordList.load(QuestionProfile.class, "named-things.txt")) + ")(?:s|es)?\\b",
             Pattern.CASE_INSENSITIVE);
@@ -179,7 +159,7 @@ final class QuestionProfile {
                 .orElseGet(() -> focusTerms(asking, analyzer, nameTerms));
         addTerms(analyzer, store, question.text(), 1.0, nameTerms);
         if (question.followUpOf() != null) {
-            addTerms(analyzer, store, question.followUpOf(), FOLLOW_UP_WEIGHT, nameTerms);
+            addTerms(analyzer, store, question.followUpOf(), W.followUp(), nameTerms);
         }
         this.totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         this.unknownNameShare = unknownNameShare(nameTerms);
@@ -207,8 +187,8 @@ final class QuestionProfile {
     private void addTerms(TextAnalyzer analyzer, PassageStore store, String text, double scale, Set<String> nameTerms) {
         for (String term : analyzer.terms(text)) {
             double idf = store.idf(term);
-            double weight = (idf == 0 ? store.maxIdf() : idf) * scale * (nameTerms.contains(term) ? NAME_WEIGHT : 1)
-                    * (focus.contains(term) ? FOCUS_WEIGHT : 1);
+            double weight = (idf == 0 ? store.maxIdf() : idf) * scale * (nameTerms.contains(term) ? W.nameTerm() : 1)
+                    * (focus.contains(term) ? W.focusTerm() : 1);
             weights.merge(term, weight, Math::max);
         }
     }
@@ -281,7 +261,7 @@ final class QuestionProfile {
      * The share of the question's weighted terms that a sentence answers, from 0 to 1. Focus terms (what is
      * asked) count only in the sentence itself; topic terms (what it is asked about, often names) count fully in
      * the sentence and in its {@code antecedent} (the sentence before one whose subject is a pronoun: "It cost 4.2
-     * million euros" is about what that one names), and {@link #CONTEXT_CREDIT} in the sentence's passage and
+     * million euros" is about what that one names), and {@link SentenceWeights#contextCredit} in the sentence's passage and
      * title, since news sentences rarely repeat their topic.
      */
     double coverage(Set<String> sentence, Set<String> antecedent, Set<String> context) {
@@ -293,7 +273,7 @@ final class QuestionProfile {
             double credit = credit(e.getKey(), sentence);
             if (!focus.contains(e.getKey())) {
                 credit = Math.max(credit, Math.max(credit(e.getKey(), antecedent),
-                        CONTEXT_CREDIT * credit(e.getKey(), context)));
+                        W.contextCredit() * credit(e.getKey(), context)));
             }
             found += credit * e.getValue();
         }
@@ -317,7 +297,7 @@ final class QuestionProfile {
         if (terms.contains(term)) {
             return 1;
         }
-        return related.get(term).stream().anyMatch(terms::contains) ? RELATED_CREDIT : 0;
+        return related.get(term).stream().anyMatch(terms::contains) ? W.relatedCredit() : 0;
     }
 
     /**
@@ -326,10 +306,10 @@ final class QuestionProfile {
      */
     double typeMatch(String sentence) {
         if (type == AnswerType.OTHER && !typeMatches(sentence)) {
-            return namesSomethingRare(sentence) ? RARE_TERM_MATCH : 0;
+            return namesSomethingRare(sentence) ? W.rareTermMatch() : 0;
         }
         if (type == AnswerType.PLACE) {
-            return !places(sentence).isEmpty() ? 1 : typeMatches(sentence) ? NAME_ONLY_PLACE : 0;
+            return !places(sentence).isEmpty() ? 1 : typeMatches(sentence) ? W.nameOnlyPlace() : 0;
         }
         if (type != AnswerType.NUMBER) {
             return typeMatches(sentence) ? 1 : 0;
@@ -390,7 +370,7 @@ final class QuestionProfile {
         while (m.find()) {
             String before = sentence.substring(0, m.start());
             List<String> near = List.of(before.strip().split("\\s+"));
-            String window = String.join(" ", near.subList(Math.max(0, near.size() - TOPIC_WINDOW), near.size()));
+            String window = String.join(" ", near.subList(Math.max(0, near.size() - LEAD.topicWindow()), near.size()));
             Optional<String> name = Facts.namesInOrder(m.group(1)).stream().findFirst()
                     .filter(n -> m.group(1).startsWith(n) && !words.containsAll(wordsOf(n)));
             if (name.isPresent() && analyzer.terms(window).stream().anyMatch(weights::containsKey)) {
@@ -417,7 +397,7 @@ final class QuestionProfile {
      * a lower-case term ("monkeypox") that the name test misses.
      */
     private boolean namesSomethingRare(String sentence) {
-        double rare = RARE_SHARE * store.maxIdf();
+        double rare = W.rareShare() * store.maxIdf();
         return analyzer.terms(sentence).stream()
                 .anyMatch(t -> !weights.containsKey(t) && store.idf(t) >= rare);
     }
@@ -462,7 +442,7 @@ final class QuestionProfile {
         if (at < 0) {
             return false;
         }
-        String before = sentence.substring(Math.max(0, at - SPEAKER_REACH), at);
+        String before = sentence.substring(Math.max(0, at - LEAD.speakerReach()), at);
         String after = sentence.substring(at + name.length());
         return SAID_BEFORE.matcher(before).find() || SAID_AFTER.matcher(after).lookingAt();
     }
@@ -510,8 +490,8 @@ final class QuestionProfile {
         List<String> nameWords = wordsOf(name);
         for (int i = 0; i < sentenceWords.size(); i++) {
             if (sentenceWords.subList(i, Math.min(sentenceWords.size(), i + nameWords.size())).equals(nameWords)) {
-                int from = Math.max(0, i - PASSIVE_WINDOW);
-                int to = Math.min(sentenceWords.size(), i + nameWords.size() + PASSIVE_WINDOW);
+                int from = Math.max(0, i - LEAD.passiveWindow());
+                int to = Math.min(sentenceWords.size(), i + nameWords.size() + LEAD.passiveWindow());
                 if (analyzer.terms(String.join(" ", sentenceWords.subList(from, to))).contains(passiveVerb)) {
                     return true;
                 }

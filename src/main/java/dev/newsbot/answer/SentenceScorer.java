@@ -20,13 +20,8 @@ import java.util.regex.Pattern;
  */
 final class SentenceScorer {
 
-    static final double W_COVERAGE = 0.40;
-    static final double W_CONTEXT = 0.15;
-    static final double W_SIMILARITY = 0.25;
-    static final double W_TYPE = 0.15;
-    static final double W_RANK = 0.05;
-    static final double BACKGROUND_FACTOR = 0.8;
-    private static final int MIN_WORDS = 5;
+    private static final SentenceWeights W = SentenceWeights.DEFAULT;
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
     /**
@@ -52,7 +47,7 @@ final class SentenceScorer {
             List<String> sentences = passage.passage().sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 String sentence = sentences.get(i);
-                if (wordCount(sentence) >= MIN_WORDS && NotStatements.isStatement(sentence)
+                if (wordCount(sentence) >= W.minWords() && NotStatements.isStatement(sentence)
                         && seen.add(sameText(sentence))) {
                     Set<String> antecedent = i > 0 && PRONOUN_SUBJECT.matcher(sentence).find()
                             ? Set.copyOf(analyzer.terms(sentences.get(i - 1))) : Set.of();
@@ -70,10 +65,10 @@ final class SentenceScorer {
         double coverage = question.coverage(terms, antecedent, surroundings);
         double context = question.coverage(surroundings);
         double typeMatch = question.typeMatch(sentence);
-        double score = W_COVERAGE * coverage + W_CONTEXT * context + W_SIMILARITY * Math.max(0, passage.similarity())
-                + W_TYPE * typeMatch + W_RANK / (1 + rank);
+        double score = W.coverage() * coverage + W.context() * context + W.similarity() * Math.max(0, passage.similarity())
+                + W.type() * typeMatch + W.rank() / (1 + rank);
         if (isBackground(question, passage, sentence)) {
-            score *= BACKGROUND_FACTOR;
+            score *= W.background();
         }
         return new Candidate(passage, rank, sentence, terms, coverage, context, typeMatch, score);
     }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ShortAnswer {
 
+    private static final ShortAnswerWeights W = ShortAnswerWeights.DEFAULT;
+
     private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("one", "1"), Map.entry("two", "2"),
             Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
             Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
@@ -39,8 +41,6 @@ final class ShortAnswer {
     private static final Pattern DAY = Pattern.compile("(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
             + "|sunday)\\b|[a-z]\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*\\d)");
 
-    /** How many words after a number may name what it counts ("30 more hostages"). */
-    private static final int COUNTED_NOUN_WINDOW = 3;
 
     private ShortAnswer() {
     }
@@ -130,9 +130,9 @@ final class ShortAnswer {
      */
     private static boolean countsTheAskedThing(QuestionProfile profile, String sentence, Matcher m) {
         String after = sentence.substring(m.start(2) + m.group(2).length());
-        String[] words = after.strip().split("\\s+", COUNTED_NOUN_WINDOW + 1);
+        String[] words = after.strip().split("\\s+", W.countedNounWindow() + 1);
         String window = String.join(" ", java.util.Arrays.asList(words).subList(0,
-                Math.min(COUNTED_NOUN_WINDOW, words.length)));
+                Math.min(W.countedNounWindow(), words.length)));
         return profile.namesCounted(window);
     }
 

@@ -19,19 +19,15 @@ import java.util.Optional;
  * <p>A question about the order of two reports ({@link ReportOrder}) is settled by the dates of the two
  * supporting articles once both claims are found well enough for a "Yes".
  *
- * <p>"Yes" when every claim has at least {@link #YES_SUPPORT}; "No" when some claim finds almost none of its
- * words ({@link #NO_COVERAGE}) although its outlet was searched; otherwise the articles do not settle it. On the
- * mhr500 dev set (2023 news, 247 answerable yes/no questions) these thresholds answer "Yes" to 138 with 62%
- * precision and "No" to 14 with 57%: word overlap and similarity cannot tell a subtly false claim from a true one, so the
- * thresholds are kept where an answer is more often right than not, and the evidence is always shown. That precision
- * is barely above the set's own share of "yes" answers (150 of 247, 61%), and it does not rise with the support
- * score (59 to 71% "yes" in every band from 0.3 to 0.6+): the verdict adds little beyond the cited evidence, which
- * is what a reader should weigh. A reader of meaning (an LLM, {@code answer.mode: llm}) is what would change it.
+ * <p>"Yes" when every claim has at least {@link ShortAnswerWeights#yesSupport}; "No" when some claim finds almost none of its
+ * words ({@link ShortAnswerWeights#noCoverage}) although its outlet was searched; otherwise the articles do not settle it. Word overlap and similarity cannot tell a subtly false claim
+ * from a true one, so the thresholds are kept where an answer is more often right than not, and the evidence is
+ * always shown; a reader of meaning (an LLM, {@code answer.mode: llm}) is what would change it. Measured precision:
+ * docs/quality.md.
  */
 final class YesNoJudge {
 
-    static final double YES_SUPPORT = 0.3;
-    static final double NO_COVERAGE = 0.1;
+    private static final ShortAnswerWeights W = ShortAnswerWeights.DEFAULT;
 
     /** The outcome: {@code "Yes."}, {@code "No."} or null when unsettled, and the evidence, one per claim. */
     record Verdict(String lead, List<Candidate> evidence) {
@@ -67,10 +63,10 @@ final class YesNoJudge {
                 continue;
             }
             weakest = Math.min(weakest, 0.5 * best.context() + 0.5 * similarity(content, store, scope));
-            unsupported |= best.context() < NO_COVERAGE;
+            unsupported |= best.context() < W.noCoverage();
         }
-        String lead = unsupported ? "No." : weakest >= YES_SUPPORT ? "Yes." : null;
-        if (!unsupported && weakest >= YES_SUPPORT && order.isPresent()) {
+        String lead = unsupported ? "No." : weakest >= W.yesSupport() ? "Yes." : null;
+        if (!unsupported && weakest >= W.yesSupport() && order.isPresent()) {
             lead = order.get().answer(bests.get(0).from().article().publishedDate(),
                     bests.get(1).from().article().publishedDate()).orElse(lead);
         }

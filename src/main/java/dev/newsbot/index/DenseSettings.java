@@ -10,10 +10,10 @@ package dev.newsbot.index;
 record DenseSettings(int oversample, int minCandidates, int exactUpTo) {
 
     /**
-     * 4 candidates per passage, at least 400: recall@10 against exact search in {@code bench} at 50,000 passages
-     * 0.9918 (0.971 with at least 200, 0.856 with at least 100 and 16 graph neighbours), search p50 1.9 ms. Sets up to 4,096 passages are scanned exactly (about 1 ms): the graph search
-     * missed 22% of the exact top 10 on a 500-passage set of near-duplicate passages ({@code BenchmarkTest}),
-     * where a scan costs no more than the graph.
+     * 4 candidates per passage, at least 400: the fewest that keep recall@10 against exact search above 0.98 in
+     * {@code bench} at 50,000 passages. Small sets are scanned exactly: on near-duplicate passages the graph search
+     * misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more than the graph. Figures:
+     * docs/performance.md.
      */
     static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096);
 

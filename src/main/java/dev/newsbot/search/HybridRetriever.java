@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,47 +23,27 @@ import java.util.Set;
  * question says "this week" or "recently"), as do articles from an outlet the question names or published on a
  * day it names, and, for a many-part question, articles on the name its leading articles share ({@link
  * BridgeEntity}). Each outlet a question names gets an article near the top, so that comparisons can cite both
- * sides. At most {@link #MAX_PER_ARTICLE} passages of one article are returned, so one long article cannot
- * crowd out the rest.
+ * sides. At most {@link RetrievalWeights#maxPerArticle} passages of one article are returned, so one long article
+ * cannot crowd out the rest. Every weight is in {@link RetrievalWeights}.
  */
 public final class HybridRetriever implements Retriever {
 
-    static final int RRF_K = 60;
-    static final int CANDIDATES = 50;
-    static final int MAX_PER_ARTICLE = 2;
-    /** Passages of the best-ranked article given beyond {@link #MAX_PER_ARTICLE}, after all the others. */
-    static final int TOP_ARTICLE_EXTRA = 4;
-    /** The score of a first place in one list: the unit of every prior. */
-    static final double TOP = 1.0 / (RRF_K + 1);
-    static final double RECENT_CUE_WEIGHT = 0.5;
-    static final double RECENCY_WEIGHT = 0.3;
-    static final double RECENCY_DAYS = 7;
-    static final double OUTLET_WEIGHT = 0.5;
-    /**
-     * An article published in the span of days a question names ("this week", "the week before January 5") counts
-     * as a first place, so a years-old article that matches as well cannot beat it. A vague cue ("recently") sets
-     * no span: on mhr500 a 31-day span for it cost 8 questions a gold article in the top 10 and won none.
-     */
-    static final double WINDOW_WEIGHT = 1.0;
-    /**
-     * A day the question names ("the TechCrunch report published on October 2") points at the articles of that
-     * day, so it counts as a first place: mhr500 recall@10 0.945 to 0.949 against 0.5.
-     */
-    static final double DAY_WEIGHT = 1.0;
-    /** Articles whose shared name a many-part question is taken to be about. */
-    static final int BRIDGE_LEADING_ARTICLES = 5;
-    static final int BRIDGE_MIN_ARTICLES = 2;
-    /** Articles that keep their places when the shared name reorders the rest. */
-    static final int BRIDGE_KEEP = 3;
-    static final double BRIDGE_WEIGHT = 1.0;
-    /** The article rank by which each outlet a comparing question names has an article. */
-    static final int COVER_OUTLETS_BY = 8;
+    private final RetrievalWeights weights;
+
+    /** With the weights newsbot ships with. */
+    public HybridRetriever() {
+        this(RetrievalWeights.DEFAULT);
+    }
+
+    public HybridRetriever(RetrievalWeights weights) {
+        this.weights = Objects.requireNonNull(weights, "weights");
+    }
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override
     public List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query) {
-        List<Scored> dense = store.dense(query.vector(), CANDIDATES, query.notAfter());
-        List<Scored> keyword = store.keyword(query.text(), CANDIDATES, query.notAfter());
+        List<Scored> dense = store.dense(query.vector(), weights.candidates(), query.notAfter());
+        List<Scored> keyword = store.keyword(query.text(), weights.candidates(), query.notAfter());
         Map<Integer, Fused> fused = new HashMap<>();
         for (int i = 0; i < dense.size(); i++) {
             fused.computeIfAbsent(dense.get(i).row(), Fused::new).denseRank = i + 1;
@@ -83,25 +64,25 @@ public final class HybridRetriever implements Retriever {
      * A question that names an outlet and has several parts (several outlets, or several claims) is often about one
      * thing it does not name: "Who is the individual whose trial …", "Which company … according to The Age and
      * TechCrunch". When at least
-     * {@link #BRIDGE_MIN_ARTICLES} of the first {@link #BRIDGE_LEADING_ARTICLES} articles share a name the question
-     * lacks ({@link BridgeEntity}), the articles after the first {@link #BRIDGE_KEEP} that mention it gain
-     * {@link #BRIDGE_WEIGHT} of a first place; the first ones keep their places. Reorders {@code ranked} in place.
+     * {@link RetrievalWeights#bridgeMinArticles} of the first {@link RetrievalWeights#bridgeLeading} articles share a name the question
+     * lacks ({@link BridgeEntity}), the articles after the first {@link RetrievalWeights#bridgeKeep} that mention it gain
+     * {@link RetrievalWeights#bridgeWeight} of a first place; the first ones keep their places. Reorders {@code ranked} in place.
      */
-    static void bridge(PassageStore store, RetrievalQuery query, QueryCues cues, List<Fused> ranked) {
+    void bridge(PassageStore store, RetrievalQuery query, QueryCues cues, List<Fused> ranked) {
         if (cues.outlets().isEmpty() || cues.outlets().size() < 2 && cues.clauses().isEmpty()) {
             return;
         }
         List<Integer> starts = articleStarts(store, ranked);
-        if (starts.size() <= BRIDGE_KEEP) {
+        if (starts.size() <= weights.bridgeKeep()) {
             return;
         }
-        List<String> leading = starts.stream().limit(BRIDGE_LEADING_ARTICLES)
+        List<String> leading = starts.stream().limit(weights.bridgeLeading())
                 .map(start -> titleAndPassage(store, ranked.get(start).row)).toList();
-        BridgeEntity.of(query.text(), leading, store.outlets(), BRIDGE_MIN_ARTICLES).ifPresent(name -> {
-            List<Fused> rest = ranked.subList(starts.get(BRIDGE_KEEP), ranked.size());
+        BridgeEntity.of(query.text(), leading, store.outlets(), weights.bridgeMinArticles()).ifPresent(name -> {
+            List<Fused> rest = ranked.subList(starts.get(weights.bridgeKeep()), ranked.size());
             for (Fused f : rest) {
                 if (BridgeEntity.mentions(titleAndPassage(store, f.row), name)) {
-                    f.prior += BRIDGE_WEIGHT * TOP;
+                    f.prior += weights.bridgeWeight() * weights.top();
                 }
             }
             rest.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(f -> f.row));
@@ -114,14 +95,14 @@ public final class HybridRetriever implements Retriever {
 
     /**
      * A question that names several outlets compares what they reported, so each needs an article in the answer:
-     * an outlet with none among the first {@link #COVER_OUTLETS_BY} articles has its best passage moved up to that
+     * an outlet with none among the first {@link RetrievalWeights#coverOutletsBy} articles has its best passage moved up to that
      * article rank (the next one for a second such outlet). Reorders {@code ranked} in place.
      */
-    static void coverOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
+    void coverOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
         if (cues.outlets().size() < 2) {
             return;
         }
-        int rank = COVER_OUTLETS_BY;
+        int rank = weights.coverOutletsBy();
         for (Fused best : bestOfMissingOutlets(store, cues, ranked)) {
             List<Integer> starts = articleStarts(store, ranked);
             if (rank > starts.size()) {
@@ -133,8 +114,8 @@ public final class HybridRetriever implements Retriever {
         }
     }
 
-    /** The best passage of each named outlet with no article among the first {@link #COVER_OUTLETS_BY}. */
-    private static List<Fused> bestOfMissingOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
+    /** The best passage of each named outlet with no article among the first {@link RetrievalWeights#coverOutletsBy}. */
+    private List<Fused> bestOfMissingOutlets(PassageStore store, QueryCues cues, List<Fused> ranked) {
         Set<String> seenArticles = new HashSet<>();
         Set<String> covered = new HashSet<>();
         List<Fused> missing = new ArrayList<>();
@@ -142,7 +123,7 @@ public final class HybridRetriever implements Retriever {
             Article article = store.article(f.row);
             seenArticles.add(article.id());
             String outlet = article.source() == null ? "" : article.source().toLowerCase(Locale.ROOT);
-            if (cues.outlets().contains(outlet) && covered.add(outlet) && seenArticles.size() > COVER_OUTLETS_BY) {
+            if (cues.outlets().contains(outlet) && covered.add(outlet) && seenArticles.size() > weights.coverOutletsBy()) {
                 missing.add(f);
             }
         }
@@ -162,32 +143,32 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** The news priors of one article for a question, in units of a first place in one list. */
-    static double prior(Article article, QueryCues cues, LocalDate asked) {
+    double prior(Article article, QueryCues cues, LocalDate asked) {
         double prior = 0;
         if (asked != null && article.publishedDate().isPresent()) {
             LocalDate published = article.publishedDate().get();
             LocalDate anchor = cues.time().map(TimeCue::to).orElse(asked);
             long age = Math.abs(ChronoUnit.DAYS.between(published, anchor));
-            prior += (cues.recent() ? RECENT_CUE_WEIGHT : RECENCY_WEIGHT) * Math.exp(-age / RECENCY_DAYS);
+            prior += (cues.recent() ? weights.recentCueWeight() : weights.recencyWeight()) * Math.exp(-age / weights.recencyDays());
             if (cues.time().filter(t -> !t.vague() && t.covers(published)).isPresent()) {
-                prior += WINDOW_WEIGHT;
+                prior += weights.windowWeight();
             }
         }
         if (cues.namesOutlet(article.source())) {
-            prior += OUTLET_WEIGHT;
+            prior += weights.outletWeight();
         }
         if (article.publishedDate().isPresent() && cues.days().contains(article.publishedDate().get())) {
-            prior += DAY_WEIGHT;
+            prior += weights.dayWeight();
         }
-        return prior * TOP;
+        return prior * weights.top();
     }
 
-    private static List<RetrievedPassage> diverse(PassageStore store, RetrievalQuery query, List<Fused> ranked) {
+    private List<RetrievedPassage> diverse(PassageStore store, RetrievalQuery query, List<Fused> ranked) {
         Map<String, Integer> perArticle = new HashMap<>();
         List<Fused> chosen = new ArrayList<>();
         List<Fused> held = new ArrayList<>();
         for (Fused f : ranked) {
-            boolean room = perArticle.merge(store.article(f.row).id(), 1, Integer::sum) <= MAX_PER_ARTICLE;
+            boolean room = perArticle.merge(store.article(f.row).id(), 1, Integer::sum) <= weights.maxPerArticle();
             (room && chosen.size() < query.limit() ? chosen : held).add(f);
         }
         chosen.addAll(deeper(store, chosen, held));
@@ -203,15 +184,15 @@ public final class HybridRetriever implements Retriever {
      * More passages of the best-ranked article, held back by the per-article limit: placed after the others,
      * they change no article's rank but give the answerer more of the article most likely to hold the answer.
      */
-    private static List<Fused> deeper(PassageStore store, List<Fused> chosen, List<Fused> held) {
+    private List<Fused> deeper(PassageStore store, List<Fused> chosen, List<Fused> held) {
         if (chosen.isEmpty()) {
             return List.of();
         }
         String top = store.article(chosen.get(0).row).id();
-        return held.stream().filter(f -> store.article(f.row).id().equals(top)).limit(TOP_ARTICLE_EXTRA).toList();
+        return held.stream().filter(f -> store.article(f.row).id().equals(top)).limit(weights.topArticleExtra()).toList();
     }
 
-    private static final class Fused {
+    private final class Fused {
         final int row;
         int denseRank;
         int keywordRank;
@@ -225,8 +206,8 @@ public final class HybridRetriever implements Retriever {
             return reciprocal(denseRank) + reciprocal(keywordRank) + prior;
         }
 
-        private static double reciprocal(int rank) {
-            return rank == 0 ? 0 : 1.0 / (RRF_K + rank);
+        private double reciprocal(int rank) {
+            return rank == 0 ? 0 : 1.0 / (weights.rrfK() + rank);
         }
     }
 }

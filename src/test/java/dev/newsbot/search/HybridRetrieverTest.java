@@ -86,9 +86,9 @@ class HybridRetrieverTest {
 
         assertThat(hits.get(0).article().id()).isEqualTo("named");
         QueryCues cues = QueryCues.of(q, java.util.Set.of("TechCrunch"), asked);
-        double named = HybridRetriever.prior(hits.get(0).article(), cues, null);
-        double other = HybridRetriever.prior(hits.get(1).article(), cues, null);
-        assertThat(named - other).isCloseTo(HybridRetriever.TOP, within(1e-12));
+        double named = retriever.prior(hits.get(0).article(), cues, null);
+        double other = retriever.prior(hits.get(1).article(), cues, null);
+        assertThat(named - other).isCloseTo(RetrievalWeights.DEFAULT.top(), within(1e-12));
     }
 
     /**
