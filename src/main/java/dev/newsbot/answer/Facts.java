@@ -1,6 +1,7 @@
 package dev.newsbot.answer;
 
 import dev.newsbot.index.WordList;
+import dev.newsbot.question.MonthNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,7 @@ final class Facts {
             "\\b\\p{Lu}[\\p{L}\\p{N}'’.-]*(?:(?:\\s+(?:&|of)\\s+|\\s+)\\p{Lu}[\\p{L}\\p{N}'’.-]*)*");
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s?|[.])+$");
     private static final Pattern DATE = Pattern.compile(
-            "\\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
+            "\\b(" + MonthNames.FULL + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|"
                     + "(19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> COMMON_STARTERS = WordList.load(Facts.class, "common-starters.txt");

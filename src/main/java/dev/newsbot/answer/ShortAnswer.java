@@ -1,5 +1,6 @@
 package dev.newsbot.answer;
 
+import dev.newsbot.question.MonthNames;
 import dev.newsbot.search.RetrievedPassage;
 import java.util.List;
 import java.util.Locale;
@@ -27,16 +28,15 @@ final class ShortAnswer {
             "(?<![\\w.$])(\\$|€|£)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[-–]\\d+)?(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
                     + "|twelve|twenty|thirty|forty|fifty|hundred)(%| percent)?(?:\\s+(million|billion|trillion|thousand))?"
                     + "(?:\\s+([a-z][a-z-]+))?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE = Pattern.compile("\\b((?:on |in |by |since )?(?:(?:january|february|march"
-            + "|april|may|june|july|august|september|october|november|december)(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
+    private static final Pattern DATE = Pattern.compile("\\b((?:on |in |by |since )?(?:(?:" + MonthNames.FULL
+            + ")(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
             + "(?:,?\\s+\\d{4})?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:19|20)\\d\\d))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "Which month", "what year", "on which day", "what date": the part of a date the question asks for. */
     private static final Pattern ASKED_DATE_PART = Pattern.compile("\\b(?:what|which)\\s+(month|year|day|date)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_NAME = Pattern.compile("(?i)\\b(?:january|february|march|april|may|june|july"
-            + "|august|september|october|november|december)\\b");
+    private static final Pattern MONTH_NAME = Pattern.compile("(?i)\\b(?:" + MonthNames.FULL + ")\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
     private static final Pattern DAY = Pattern.compile("(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
             + "|sunday)\\b|[a-z]\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*\\d)");

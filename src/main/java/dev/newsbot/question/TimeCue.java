@@ -4,8 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,15 +22,11 @@ import java.util.regex.Pattern;
  */
 public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean explicit, boolean vague) {
 
-    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-            + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     /** "the week before January 5, 2024", "the week of Jan. 5": seven days up to the named day. */
-    private static final Pattern WEEK_OF = Pattern.compile("\\bweek (?:before|of|ending|to) " + MONTH
+    private static final Pattern WEEK_OF = Pattern.compile("\\bweek (?:before|of|ending|to) " + MonthNames.WRITTEN
             + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?", Pattern.CASE_INSENSITIVE);
     /** "in March 2024", "in January": the named month. */
-    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|during|since|of) (Jan(?:uary)?|Feb(?:ruary)?"
-            + "|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
-            + "|Dec(?:ember)?)\\.?(?:\\s+(\\d{4}))?\\b(?!\\s+\\d)");
+    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|during|since|of) " + MonthNames.CAPITALISED + "(?:\\s+(\\d{4}))?\\b(?!\\s+\\d)");
     /** Relative cues and the days they reach back from the question date. */
     private static final Relative[] RELATIVE = {
         new Relative("\\b(?:today|tonight|yesterday|this morning)\\b", 2, false),
@@ -76,7 +70,7 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
         }
         int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : asked.getYear();
         try {
-            LocalDate end = LocalDate.of(year, month(m.group(1)), Integer.parseInt(m.group(2)));
+            LocalDate end = LocalDate.of(year, MonthNames.parse(m.group(1)), Integer.parseInt(m.group(2)));
             return Optional.of(new TimeCue(m.group(), end.minusDays(7), end, true, false));
         } catch (DateTimeException e) {
             return Optional.empty();
@@ -88,7 +82,7 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
         if (!m.find()) {
             return Optional.empty();
         }
-        Month month = month(m.group(1));
+        Month month = MonthNames.parse(m.group(1));
         int year = m.group(2) != null ? Integer.parseInt(m.group(2))
                 : month.getValue() <= asked.getMonthValue() ? asked.getYear() : asked.getYear() - 1;
         LocalDate first = LocalDate.of(year, month, 1);
@@ -105,11 +99,6 @@ public record TimeCue(String phrase, LocalDate from, LocalDate to, boolean expli
             }
         }
         return Optional.empty();
-    }
-
-    private static Month month(String name) {
-        String prefix = name.substring(0, 3).toUpperCase(Locale.ROOT);
-        return Arrays.stream(Month.values()).filter(m -> m.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
     private record Relative(Pattern pattern, int days, boolean vague) {

@@ -1,12 +1,12 @@
 package dev.newsbot.search;
 
+import dev.newsbot.question.MonthNames;
 import dev.newsbot.question.TimeCue;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +42,7 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
             + "|thursday|friday|saturday|sunday))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_DAY = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
     /** A month, written out or shortened ("Oct." and "Sept" are October and September). */
-    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String MONTH = MonthNames.WRITTEN;
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
     private static final String YEAR = "(?:,?\\s+(\\d{4}))?";
     /** "October 2", "Oct. 2nd, 2023". */
@@ -183,16 +182,11 @@ public record QueryCues(boolean recent, Set<String> outlets, Set<LocalDate> days
     private static Optional<LocalDate> writtenDay(String monthName, String dayText, String yearText, LocalDate asked) {
         int year = yearText != null ? Integer.parseInt(yearText) : asked != null ? asked.getYear() : -1;
         int day = Integer.parseInt(dayText);
-        Month month = monthOf(monthName);
+        Month month = MonthNames.parse(monthName);
         if (year <= 0 || day < 1 || day > month.length(Year.isLeap(year))) {
             return Optional.empty();
         }
         return Optional.of(LocalDate.of(year, month, day));
-    }
-
-    private static Month monthOf(String name) {
-        String prefix = name.substring(0, 3).toUpperCase(Locale.ROOT);
-        return Arrays.stream(Month.values()).filter(m -> m.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
     /** Whether an article from {@code outlet} is one the question names. */
