@@ -157,6 +157,13 @@ class ArchitectureTest {
     static final ArchRule no_jdk_http_server = noClasses()
             .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..");
 
+    /** The environment is read in one place: ConfigLoader (configuration keys) and Secrets (tokens and keys). */
+    @ArchTest
+    static final ArchRule environment_read_only_in_config = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.config..")
+            .should().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getenv", String.class);
+
     /** Top-level packages form no cycle, also where the layer rules leave two packages free to meet. */
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.newsbot.(*)..").should().beFreeOfCycles();
