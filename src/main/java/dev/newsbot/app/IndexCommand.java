@@ -72,12 +72,13 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         try (Newsbot bot = new Newsbot(settings, Clock.systemUTC())) {
+            Newsbot.Indexing indexing = bot.indexing();
             Path target = out;
             if (target == null) {
-                target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
+                target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), indexing.home());
                 IndexDirectory.at(target).checkReplaceable(); // --out was checked before the articles were read
             }
-            SetIndexer indexer = bot.indexer();
+            SetIndexer indexer = indexing.indexer();
             long start = System.nanoTime();
             SetIndex earlier = earlier(target, indexer, stdout);
             if (earlier != null && holds(earlier, name, loaded.set(), fingerprint)) {

@@ -1,13 +1,9 @@
 package dev.newsbot.app;
 
-import dev.newsbot.chat.ConsoleChat;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.telegram.TelegramBot;
-import dev.newsbot.telegram.TelegramMetrics;
-import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramSettings;
-import dev.newsbot.telegram.TelegramTexts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
-        TelegramBot telegram = telegramBot(bot, settings);
+        TelegramBot telegram = bot.telegram(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();
@@ -70,23 +66,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status},
-     * {@code /why}), its durable inbox in {@code NEWSBOT_HOME/telegram/inbox.journal}, reporting to {@code /readyz}.
-     */
-    static TelegramBot telegramBot(Newsbot bot, TelegramSettings settings) {
-        TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
-                bot.status(), bot.why());
-        return new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()), bot.clock(),
-                TelegramMetrics.micrometer(bot.meters()), operators, bot.home().resolve("telegram"),
-                bot.manager().readiness(), bot.telegramStores());
-    }
-
     static BufferedReader stdin() {
         return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    }
-
-    static ConsoleChat console(Newsbot bot) {
-        return new ConsoleChat(bot.chat(), bot.clock());
     }
 }

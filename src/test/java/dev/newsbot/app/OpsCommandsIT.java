@@ -128,7 +128,7 @@ class OpsCommandsIT {
             assertThat(report.get("ok").asBoolean()).isTrue();
             assertThat(report.get("changed").asInt()).isEqualTo(1);
             assertThat(report.get("embedded").asInt()).isEqualTo(1);
-            assertThat(bot.sets().get("default").articleSet().version()).isEqualTo(report.get("version").asText());
+            assertThat(bot.answering().sets().get("default").articleSet().version()).isEqualTo(report.get("version").asText());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("refused the token");
             assertThat(unknown.exit()).isEqualTo(1);
