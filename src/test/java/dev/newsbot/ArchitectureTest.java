@@ -36,6 +36,7 @@ class ArchitectureTest {
             .layer("app").definedBy("dev.newsbot.app..")
             .layer("fleet").definedBy("dev.newsbot.fleet..")
             .layer("telegram").definedBy("dev.newsbot.telegram..")
+            .layer("console").definedBy("dev.newsbot.console..")
             .layer("ops").definedBy("dev.newsbot.ops..")
             .layer("eval").definedBy("dev.newsbot.eval..")
             .layer("bench").definedBy("dev.newsbot.bench..")
@@ -52,17 +53,18 @@ class ArchitectureTest {
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("fleet").mayOnlyBeAccessedByLayers("app")
             .whereLayer("telegram").mayOnlyBeAccessedByLayers("app", "fleet")
+            .whereLayer("console").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "fleet", "opensearch")
             .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops", "fleet")
+            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "console", "ops", "fleet")
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench", "fleet")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
             .whereLayer("opensearch").mayOnlyBeAccessedByLayers("app")
             .whereLayer("search").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
-            .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops", "eval",
-                    "bench", "opensearch")
+            .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "console", "cache", "ops",
+                    "eval", "bench", "opensearch")
             .whereLayer("question").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops",
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "index", "search", "answer", "chat", "cache",
@@ -163,6 +165,24 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.newsbot.config..")
             .should().callMethod(System.class, "getenv")
             .orShould().callMethod(System.class, "getenv", String.class);
+
+    /** The parts of {@code ops} form no cycle either. */
+    @ArchTest
+    static final ArchRule no_cycles_inside_ops = slices().matching("dev.newsbot.ops.(*)..").should().beFreeOfCycles();
+
+    /** The article sets are the base of {@code ops}: the other parts build on them, never the reverse. */
+    @ArchTest
+    static final ArchRule ops_sets_depend_on_no_other_part_of_ops = noClasses()
+            .that().resideInAPackage("dev.newsbot.ops.sets..")
+            .should().dependOnClassesThat(resideInAPackage("dev.newsbot.ops..")
+                    .and(resideOutsideOfPackages("dev.newsbot.ops.sets..")));
+
+    /** {@code /why} is built from answers only, not from the rest of {@code ops} (its package-info says so). */
+    @ArchTest
+    static final ArchRule ops_why_depends_on_no_other_part_of_ops = noClasses()
+            .that().resideInAPackage("dev.newsbot.ops.why..")
+            .should().dependOnClassesThat(resideInAPackage("dev.newsbot.ops..")
+                    .and(resideOutsideOfPackages("dev.newsbot.ops.why..")));
 
     /** Top-level packages form no cycle, also where the layer rules leave two packages free to meet. */
     @ArchTest

@@ -4,7 +4,7 @@ import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.answer.Question;
 import dev.newsbot.chat.DefaultChatService;
-import dev.newsbot.chat.PlainText;
+import dev.newsbot.console.PlainText;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;

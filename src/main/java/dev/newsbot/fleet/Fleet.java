@@ -1,8 +1,8 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.Readiness;
-import dev.newsbot.ops.SetChoices;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.sets.Readiness;
+import dev.newsbot.ops.why.Explanations;
 import dev.newsbot.telegram.FeedbackStore;
 import dev.newsbot.telegram.RateLimits;
 import dev.newsbot.telegram.TelegramSettings;

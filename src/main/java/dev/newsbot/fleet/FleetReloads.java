@@ -1,7 +1,7 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.ReloadReport;
-import dev.newsbot.ops.SetManager;
+import dev.newsbot.ops.sets.ReloadReport;
+import dev.newsbot.ops.sets.SetManager;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;

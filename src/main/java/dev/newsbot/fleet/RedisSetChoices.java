@@ -1,7 +1,7 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.NoSuchSetException;
-import dev.newsbot.ops.SetChoices;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.sets.NoSuchSetException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.UncheckedIOException;
 import java.util.Collection;

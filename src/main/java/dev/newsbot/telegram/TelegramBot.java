@@ -3,7 +3,7 @@ package dev.newsbot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.chat.ChatService;
 import dev.newsbot.chat.SetSummary;
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import java.net.InetSocketAddress;
 import java.net.URI;

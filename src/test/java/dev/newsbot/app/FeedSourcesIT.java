@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.Question;
 import dev.newsbot.config.NewsbotConfig;
-import dev.newsbot.ops.SourceRefresher;
+import dev.newsbot.ops.sets.SourceRefresher;
 import dev.newsbot.sources.FeedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.newsbot.index.PassageSplitter;
 import dev.newsbot.index.SetIndex;
 import dev.newsbot.index.embedding.MiniLmEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
-import dev.newsbot.ops.AdminServer;
+import dev.newsbot.ops.admin.AdminServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

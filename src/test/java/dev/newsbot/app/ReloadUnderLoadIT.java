@@ -15,7 +15,7 @@ import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.eval.EvalQuestion;
 import dev.newsbot.eval.QuestionLoader;
-import dev.newsbot.ops.ReloadReport;
+import dev.newsbot.ops.sets.ReloadReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
