@@ -202,11 +202,15 @@ class ArchitectureTest {
     static final ArchRule eval_reaches_only_the_answer_it_scores = noClasses()
             .that().resideInAPackage("dev.newsbot.eval..")
             .should().dependOnClassesThat(resideInAPackage("dev.newsbot..")
-                    .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles.."))
+                    .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles..", "dev.newsbot.base.."))
                     .and(not(belongToAnyOf(Answer.class, AnswerEngine.class, Question.class, Citation.class,
                             Answerability.class, RetrievedPassage.class))));
 
     // What each package-info says a package depends on, held here so the text cannot drift from the code.
+
+    /** The building blocks everyone may use depend on nothing of the bot. */
+    @ArchTest
+    static final ArchRule base_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.base..");
 
     @ArchTest
     static final ArchRule config_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.config..");
@@ -228,11 +232,15 @@ class ArchitectureTest {
     static final ArchRule search_depends_on_index_question_and_articles = dependsOnlyOn("dev.newsbot.search..",
             "dev.newsbot.index..", "dev.newsbot.question..", "dev.newsbot.articles..");
 
-    /** Classes of {@code owner} (a package pattern) use no newsbot package but their own and {@code allowed}. */
+    /**
+     * Classes of {@code owner} (a package pattern) use no newsbot package but their own, {@code allowed} and
+     * {@code base} (the building blocks every package may use).
+     */
     private static ArchRule dependsOnlyOn(String owner, String... allowed) {
-        String[] own = new String[allowed.length + 1];
+        String[] own = new String[allowed.length + 2];
         own[0] = owner;
-        System.arraycopy(allowed, 0, own, 1, allowed.length);
+        own[1] = "dev.newsbot.base..";
+        System.arraycopy(allowed, 0, own, 2, allowed.length);
         return noClasses().that().resideInAPackage(owner)
                 .should().dependOnClassesThat(resideInAPackage("dev.newsbot..").and(resideOutsideOfPackages(own)));
     }

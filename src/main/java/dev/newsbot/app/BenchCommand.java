@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.bench.BenchReport;
 import dev.newsbot.bench.BenchSettings;
 import dev.newsbot.bench.BenchSubject;
@@ -92,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                 : questionFiles.toString()));
         Path workDir = Files.createTempDirectory("newsbot-bench");
         int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, Newsbot.daemon("bench-model"));
+        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-bench-model"));
         try (Newsbot bot = new Newsbot(config.load(), Clock.systemUTC())) {
             Map<String, Embedder> variants = new LinkedHashMap<>();
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());

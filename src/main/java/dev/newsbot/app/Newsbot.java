@@ -15,6 +15,7 @@ import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLimits;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.RemoteArticles;
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
@@ -71,8 +72,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,10 +124,10 @@ final class Newsbot implements AutoCloseable {
                 ? resources.own("tracing", OtelStageTracer.autoconfigured()) : StageTracer.NONE;
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService modelPool = resources.pool("model pool",
-                Executors.newFixedThreadPool(cores, daemon("model")));
+                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-model")));
         ExecutorService searchPool = resources.pool("search pool",
-                Executors.newFixedThreadPool(cores, daemon("search")));
-        ExecutorService llmPool = resources.pool("llm pool", Executors.newCachedThreadPool(daemon("llm")));
+                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-search")));
+        ExecutorService llmPool = resources.pool("llm pool", Executors.newCachedThreadPool(new DaemonThreads("newsbot-llm")));
         this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder,
@@ -152,7 +151,7 @@ final class Newsbot implements AutoCloseable {
         this.fleet = config.state().redis() == null ? null : resources.own("fleet", Fleet.connect(
                 fleetSettings(config.state()), clock, metrics.registry(), manager.readiness()));
         this.opsScheduler = resources.pool("ops scheduler",
-                Executors.newSingleThreadScheduledExecutor(daemon("ops")));
+                Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-ops")));
         search.watch(manager.readiness(), opsScheduler);
         this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
                 : new ChatSets(stateFile(), sets.defaultSet(), manager::has, this::setNames);
@@ -389,14 +388,5 @@ final class Newsbot implements AutoCloseable {
     @Override
     public void close() {
         resources.close();
-    }
-
-    static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "newsbot-" + name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbot.fleet;
 
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.ops.chats.SetChoices;
 import dev.newsbot.ops.sets.Readiness;
 import dev.newsbot.ops.why.Explanations;
@@ -65,11 +66,8 @@ public final class Fleet implements AutoCloseable {
         this.metrics = new FleetMetrics(meters);
         this.commands = client.connect();
         this.reader = client.connect();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "newsbot-fleet-" + settings.replica());
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                new DaemonThreads("newsbot-fleet-" + settings.replica()));
         this.reloads = new FleetReloads(client, commands.sync(), health, settings, clock);
     }
 

@@ -208,12 +208,12 @@ class TelegramOperatorsIT {
         FakeChat group = h.fake.supergroup("Newsroom");
         h.fake.makeAdmin(group, bob);
         say(group, bob, "/use sport");
-        assertThat(chatSets.choices()).containsKey(String.valueOf(group.id()));
+        assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("sport");
 
         h.fake.removeBot(group, bob);
 
         org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> !chatSets.choices().containsKey(String.valueOf(group.id())));
+                .until(() -> chatSets.setOf(String.valueOf(group.id())).equals("news"));
         assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("news");
     }
 

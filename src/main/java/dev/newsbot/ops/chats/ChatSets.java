@@ -101,12 +101,6 @@ public final class ChatSets implements SetChoices {
         }
     }
 
-    /** Every chat that picked a set other than the default, by chat id. */
-    @Override
-    public synchronized Map<String, String> choices() {
-        return Map.copyOf(choices);
-    }
-
     private void save() throws IOException {
         StateFile.replace(file, JSON.writeValueAsBytes(Map.of("chats", new TreeMap<>(choices))));
     }

@@ -2,7 +2,6 @@ package dev.newsbot.ops.chats;
 
 import dev.newsbot.ops.sets.NoSuchSetException;
 
-import java.util.Map;
 
 /**
  * The article set each chat uses: the one it picked with {@code /use}, else the default set. {@link ChatSets} keeps
@@ -28,7 +27,4 @@ public interface SetChoices {
      * @throws java.io.UncheckedIOException when that cannot be kept; the choice then stays
      */
     void forget(String chatId);
-
-    /** Every chat that picked a set other than the default, by chat id. */
-    Map<String, String> choices();
 }

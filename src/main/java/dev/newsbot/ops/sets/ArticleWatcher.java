@@ -1,5 +1,6 @@
 package dev.newsbot.ops.sets;
 
+import dev.newsbot.base.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -75,8 +76,7 @@ public final class ArticleWatcher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch the article folders: " + e.getMessage(), e);
         }
-        this.thread = new Thread(this::loop, "newsbot-watcher");
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.thread("newsbot-watcher", this::loop);
     }
 
     public void start() {
