@@ -30,12 +30,13 @@ public final class BgeSmallEmbedder extends OnnxEmbedder {
     /** BERT's 512 positions, [CLS] and [SEP] included. */
     public static final int WINDOW_TOKENS = 512;
     private static final int DIMENSION = 384;
+    private static final Spec SPEC = new Spec(MODEL_NAME, DIMENSION, WINDOW_TOKENS);
     private static final String MODEL_FILE = "bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER_FILE = "bge-small-en-v1.5-q-tokenizer.json";
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     BgeSmallEmbedder(Executor executor) {
-        super(model(executor), DIMENSION, MODEL_NAME, WINDOW_TOKENS);
+        super(model(executor), SPEC);
     }
 
     private static EmbeddingModel model(Executor executor) {

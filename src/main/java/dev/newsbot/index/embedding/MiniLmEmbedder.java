@@ -26,6 +26,7 @@ public final class MiniLmEmbedder extends OnnxEmbedder {
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
     /** Its tokenizer truncates every text to 128 tokens, [CLS] and [SEP] included. */
     public static final int WINDOW_TOKENS = 128;
+    private static final Spec SPEC = new Spec(MODEL_NAME, DIMENSION, WINDOW_TOKENS);
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     public MiniLmEmbedder(Executor executor) {
@@ -33,7 +34,7 @@ public final class MiniLmEmbedder extends OnnxEmbedder {
     }
 
     private MiniLmEmbedder(EmbeddingModel model) {
-        super(model, DIMENSION, MODEL_NAME, WINDOW_TOKENS);
+        super(model, SPEC);
     }
 
     /**

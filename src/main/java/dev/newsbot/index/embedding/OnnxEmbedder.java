@@ -10,16 +10,31 @@ import java.util.Objects;
  */
 abstract class OnnxEmbedder implements InProcessEmbedder {
 
-    private final EmbeddingModel model;
-    private final int dimension;
-    private final String modelName;
-    private final int windowTokens;
+    /**
+     * What identifies a model and bounds its input.
+     *
+     * @param name         stored in every passage index; changes whenever the vectors would
+     * @param dimension    the length of every vector
+     * @param windowTokens the tokens read as one text, [CLS] and [SEP] included
+     */
+    record Spec(String name, int dimension, int windowTokens) {
+        Spec {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("Spec.name must not be blank");
+            }
+            if (dimension < 1 || windowTokens < 3) {
+                throw new IllegalArgumentException("Spec.dimension must be positive and Spec.windowTokens at least 3, "
+                        + "were " + dimension + " and " + windowTokens);
+            }
+        }
+    }
 
-    OnnxEmbedder(EmbeddingModel model, int dimension, String modelName, int windowTokens) {
+    private final EmbeddingModel model;
+    private final Spec spec;
+
+    OnnxEmbedder(EmbeddingModel model, Spec spec) {
         this.model = Objects.requireNonNull(model, "OnnxEmbedder.model must not be null");
-        this.dimension = dimension;
-        this.modelName = Objects.requireNonNull(modelName, "OnnxEmbedder.modelName must not be null");
-        this.windowTokens = windowTokens;
+        this.spec = Objects.requireNonNull(spec, "OnnxEmbedder.spec must not be null");
     }
 
     @Override
@@ -35,17 +50,17 @@ abstract class OnnxEmbedder implements InProcessEmbedder {
 
     @Override
     public int dimension() {
-        return dimension;
+        return spec.dimension();
     }
 
     @Override
     public String modelName() {
-        return modelName;
+        return spec.name();
     }
 
     @Override
     public int windowTokens() {
-        return windowTokens;
+        return spec.windowTokens();
     }
 
     /** The LangChain4j model as it is, with no query instruction (the library's plain use, for the baseline). */
