@@ -36,6 +36,7 @@ class ArchitectureTest {
             .layer("app").definedBy("dev.newsbot.app..")
             .layer("fleet").definedBy("dev.newsbot.fleet..")
             .layer("telegram").definedBy("dev.newsbot.telegram..")
+            .layer("console").definedBy("dev.newsbot.console..")
             .layer("ops").definedBy("dev.newsbot.ops..")
             .layer("eval").definedBy("dev.newsbot.eval..")
             .layer("bench").definedBy("dev.newsbot.bench..")
@@ -52,17 +53,18 @@ class ArchitectureTest {
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("fleet").mayOnlyBeAccessedByLayers("app")
             .whereLayer("telegram").mayOnlyBeAccessedByLayers("app", "fleet")
+            .whereLayer("console").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "telegram", "fleet", "opensearch")
             .whereLayer("eval").mayOnlyBeAccessedByLayers("app")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "ops", "fleet")
+            .whereLayer("chat").mayOnlyBeAccessedByLayers("app", "telegram", "console", "ops", "fleet")
             .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ops", "bench")
             .whereLayer("answer").mayOnlyBeAccessedByLayers("app", "chat", "cache", "ops", "eval", "bench", "fleet")
             .whereLayer("sources").mayOnlyBeAccessedByLayers("app", "ops")
             .whereLayer("opensearch").mayOnlyBeAccessedByLayers("app")
             .whereLayer("search").mayOnlyBeAccessedByLayers("app", "answer", "chat", "cache", "ops", "eval", "bench")
-            .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops", "eval",
-                    "bench", "opensearch")
+            .whereLayer("index").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "console", "cache", "ops",
+                    "eval", "bench", "opensearch")
             .whereLayer("question").mayOnlyBeAccessedByLayers("app", "search", "answer", "chat", "cache", "ops",
                     "eval", "bench")
             .whereLayer("articles").mayOnlyBeAccessedByLayers("app", "index", "search", "answer", "chat", "cache",
@@ -157,6 +159,31 @@ class ArchitectureTest {
     static final ArchRule no_jdk_http_server = noClasses()
             .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..");
 
+    /** The environment is read in one place: ConfigLoader (configuration keys) and Secrets (tokens and keys). */
+    @ArchTest
+    static final ArchRule environment_read_only_in_config = noClasses()
+            .that().resideOutsideOfPackage("dev.newsbot.config..")
+            .should().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getenv", String.class);
+
+    /** The parts of {@code ops} form no cycle either. */
+    @ArchTest
+    static final ArchRule no_cycles_inside_ops = slices().matching("dev.newsbot.ops.(*)..").should().beFreeOfCycles();
+
+    /** The article sets are the base of {@code ops}: the other parts build on them, never the reverse. */
+    @ArchTest
+    static final ArchRule ops_sets_depend_on_no_other_part_of_ops = noClasses()
+            .that().resideInAPackage("dev.newsbot.ops.sets..")
+            .should().dependOnClassesThat(resideInAPackage("dev.newsbot.ops..")
+                    .and(resideOutsideOfPackages("dev.newsbot.ops.sets..")));
+
+    /** {@code /why} is built from answers only, not from the rest of {@code ops} (its package-info says so). */
+    @ArchTest
+    static final ArchRule ops_why_depends_on_no_other_part_of_ops = noClasses()
+            .that().resideInAPackage("dev.newsbot.ops.why..")
+            .should().dependOnClassesThat(resideInAPackage("dev.newsbot.ops..")
+                    .and(resideOutsideOfPackages("dev.newsbot.ops.why..")));
+
     /** Top-level packages form no cycle, also where the layer rules leave two packages free to meet. */
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.newsbot.(*)..").should().beFreeOfCycles();
@@ -175,11 +202,15 @@ class ArchitectureTest {
     static final ArchRule eval_reaches_only_the_answer_it_scores = noClasses()
             .that().resideInAPackage("dev.newsbot.eval..")
             .should().dependOnClassesThat(resideInAPackage("dev.newsbot..")
-                    .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles.."))
+                    .and(resideOutsideOfPackages("dev.newsbot.eval..", "dev.newsbot.articles..", "dev.newsbot.base.."))
                     .and(not(belongToAnyOf(Answer.class, AnswerEngine.class, Question.class, Citation.class,
                             Answerability.class, RetrievedPassage.class))));
 
     // What each package-info says a package depends on, held here so the text cannot drift from the code.
+
+    /** The building blocks everyone may use depend on nothing of the bot. */
+    @ArchTest
+    static final ArchRule base_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.base..");
 
     @ArchTest
     static final ArchRule config_depends_on_nothing_else = dependsOnlyOn("dev.newsbot.config..");
@@ -201,11 +232,15 @@ class ArchitectureTest {
     static final ArchRule search_depends_on_index_question_and_articles = dependsOnlyOn("dev.newsbot.search..",
             "dev.newsbot.index..", "dev.newsbot.question..", "dev.newsbot.articles..");
 
-    /** Classes of {@code owner} (a package pattern) use no newsbot package but their own and {@code allowed}. */
+    /**
+     * Classes of {@code owner} (a package pattern) use no newsbot package but their own, {@code allowed} and
+     * {@code base} (the building blocks every package may use).
+     */
     private static ArchRule dependsOnlyOn(String owner, String... allowed) {
-        String[] own = new String[allowed.length + 1];
+        String[] own = new String[allowed.length + 2];
         own[0] = owner;
-        System.arraycopy(allowed, 0, own, 1, allowed.length);
+        own[1] = "dev.newsbot.base..";
+        System.arraycopy(allowed, 0, own, 2, allowed.length);
         return noClasses().that().resideInAPackage(owner)
                 .should().dependOnClassesThat(resideInAPackage("dev.newsbot..").and(resideOutsideOfPackages(own)));
     }

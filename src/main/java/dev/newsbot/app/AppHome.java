@@ -1,10 +1,12 @@
 package dev.newsbot.app;
 
+import dev.newsbot.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The folder the application owns for files it unpacks or keeps: the model libraries' native files
@@ -18,9 +20,9 @@ final class AppHome {
     }
 
     static Path resolve() {
-        String env = System.getenv("NEWSBOT_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
+        Optional<Path> env = new ConfigLoader().home();
+        if (env.isPresent()) {
+            return env.get();
         }
         String property = System.getProperty("newsbot.home");
         if (property != null && !property.isBlank()) {

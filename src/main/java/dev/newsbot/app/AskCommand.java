@@ -1,9 +1,10 @@
 package dev.newsbot.app;
 
 import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.AnswerEngine;
 import dev.newsbot.answer.Question;
 import dev.newsbot.chat.DefaultChatService;
-import dev.newsbot.chat.PlainText;
+import dev.newsbot.console.PlainText;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,10 +53,11 @@ final class AskCommand implements Callable<Integer> {
         ArticlePaths.refuseAsQuestions(spec.commandLine(), questions);
         int unanswered = 0;
         try (Newsbot bot = common.start()) {
-            LocalDate day = askedOn != null ? askedOn : LocalDate.now(bot.clock());
-            String setName = set != null ? set : bot.sets().defaultSet();
+            Newsbot.Answering answering = bot.answering();
+            LocalDate day = askedOn != null ? askedOn : LocalDate.now(answering.clock());
+            String setName = set != null ? set : answering.sets().defaultSet();
             for (int i = 0; i < questions.size(); i++) {
-                if (!ask(bot, questions.get(i), i + 1, day, setName)) {
+                if (!ask(answering.engine(), questions.get(i), i + 1, day, setName)) {
                     unanswered++;
                 }
             }
@@ -64,7 +66,7 @@ final class AskCommand implements Callable<Integer> {
     }
 
     /** Answers one question, or reports in one line why it cannot; true when it was answered. */
-    private boolean ask(Newsbot bot, String text, int number, LocalDate day, String setName) {
+    private boolean ask(AnswerEngine engine, String text, int number, LocalDate day, String setName) {
         PrintWriter out = spec.commandLine().getOut();
         if (text.isBlank()) {
             String problem = "question " + number + " is blank; skipped";
@@ -75,7 +77,7 @@ final class AskCommand implements Callable<Integer> {
             return false;
         }
         long start = System.nanoTime();
-        Answer answer = bot.engine().answer(Question.of(text, day, setName));
+        Answer answer = engine.answer(Question.of(text, day, setName));
         double ms = (System.nanoTime() - start) / 1e6;
         out.println(json ? AnswerJson.of(answer, ms) : PlainText.render(DefaultChatService.toReply(answer)));
         return true;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.bench.BenchReport;
 import dev.newsbot.bench.BenchSettings;
 import dev.newsbot.bench.BenchSubject;
@@ -92,22 +93,23 @@ final class BenchCommand implements Callable<Integer> {
                 : questionFiles.toString()));
         Path workDir = Files.createTempDirectory("newsbot-bench");
         int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, Newsbot.daemon("bench-model"));
+        ExecutorService boundedPool = Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-bench-model"));
         try (Newsbot bot = new Newsbot(config.load(), Clock.systemUTC())) {
             Map<String, Embedder> variants = new LinkedHashMap<>();
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
-            BenchSubject subject = new BenchSubject(new SearchBench(bot.indexer()), bot.sets(), bot.uncachedEngine(), bot.engine(),
-                    variants, bot.benchEngine());
+            Newsbot.Benchmarking parts = bot.benchmarking();
+            BenchSubject subject = new BenchSubject(new SearchBench(parts.indexer()), parts.sets(), parts.uncached(),
+                    parts.engine(), variants, parts.search());
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);
                 err.flush();
             }).run(source, real, describe());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(report.table(bot.embedder().dimension() * Float.BYTES));
+            out.print(report.table(parts.dimension() * Float.BYTES));
             out.flush();
             Map<String, Object> figures = new LinkedHashMap<>(report.json());
-            figures.putAll(devSets(bot, out));
+            figures.putAll(devSets(parts, out));
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), figures);
             }
@@ -123,10 +125,10 @@ final class BenchCommand implements Callable<Integer> {
      * the figures by set name under {@code dev_set_open_s}, {@code dev_set_first_answer_ms} and
      * {@code dev_set_read_file}.
      */
-    private Map<String, Object> devSets(Newsbot bot, PrintWriter out) {
+    private Map<String, Object> devSets(Newsbot.Benchmarking parts, PrintWriter out) {
         List<Path> files = devSets.isEmpty() ? DevSetOpening.under(Path.of("..", "shared", "eval")) : devSets;
-        DevSetOpening opening = new DevSetOpening(bot.indexer(), bot.uncachedEngine(), bot.sets(), bot.home(),
-                bot.config().articles().snapshotDir());
+        DevSetOpening opening = new DevSetOpening(parts.indexer(), parts.uncached(), parts.sets(), parts.home(),
+                parts.snapshotDir());
         Map<String, Object> open = new LinkedHashMap<>();
         Map<String, Object> answer = new LinkedHashMap<>();
         Map<String, Object> read = new LinkedHashMap<>();

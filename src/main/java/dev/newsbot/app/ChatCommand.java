@@ -1,5 +1,6 @@
 package dev.newsbot.app;
 
+import dev.newsbot.index.SetRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,11 @@ final class ChatCommand implements Callable<Integer> {
 
     /** The console chat over a started bot. */
     static int chat(Newsbot bot) {
-        int articles = bot.sets().get(bot.sets().defaultSet()).articleSet().articles().size();
-        System.out.println("Ask about the articles in set \"" + bot.sets().defaultSet() + "\" (" + articles
+        SetRegistry sets = bot.answering().sets();
+        int articles = sets.get(sets.defaultSet()).articleSet().articles().size();
+        System.out.println("Ask about the articles in set \"" + sets.defaultSet() + "\" (" + articles
                 + (articles == 1 ? " article" : " articles") + "). Start a line with + to follow up; /quit leaves.");
-        RunCommand.console(bot).run(RunCommand.stdin(), System.out);
+        bot.console().run(RunCommand.stdin(), System.out);
         return 0;
     }
 }

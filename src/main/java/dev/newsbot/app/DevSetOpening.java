@@ -10,7 +10,7 @@ import dev.newsbot.index.IndexedSet;
 import dev.newsbot.index.SetIndex;
 import dev.newsbot.index.SetIndexer;
 import dev.newsbot.index.SetRegistry;
-import dev.newsbot.ops.SetSource;
+import dev.newsbot.ops.sets.SetSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -64,17 +64,20 @@ final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (Newsbot bot = common.start()) {
             double indexSeconds = (System.nanoTime() - start) / 1e9;
-            String set = bot.sets().defaultSet();
+            Newsbot.Evaluation evaluation = bot.evaluation();
+            String set = evaluation.sets().defaultSet();
             Map<String, EvalReport> rows = new LinkedHashMap<>();
-            List<String> titles = bot.sets().get(set).articleSet().articles().stream().map(Article::title).toList();
-            warmUp(asked, titles, set, bot.engine());
+            List<String> titles = evaluation.sets().get(set).articleSet().articles().stream().map(Article::title)
+                    .toList();
+            warmUp(asked, titles, set, evaluation.engine());
             try (DetailsWriter writer = new DetailsWriter(details)) {
-                rows.put("newsbot", Metrics.compute(EvalRunner.run(asked, set, bot.engine()::answer, writer),
+                rows.put("newsbot", Metrics.compute(EvalRunner.run(asked, set, evaluation.engine()::answer, writer),
                         Math.round(indexSeconds * 100) / 100.0));
             }
             if (compareBaseline) {
-                warmUp(asked, titles, set, bot.baselineEngine());
-                rows.put("baseline", evaluate(asked, set, bot.baselineEngine(), indexSeconds));
+                AnswerEngine baseline = evaluation.baseline().get();
+                warmUp(asked, titles, set, baseline);
+                rows.put("baseline", evaluate(asked, set, baseline, indexSeconds));
             }
             spec.commandLine().getOut().println(EvalTable.render(rows));
             write(rows);

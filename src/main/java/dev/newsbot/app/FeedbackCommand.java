@@ -2,7 +2,7 @@ package dev.newsbot.app;
 
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.fleet.Fleet;
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import dev.newsbot.telegram.FeedbackExport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

@@ -5,14 +5,14 @@ import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.articles.LoadResult;
 import dev.newsbot.articles.ValidationReport;
 import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.console.ProgressBar;
 import dev.newsbot.index.IndexBuild;
 import dev.newsbot.index.IndexDirectory;
 import dev.newsbot.index.IndexException;
 import dev.newsbot.index.PriorIndex;
 import dev.newsbot.index.SetIndex;
 import dev.newsbot.index.SetIndexer;
-import dev.newsbot.ops.ProgressBar;
-import dev.newsbot.ops.SetSource;
+import dev.newsbot.ops.sets.SetSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,12 +72,13 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         try (Newsbot bot = new Newsbot(settings, Clock.systemUTC())) {
+            Newsbot.Indexing indexing = bot.indexing();
             Path target = out;
             if (target == null) {
-                target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), bot.home());
+                target = SetSource.snapshotFor(name, paths, settings.articles().snapshotDir(), indexing.home());
                 IndexDirectory.at(target).checkReplaceable(); // --out was checked before the articles were read
             }
-            SetIndexer indexer = bot.indexer();
+            SetIndexer indexer = indexing.indexer();
             long start = System.nanoTime();
             SetIndex earlier = earlier(target, indexer, stdout);
             if (earlier != null && holds(earlier, name, loaded.set(), fingerprint)) {

@@ -15,15 +15,18 @@ import dev.newsbot.answer.llm.LlmPrompts;
 import dev.newsbot.articles.ArticleLimits;
 import dev.newsbot.articles.ArticleLoader;
 import dev.newsbot.articles.RemoteArticles;
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.cache.CachingAnswerEngine;
 import dev.newsbot.cache.CachingEmbedder;
+import dev.newsbot.cache.MeteredAnswerEngine;
 import dev.newsbot.chat.ChatService;
 import dev.newsbot.chat.DefaultChatService;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.PromptFiles;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.config.TracingSwitch;
+import dev.newsbot.console.ConsoleChat;
 import dev.newsbot.fleet.Fleet;
 import dev.newsbot.fleet.FleetSettings;
 import dev.newsbot.index.PassageSplitter;
@@ -33,28 +36,31 @@ import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.index.embedding.EmbeddingModels;
 import dev.newsbot.index.embedding.InProcessEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
-import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.AdminServer;
-import dev.newsbot.ops.ArticleWatcher;
-import dev.newsbot.ops.BotMetrics;
-import dev.newsbot.ops.CachedGroupAdmins;
-import dev.newsbot.ops.ChatSets;
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.GroupAdmins;
-import dev.newsbot.ops.LastAnswers;
-import dev.newsbot.ops.MeteredAnswerEngine;
-import dev.newsbot.ops.SetChoices;
-import dev.newsbot.ops.SetManager;
-import dev.newsbot.ops.SetSource;
-import dev.newsbot.ops.SourceRefresher;
-import dev.newsbot.ops.Status;
-import dev.newsbot.ops.Why;
+import dev.newsbot.ops.admin.AdminChecks;
+import dev.newsbot.ops.admin.AdminServer;
+import dev.newsbot.ops.admin.CachedGroupAdmins;
+import dev.newsbot.ops.admin.GroupAdmins;
+import dev.newsbot.ops.chats.ChatSets;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.metrics.BotMetrics;
+import dev.newsbot.ops.metrics.Status;
+import dev.newsbot.ops.sets.ArticleWatcher;
+import dev.newsbot.ops.sets.SetManager;
+import dev.newsbot.ops.sets.SetSource;
+import dev.newsbot.ops.sets.SourceRefresher;
 import dev.newsbot.ops.tracing.OtelStageTracer;
+import dev.newsbot.ops.why.Explanations;
+import dev.newsbot.ops.why.LastAnswers;
+import dev.newsbot.ops.why.Why;
 import dev.newsbot.search.HybridRetriever;
 import dev.newsbot.search.baseline.LangChainBaselineRetriever;
 import dev.newsbot.sources.FeedReader;
+import dev.newsbot.telegram.TelegramBot;
+import dev.newsbot.telegram.TelegramMetrics;
+import dev.newsbot.telegram.TelegramOperators;
+import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.TelegramStores;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.newsbot.telegram.TelegramTexts;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,24 +72,25 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every part from the configuration with plain constructors, and owns the threads
- * and resources they share.
+ * The composition root: builds every part from the configuration with plain constructors, owns the threads and
+ * resources they share, and hands each command only the parts it uses ({@link #answering()}, {@link #evaluation()},
+ * {@link #benchmarking()}, {@link #indexing()}, {@link #operations()}, {@link #telegram}, {@link #console()}).
+ * Every thread pool, server and client has one owner, {@link Resources}, which closes them in reverse order of
+ * creation.
  */
-public final class Newsbot implements AutoCloseable {
+final class Newsbot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Newsbot.class);
 
     private final NewsbotConfig config;
     private final Clock clock;
-    private final ExecutorService modelPool;
-    private final ExecutorService searchPool;
-    private final ExecutorService llmPool = Executors.newCachedThreadPool(daemon("llm"));
+    private final Path home;
+    private final Resources resources = new Resources();
     private final InProcessEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
@@ -93,7 +100,6 @@ public final class Newsbot implements AutoCloseable {
     private final PromptFiles prompts;
     private final LanguageNotices notices;
     private final ChatService chat;
-    private final Path home;
     private final BotMetrics metrics = new BotMetrics();
     private final Explanations lastAnswers;
     private final SetManager manager;
@@ -101,27 +107,27 @@ public final class Newsbot implements AutoCloseable {
     /** The fleet this replica belongs to, only when {@code state.redis} is set; null otherwise. */
     private final Fleet fleet;
     private final AnswerEngine meteredEngine;
-    private final ScheduledExecutorService opsScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ops"));
+    private final ScheduledExecutorService opsScheduler;
     private final FeedReader feeds;
     private final SearchEngine search;
-    /** The OpenTelemetry tracer, only when an OTLP endpoint is configured; null otherwise. */
-    private final OtelStageTracer tracing;
-    private AdminServer adminServer;
-    private SourceRefresher refresher;
-    private ArticleWatcher watcher;
 
-    public Newsbot(NewsbotConfig config, Clock clock) {
+    Newsbot(NewsbotConfig config, Clock clock) {
         this(config, clock, AppHome.resolve());
     }
 
     /** @param home the application's own folder: indexes of the bundled set, the default state file */
-    public Newsbot(NewsbotConfig config, Clock clock, Path home) {
+    Newsbot(NewsbotConfig config, Clock clock, Path home) {
         this.config = config;
         this.home = home;
         this.clock = clock;
+        StageTracer tracer = TracingSwitch.enabled()
+                ? resources.own("tracing", OtelStageTracer.autoconfigured()) : StageTracer.NONE;
         int cores = Runtime.getRuntime().availableProcessors();
-        this.modelPool = Executors.newFixedThreadPool(cores, daemon("model"));
-        this.searchPool = Executors.newFixedThreadPool(cores, daemon("search"));
+        ExecutorService modelPool = resources.pool("model pool",
+                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-model")));
+        ExecutorService searchPool = resources.pool("search pool",
+                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-search")));
+        ExecutorService llmPool = resources.pool("llm pool", Executors.newCachedThreadPool(new DaemonThreads("newsbot-llm")));
         this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
         TextAnalyzer analyzer = new TextAnalyzer();
         this.indexer = new SetIndexer(embedder,
@@ -129,22 +135,24 @@ public final class Newsbot implements AutoCloseable {
                 cores);
         this.sets = new SetRegistry(config.articles().defaultSet());
         this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
-        this.answerer = answerer(analyzer, prompts);
+        Secrets secrets = Secrets.fromEnvironment();
+        this.answerer = answerer(analyzer, prompts, secrets, llmPool);
         this.notices = LanguageNotices.load(prompts);
         this.refusal = RefusalTexts.load(prompts);
         CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
-        this.tracing = TracingSwitch.enabled() ? OtelStageTracer.autoconfigured() : null;
-        StageTracer tracer = tracing == null ? StageTracer.NONE : tracing;
         AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
                 refusal, config.retrieval().passages(), tracer));
         this.engine = new CachingAnswerEngine(service, config.cache().answers());
         this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
-        this.search = SearchEngine.of(config.search(), Secrets.fromEnvironment(), analyzer, embedder.dimension());
+        this.search = resources.own("search engine",
+                SearchEngine.of(config.search(), secrets, analyzer, embedder.dimension()));
         this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
                 SetSource.of(config, home), clock, search.publisher());
+        this.fleet = config.state().redis() == null ? null : resources.own("fleet", Fleet.connect(
+                fleetSettings(config.state()), clock, metrics.registry(), manager.readiness()));
+        this.opsScheduler = resources.pool("ops scheduler",
+                Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-ops")));
         search.watch(manager.readiness(), opsScheduler);
-        this.fleet = config.state().redis() == null ? null : Fleet.connect(fleetSettings(config.state()), clock,
-                metrics.registry(), manager.readiness());
         this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
                 : new ChatSets(stateFile(), sets.defaultSet(), manager::has, this::setNames);
         this.lastAnswers = fleet != null ? fleet.explanations() : new LastAnswers(10_000);
@@ -196,7 +204,7 @@ public final class Newsbot implements AutoCloseable {
     }
 
     /** The extractive answerer, or in {@code llm} mode the language model with the extractive one as fallback. */
-    private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts) {
+    private Answerer answerer(TextAnalyzer analyzer, PromptFiles prompts, Secrets secrets, ExecutorService llmPool) {
         Answerability answerability = config.answer().refusalThreshold() == null ? Answerability.bundled()
                 : Answerability.bundled().withThreshold(config.answer().refusalThreshold());
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(analyzer, config.answer().maxSentences(),
@@ -204,7 +212,7 @@ public final class Newsbot implements AutoCloseable {
         if (!config.answer().mode().equals(LlmAnswerer.MODE)) {
             return extractive;
         }
-        return LlmAnswerer.create(config.answer().llm(), Secrets.fromEnvironment().llmApiKey().orElse(null), LlmPrompts.load(prompts),
+        return LlmAnswerer.create(config.answer().llm(), secrets.llmApiKey().orElse(null), LlmPrompts.load(prompts),
                 embedder, analyzer, extractive, config.answer().maxSentences(), llmPool, metrics.registry());
     }
 
@@ -214,7 +222,7 @@ public final class Newsbot implements AutoCloseable {
      *
      * @throws SetManager.SetLoadException naming the set and every problem when a set cannot be loaded
      */
-    public void loadSets() {
+    void loadSets() {
         manager.loadAll();
     }
 
@@ -225,19 +233,19 @@ public final class Newsbot implements AutoCloseable {
      *
      * @return the admin server, when started
      */
-    public Optional<AdminServer> startOps(Secrets secrets) {
+    Optional<AdminServer> startOps(Secrets secrets) {
         InetSocketAddress address = new InetSocketAddress(config.admin().host(), config.admin().port());
-        secrets.adminToken().ifPresentOrElse(token -> adminServer = AdminServer.start(address, token, manager,
-                metrics), () -> adminServer = healthOnly(address));
-        if (config.watch().enabled()) {
-            watcher = new ArticleWatcher(manager.sources(), manager::reload, opsScheduler,
-                    Duration.ofMillis(config.watch().debounceMillis()));
-            watcher.start();
+        AdminServer adminServer = secrets.adminToken()
+                .map(token -> AdminServer.start(address, token, manager, metrics)).orElseGet(() -> healthOnly(address));
+        if (adminServer != null) {
+            resources.own("admin server", adminServer);
         }
-        config.sources().refreshEvery().ifPresent(every -> {
-            refresher = new SourceRefresher(manager.sources(), manager::reload, opsScheduler, every);
-            refresher.start();
-        });
+        if (config.watch().enabled()) {
+            resources.own("article watcher", new ArticleWatcher(manager.sources(), manager::reload, opsScheduler,
+                    Duration.ofMillis(config.watch().debounceMillis()))).start();
+        }
+        config.sources().refreshEvery().ifPresent(every -> resources.own("source refresher",
+                new SourceRefresher(manager.sources(), manager::reload, opsScheduler, every)).start());
         return Optional.ofNullable(adminServer);
     }
 
@@ -256,83 +264,114 @@ public final class Newsbot implements AutoCloseable {
         }
     }
 
-    /** The answer path, metered (questions, latency). */
-    public AnswerEngine engine() {
-        return meteredEngine;
+    /**
+     * What {@code ask} and {@code chat} use.
+     *
+     * @param engine the answer path, metered (questions, latency)
+     * @param sets   the loaded sets
+     * @param clock  the day a question is asked on
+     */
+    record Answering(AnswerEngine engine, SetRegistry sets, Clock clock) {
     }
 
-    /** Where the benchmark's sets are searched: {@code search.engine}. */
-    BenchEngine benchEngine() {
-        return search.bench();
+    Answering answering() {
+        return new Answering(meteredEngine, sets, clock);
     }
 
-    /** Loads, reloads and reports on the sets. */
-    public SetManager manager() {
-        return manager;
+    /**
+     * What {@code eval} uses.
+     *
+     * @param engine   the answer path, metered
+     * @param baseline builds the plain LangChain4j default retrieval (dense only, {@code InMemoryEmbeddingStore},
+     *                 top 10) over the same sets, answered by the same answerer, uncached
+     * @param sets     the loaded sets
+     */
+    record Evaluation(AnswerEngine engine, Supplier<AnswerEngine> baseline, SetRegistry sets) {
     }
 
-    /** The set each chat uses; {@code /use} calls {@link SetChoices#use}. */
-    public SetChoices chatSets() {
-        return chatSets;
+    Evaluation evaluation() {
+        return new Evaluation(meteredEngine, () -> noticed(new AnswerService(sets, embedder,
+                new LangChainBaselineRetriever(embedder.langChainModel()), answerer, refusal,
+                config.retrieval().passages())), sets);
+    }
+
+    /**
+     * What {@code bench} uses.
+     *
+     * @param indexer     builds set indexes
+     * @param sets        the loaded sets
+     * @param engine      the answer path, metered and cached
+     * @param uncached    the same answer path without the answer and query-embedding caches
+     * @param search      where the benchmark's sets are searched: {@code search.engine}
+     * @param dimension   the embedding model's vector size
+     * @param home        the application's folder
+     * @param snapshotDir {@code articles.snapshotDir}, or null
+     */
+    record Benchmarking(SetIndexer indexer, SetRegistry sets, AnswerEngine engine, AnswerEngine uncached,
+                        BenchEngine search, int dimension, Path home, String snapshotDir) {
+    }
+
+    Benchmarking benchmarking() {
+        AnswerEngine uncached = noticed(new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
+                config.retrieval().passages()));
+        return new Benchmarking(indexer, sets, meteredEngine, uncached, search.bench(), embedder.dimension(), home,
+                config.articles().snapshotDir());
+    }
+
+    /**
+     * What {@code index} uses.
+     *
+     * @param indexer builds set indexes
+     * @param home    the application's folder, where the bundled set's index is kept
+     */
+    record Indexing(SetIndexer indexer, Path home) {
+    }
+
+    Indexing indexing() {
+        return new Indexing(indexer, home);
+    }
+
+    /**
+     * What operators reach, over Telegram and in tests of the running bot.
+     *
+     * @param manager  loads, reloads and reports on the sets
+     * @param chatSets the set each chat uses
+     * @param status   the text of {@code /status}
+     * @param why      the text of {@code /why}
+     * @param metrics  the registry {@code GET /metrics} scrapes
+     */
+    record Operations(SetManager manager, SetChoices chatSets, Status status, Why why, BotMetrics metrics) {
+    }
+
+    Operations operations() {
+        Status status = new Status(manager, sets, engine::counts, clock, feeds::status,
+                fleet == null ? List::of : fleet.reloads()::lines);
+        return new Operations(manager, chatSets, status, new Why(lastAnswers), metrics);
+    }
+
+    /**
+     * The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status},
+     * {@code /why}), its durable inbox in {@code NEWSBOT_HOME/telegram/inbox.journal} (or with {@code state.redis}
+     * the fleet's queue and rate limits), reporting to {@code /readyz}. The caller owns it, and closes it first.
+     */
+    TelegramBot telegram(TelegramSettings settings) {
+        Operations ops = operations();
+        TelegramOperators operators = TelegramOperators.of(this::adminChecks, ops.chatSets(), ops.manager(),
+                ops.status(), ops.why());
+        return new TelegramBot(settings, chat, TelegramTexts.load(prompts), clock,
+                TelegramMetrics.micrometer(metrics.registry()), operators, home.resolve("telegram"),
+                manager.readiness(), fleet == null ? TelegramStores.LOCAL : fleet.telegramStores());
     }
 
     /** Who may run admin commands; {@code lookup} answers group-admin questions (getChatMember), cached here. */
-    public AdminChecks adminChecks(GroupAdmins lookup) {
+    private AdminChecks adminChecks(GroupAdmins lookup) {
         return new AdminChecks(config.admin().userIds(), new CachedGroupAdmins(lookup,
                 Duration.ofSeconds(config.admin().groupAdminTtlSeconds()), clock, 10_000));
     }
 
-    /** The text of {@code /status}. */
-    public Status status() {
-        return new Status(manager, sets, engine::counts, clock, feeds::status,
-                fleet == null ? List::of : fleet.reloads()::lines);
-    }
-
-    /**
-     * Where the Telegram front end keeps its update queue and rate limits: in this process (the journal in
-     * {@code NEWSBOT_HOME/telegram}), or with {@code state.redis} in the fleet's Redis.
-     */
-    public TelegramStores telegramStores() {
-        return fleet == null ? TelegramStores.LOCAL : fleet.telegramStores();
-    }
-
-    /** The fleet this replica belongs to, when {@code state.redis} is set. */
-    public Optional<Fleet> fleet() {
-        return Optional.ofNullable(fleet);
-    }
-
-    /** The web sources: the last fetch of every feed. */
-    public FeedReader feeds() {
-        return feeds;
-    }
-
-    /** The text of {@code /why}, from the last answer of each chat. */
-    public Why why() {
-        return new Why(lastAnswers);
-    }
-
-    /** The metrics registry; the Telegram front end counts its API errors here. */
-    public BotMetrics metrics() {
-        return metrics;
-    }
-
-    public Path home() {
-        return home;
-    }
-
-    /**
-     * The plain LangChain4j default retrieval (dense only, {@code InMemoryEmbeddingStore}, top 10) over the same
-     * sets, answered by the same answerer: the baseline evaluations compare against. Uncached.
-     */
-    public AnswerEngine baselineEngine() {
-        return noticed(new AnswerService(sets, embedder, new LangChainBaselineRetriever(embedder.langChainModel()),
-                answerer, refusal, config.retrieval().passages()));
-    }
-
-    /** The same answer path without the answer and query-embedding caches, for benchmarks. */
-    public AnswerEngine uncachedEngine() {
-        return noticed(new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
-                config.retrieval().passages()));
+    /** The console front end over the same chat service as Telegram's. */
+    ConsoleChat console() {
+        return new ConsoleChat(chat, clock);
     }
 
     /** {@code engine} behind the notice that questions asked in another language than English get instead. */
@@ -340,70 +379,14 @@ public final class Newsbot implements AutoCloseable {
         return new LanguageNoticeEngine(engine, sets, notices);
     }
 
-    public ChatService chat() {
-        return chat;
+    /** The names of what {@link #close()} stops, in the order it stops them. */
+    List<String> closingOrder() {
+        return resources.closingOrder();
     }
 
-    public SetRegistry sets() {
-        return sets;
-    }
-
-    public SetIndexer indexer() {
-        return indexer;
-    }
-
-    public InProcessEmbedder embedder() {
-        return embedder;
-    }
-
-    /** The operator's prompt and message templates. */
-    public PromptFiles prompts() {
-        return prompts;
-    }
-
-    /** Where parts register their metrics: the registry {@code GET /metrics} scrapes. */
-    public MeterRegistry meters() {
-        return metrics.registry();
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public NewsbotConfig config() {
-        return config;
-    }
-
+    /** Stops everything this root started, in reverse order of creation. */
     @Override
     public void close() {
-        if (adminServer != null) {
-            adminServer.close();
-        }
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (refresher != null) {
-            refresher.close();
-        }
-        opsScheduler.shutdownNow();
-        if (fleet != null) {
-            fleet.close();
-        }
-        search.close();
-        modelPool.shutdownNow();
-        searchPool.shutdownNow();
-        llmPool.shutdownNow();
-        if (tracing != null) {
-            tracing.close();
-        }
-    }
-
-    static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "newsbot-" + name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        resources.close();
     }
 }

@@ -2,7 +2,7 @@ package dev.newsbot.app;
 
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
-import dev.newsbot.ops.AdminClient;
+import dev.newsbot.ops.admin.AdminClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

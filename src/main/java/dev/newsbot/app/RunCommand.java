@@ -1,20 +1,13 @@
 package dev.newsbot.app;
 
-import dev.newsbot.chat.ConsoleChat;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
 import dev.newsbot.telegram.TelegramBot;
-import dev.newsbot.telegram.TelegramMetrics;
-import dev.newsbot.telegram.TelegramOperators;
 import dev.newsbot.telegram.TelegramSettings;
-import dev.newsbot.telegram.TelegramTexts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,29 +40,7 @@ final class RunCommand implements Callable<Integer> {
                 return ChatCommand.chat(bot);
             }
         }
-        return telegram(config, telegramSettings(config, System.getenv()), secrets);
-    }
-
-    /**
-     * The Telegram settings: the environment's ({@code TELEGRAM_*}), with the rate limits of the configuration,
-     * and its webhook when {@code telegram.webhook.enabled} (the secret from {@code TELEGRAM_WEBHOOK_SECRET}).
-     */
-    static TelegramSettings telegramSettings(NewsbotConfig config, Map<String, String> env) {
-        NewsbotConfig.Telegram telegram = config.telegram();
-        TelegramSettings settings = TelegramSettings.fromEnv(env).withLimits(
-                limit(telegram.rateLimits().perChat()), limit(telegram.rateLimits().perUser()));
-        NewsbotConfig.Webhook hook = telegram.webhook();
-        if (!hook.enabled()) {
-            return settings;
-        }
-        String secret = Secrets.from(env).webhookSecret().orElseThrow(() -> new IllegalArgumentException(
-                "TELEGRAM_WEBHOOK_SECRET must be set when telegram.webhook.enabled is true"));
-        return settings.withWebhook(new TelegramSettings.Webhook(hook.host(), hook.port(),
-                URI.create(hook.publicUrl()), secret));
-    }
-
-    private static TelegramSettings.RateLimit limit(NewsbotConfig.RateLimit limit) {
-        return new TelegramSettings.RateLimit(limit.capacity(), Duration.ofSeconds(limit.periodSeconds()));
+        return telegram(config, TelegramSettings.from(config.telegram(), secrets), secrets);
     }
 
     /** Serves Telegram until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down in order. */
@@ -82,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             bot.close();
             throw e;
         }
-        TelegramBot telegram = telegramBot(bot, settings);
+        TelegramBot telegram = bot.telegram(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();
@@ -95,23 +66,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The Telegram front end with the operator commands ({@code /use}, {@code /reload}, {@code /status},
-     * {@code /why}), its durable inbox in {@code NEWSBOT_HOME/telegram/inbox.journal}, reporting to {@code /readyz}.
-     */
-    static TelegramBot telegramBot(Newsbot bot, TelegramSettings settings) {
-        TelegramOperators operators = TelegramOperators.of(bot::adminChecks, bot.chatSets(), bot.manager(),
-                bot.status(), bot.why());
-        return new TelegramBot(settings, bot.chat(), TelegramTexts.load(bot.prompts()), bot.clock(),
-                TelegramMetrics.micrometer(bot.meters()), operators, bot.home().resolve("telegram"),
-                bot.manager().readiness(), bot.telegramStores());
-    }
-
     static BufferedReader stdin() {
         return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    }
-
-    static ConsoleChat console(Newsbot bot) {
-        return new ConsoleChat(bot.chat(), bot.clock());
     }
 }

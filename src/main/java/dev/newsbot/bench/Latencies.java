@@ -1,5 +1,6 @@
 package dev.newsbot.bench;
 
+import dev.newsbot.base.NearestRank;
 import java.util.Arrays;
 
 /**
@@ -44,13 +45,7 @@ final class Latencies {
         if (size == 0) {
             throw new IllegalStateException("Latencies has no samples");
         }
-        if (!(p > 0 && p <= 100)) {
-            throw new IllegalArgumentException("percentile must be in (0, 100], was " + p);
-        }
-        long[] sorted = Arrays.copyOf(samples, size);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100 * size);
-        return sorted[Math.max(1, rank) - 1] / 1e6;
+        return NearestRank.percentile(Arrays.copyOf(samples, size), p) / 1e6;
     }
 
     double p50() {

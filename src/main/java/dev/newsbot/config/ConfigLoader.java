@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * by {@code _}, upper case ({@code retrieval.passages} is {@code NEWSBOT_RETRIEVAL_PASSAGES},
  * {@code admin.userIds} is {@code NEWSBOT_ADMIN_USER_IDS}). A variable's value is taken as written for text keys,
  * and as YAML otherwise, so lists and maps are written inline: {@code NEWSBOT_ADMIN_USER_IDS="[111, 222]"}.
- * An empty variable is ignored. {@code NEWSBOT_LLM_BASE_URL} and {@code NEWSBOT_LLM_MODEL} are accepted as short
- * names of {@code NEWSBOT_ANSWER_LLM_BASE_URL} and {@code NEWSBOT_ANSWER_LLM_MODEL}.
+ * An empty variable is ignored. {@code NEWSBOT_LLM_BASE_URL}, {@code NEWSBOT_LLM_MODEL} and {@code TELEGRAM_API_URL}
+ * are accepted as short names of {@code NEWSBOT_ANSWER_LLM_BASE_URL}, {@code NEWSBOT_ANSWER_LLM_MODEL} and
+ * {@code NEWSBOT_TELEGRAM_API_URL}. This class and {@link Secrets} are the only readers of the environment.
  *
  * <p>An unknown key, a value of the wrong type or out of range, or a secret written in the file stops the start
  * with a {@link ConfigException} naming where the value came from (the file, or the variable), the key and the
@@ -49,7 +51,7 @@ public final class ConfigLoader {
 
     /** Short names accepted for some variables; the full name wins when both are set. */
     private static final Map<String, String> ALIASES = Map.of("NEWSBOT_LLM_BASE_URL", "NEWSBOT_ANSWER_LLM_BASE_URL",
-            "NEWSBOT_LLM_MODEL", "NEWSBOT_ANSWER_LLM_MODEL");
+            "NEWSBOT_LLM_MODEL", "NEWSBOT_ANSWER_LLM_MODEL", "TELEGRAM_API_URL", "NEWSBOT_TELEGRAM_API_URL");
 
     /** Keys that must never be in the file, with the variable that holds the secret instead. */
     private static final Map<String, String> SECRETS = Map.of("admin.token", "NEWSBOT_ADMIN_TOKEN",
@@ -72,6 +74,12 @@ public final class ConfigLoader {
     /** @param env the environment variables to apply over the file */
     public ConfigLoader(Map<String, String> env) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    }
+
+    /** {@code NEWSBOT_HOME}: the application's folder, when the environment names one. */
+    public Optional<Path> home() {
+        String home = env.get("NEWSBOT_HOME");
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home.strip()));
     }
 
     /** The file named by {@code --config}, else {@code NEWSBOT_CONFIG}, else the defaults; then the environment. */
@@ -161,7 +169,8 @@ public final class ConfigLoader {
         Map<String, String> applied = new LinkedHashMap<>();
         for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith("NEWSBOT_") || variable.getValue().isBlank() || NOT_KEYS.contains(name)) {
+            boolean named = name.startsWith("NEWSBOT_") || ALIASES.containsKey(name);
+            if (!named || variable.getValue().isBlank() || NOT_KEYS.contains(name)) {
                 continue;
             }
             String full = ALIASES.getOrDefault(name, name);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 
 /**
  * The whole configuration, as read from YAML ({@code config/newsbot.example.yaml} documents every key). Every
@@ -74,36 +73,6 @@ public record NewsbotConfig(
     public NewsbotConfig withSearch(Search other) {
         return new NewsbotConfig(articles, retrieval, answer, cache, prompts, admin, telegram, watch, state, sources, log,
                 other);
-    }
-
-    /**
-     * The same configuration with the environment's overrides: {@code NEWSBOT_ANSWER_MODE},
-     * {@code NEWSBOT_LLM_BASE_URL} and {@code NEWSBOT_LLM_MODEL}. A bad value is an error naming the variable.
-     */
-    public NewsbotConfig withEnvironment(Map<String, String> env) {
-        AnswerSettings a = answer;
-        try {
-            a = override(env, "NEWSBOT_ANSWER_MODE", a, AnswerSettings::withMode);
-            a = override(env, "NEWSBOT_LLM_BASE_URL", a, (s, v) -> s.withLlm(s.llm().withBaseUrl(v)));
-            a = override(env, "NEWSBOT_LLM_MODEL", a, (s, v) -> s.withLlm(s.llm().withModel(v)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("environment " + e.getMessage(), e);
-        }
-        return new NewsbotConfig(articles, retrieval, a, cache, prompts, admin, telegram, watch, state, sources, log,
-                search);
-    }
-
-    private static AnswerSettings override(Map<String, String> env, String name, AnswerSettings settings,
-                                           BiFunction<AnswerSettings, String, AnswerSettings> with) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return settings;
-        }
-        try {
-            return with.apply(settings, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -234,14 +203,6 @@ public record NewsbotConfig(
             }
             llm = llm == null ? Llm.DEFAULT : llm;
         }
-
-        public AnswerSettings withMode(String newMode) {
-            return new AnswerSettings(newMode, maxSentences, refusalThreshold, llm);
-        }
-
-        public AnswerSettings withLlm(Llm newLlm) {
-            return new AnswerSettings(mode, maxSentences, refusalThreshold, newLlm);
-        }
     }
 
     /**
@@ -286,14 +247,6 @@ public record NewsbotConfig(
 
         private static String defaultBaseUrl(String provider) {
             return provider.equals("ollama") ? "http://localhost:11434/v1" : "https://api.openai.com/v1";
-        }
-
-        public Llm withBaseUrl(String newBaseUrl) {
-            return new Llm(provider, newBaseUrl, model, timeoutSeconds, maxOutputTokens, temperature);
-        }
-
-        public Llm withModel(String newModel) {
-            return new Llm(provider, baseUrl, newModel, timeoutSeconds, maxOutputTokens, temperature);
         }
     }
 
@@ -349,14 +302,25 @@ public record NewsbotConfig(
      * Telegram front-end settings that are not secrets (the bot token and webhook secret come from
      * {@code TELEGRAM_BOT_TOKEN} and {@code TELEGRAM_WEBHOOK_SECRET}).
      *
+     * @param apiUrl     the Bot API's base URL, scheme, host and optional port; default
+     *                   {@code https://api.telegram.org} ({@code TELEGRAM_API_URL} is a short name of its variable)
+     * @param workers    questions answered at once (different chats run concurrently), 1 to 256; default 4
      * @param rateLimits token buckets per chat and per user
      * @param webhook    receive updates by webhook instead of long polling
      */
-    public record Telegram(@JsonProperty("rateLimits") RateLimits rateLimits,
-                                   @JsonProperty("webhook") Webhook webhook) {
-        static final Telegram DEFAULT = new Telegram(null, null);
+    public record Telegram(@JsonProperty("apiUrl") String apiUrl,
+                           @JsonProperty("workers") Integer workers,
+                           @JsonProperty("rateLimits") RateLimits rateLimits,
+                           @JsonProperty("webhook") Webhook webhook) {
+        static final Telegram DEFAULT = new Telegram(null, null, null, null);
 
         public Telegram {
+            apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl.strip();
+            if (!apiUrl.matches("https?://[^/\\s?#]+/?")) {
+                throw new IllegalArgumentException("telegram.apiUrl must be http(s)://host[:port] with no path, was \""
+                        + apiUrl + "\"");
+            }
+            workers = orDefault(workers, 4, "telegram.workers", 1, 256);
             rateLimits = rateLimits == null ? RateLimits.DEFAULT : rateLimits;
             webhook = webhook == null ? Webhook.DEFAULT : webhook;
         }

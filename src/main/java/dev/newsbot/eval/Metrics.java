@@ -1,5 +1,6 @@
 package dev.newsbot.eval;
 
+import dev.newsbot.base.NearestRank;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class Metrics {
         List<Judged> withGold = select(answerable, j -> !j.gold.isEmpty());
         List<Judged> withAnswers = select(answerable, j -> !j.question().answers().isEmpty());
         List<Judged> citing = select(withGold, j -> !j.outcome.refused() && !j.cited.isEmpty());
-        List<Long> latencies = all.stream().map(j -> j.outcome.latencyMs()).sorted().collect(Collectors.toList());
+        List<Long> latencies = all.stream().map(j -> j.outcome.latencyMs()).toList();
         return new EvalReport(all.size(), answerable.size(), unanswerable.size(),
                 mean(withGold, j -> j.hitWithin(1)), mean(withGold, j -> j.hitWithin(4)),
                 mean(withGold, j -> j.hitWithin(TOP)), mean(withGold, Judged::reciprocalRank),
@@ -91,13 +92,9 @@ public final class Metrics {
         return judged.isEmpty() ? null : Math.min(1.0, judged.stream().mapToDouble(score).average().orElseThrow());
     }
 
-    /** Nearest-rank percentile of ascending values, or null when there are none. */
-    static Long percentile(List<Long> ascending, int p) {
-        if (ascending.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * ascending.size());
-        return ascending.get(Math.max(rank, 1) - 1);
+    /** The nearest-rank percentile of the values, or null when there are none. */
+    private static Long percentile(List<Long> values, int p) {
+        return values.isEmpty() ? null : NearestRank.percentile(values.stream().mapToLong(Long::longValue).toArray(), p);
     }
 
     static String key(String urlOrId) {

@@ -1,8 +1,9 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.Readiness;
-import dev.newsbot.ops.SetChoices;
+import dev.newsbot.base.DaemonThreads;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.sets.Readiness;
+import dev.newsbot.ops.why.Explanations;
 import dev.newsbot.telegram.FeedbackStore;
 import dev.newsbot.telegram.RateLimits;
 import dev.newsbot.telegram.TelegramSettings;
@@ -65,11 +66,8 @@ public final class Fleet implements AutoCloseable {
         this.metrics = new FleetMetrics(meters);
         this.commands = client.connect();
         this.reader = client.connect();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "newsbot-fleet-" + settings.replica());
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                new DaemonThreads("newsbot-fleet-" + settings.replica()));
         this.reloads = new FleetReloads(client, commands.sync(), health, settings, clock);
     }
 

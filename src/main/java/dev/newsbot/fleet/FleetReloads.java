@@ -1,7 +1,8 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.ReloadReport;
-import dev.newsbot.ops.SetManager;
+import dev.newsbot.base.DaemonThreads;
+import dev.newsbot.ops.sets.ReloadReport;
+import dev.newsbot.ops.sets.SetManager;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -38,11 +39,8 @@ public final class FleetReloads implements AutoCloseable {
     private final FleetSettings settings;
     private final Clock clock;
     private final ThreadLocal<Boolean> fromFleet = ThreadLocal.withInitial(() -> false);
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "newsbot-fleet-reload");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(new DaemonThreads("newsbot-fleet-reload"));
     private StatefulRedisPubSubConnection<String, String> subscription;
     private SetManager manager;
 

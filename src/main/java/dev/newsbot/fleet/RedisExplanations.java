@@ -1,8 +1,8 @@
 package dev.newsbot.fleet;
 
 import dev.newsbot.answer.Answer;
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.Why;
+import dev.newsbot.ops.why.Explanations;
+import dev.newsbot.ops.why.Why;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;

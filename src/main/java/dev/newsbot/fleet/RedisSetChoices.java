@@ -1,13 +1,11 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.NoSuchSetException;
-import dev.newsbot.ops.SetChoices;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.sets.NoSuchSetException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -62,11 +60,5 @@ final class RedisSetChoices implements SetChoices {
     @Override
     public void forget(String chatId) {
         health.call("hdel", () -> redis.hdel(key, chatId));
-    }
-
-    @Override
-    public Map<String, String> choices() {
-        Map<String, String> all = health.call("hgetall", () -> redis.hgetall(key));
-        return Map.copyOf(new TreeMap<>(all));
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbot.fleet;
 
+import dev.newsbot.base.DaemonThreads;
 import dev.newsbot.telegram.QueuedUpdate;
 import dev.newsbot.telegram.UpdateQueue;
 import io.lettuce.core.Consumer;
@@ -146,8 +147,7 @@ final class RedisUpdateStream implements UpdateQueue {
         tick();
         scheduler.scheduleWithFixedDelay(this::tickSafely, settings.tick().toMillis(), settings.tick().toMillis(),
                 TimeUnit.MILLISECONDS);
-        readerThread = new Thread(this::readLoop, "newsbot-fleet-reader");
-        readerThread.setDaemon(true);
+        readerThread = DaemonThreads.thread("newsbot-fleet-reader", this::readLoop);
         readerThread.start();
     }
 

@@ -1,6 +1,6 @@
 package dev.newsbot.opensearch;
 
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.TextAnalyzer;
-import dev.newsbot.ops.StorePublisher;
+import dev.newsbot.ops.sets.StorePublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,18 +1,13 @@
 /**
- * Running the bot: article sets served and reloaded without downtime ({@link dev.newsbot.ops.SetManager}, with
- * incremental re-embedding and the on-disk passage indexes), the set each chat uses
- * ({@link dev.newsbot.ops.SetChoices}, kept by {@link dev.newsbot.ops.ChatSets} in a state file, or shared by a fleet
- * of replicas), the explanations for {@code /why} ({@link dev.newsbot.ops.Explanations}), who may administer it
- * ({@link dev.newsbot.ops.AdminChecks}, {@link dev.newsbot.ops.GroupAdmins}), the admin HTTP server
- * ({@link dev.newsbot.ops.AdminServer}: reload, health, readiness, Prometheus metrics through Micrometer, served by
- * {@link dev.newsbot.ops.http.HttpService}, which the Telegram webhook uses too), why parts such as the Telegram front
- * end are not ready ({@link dev.newsbot.ops.Readiness}, reported with the sets still loading), the texts of
- * {@code /status} and {@code /why}, the article folder watcher, the feed refresher
- * ({@link dev.newsbot.ops.SourceRefresher}, {@code sources.refresh}) and the command line's progress bar.
+ * Running the bot, one sub-package per thing it owns: the article sets and readiness ({@code ops.sets}), per-chat
+ * state ({@code ops.chats}), the {@code /why} explanations ({@code ops.why}), admin access and the admin HTTP server
+ * ({@code ops.admin}), metrics and {@code /status} ({@code ops.metrics}), the one HTTP server every endpoint goes
+ * through ({@code ops.http}, the only package that uses Jetty) and tracing ({@code ops.tracing}, the only one that uses
+ * OpenTelemetry). The sub-packages form no cycle; {@code ops.sets} depends on none of the others.
  *
- * <p>The composition root ({@code app}) builds these parts and hands them to the front ends; this package calls
+ * <p>The composition root ({@code app}) builds these parts and hands them to the front ends; {@code ops} calls
  * {@code chat}, {@code cache}, {@code answer}, {@code search}, {@code index}, {@code sources}, {@code articles} and
- * {@code config}. Uses Micrometer and Jackson; HTTP goes through {@code ops.http}, the only package that uses Jetty; no Caffeine (the
- * short-lived group-admin cache is a plain clock-based map).
+ * {@code config}. Caffeine stays in {@code cache}: the short-lived group-admin answers use its
+ * {@link dev.newsbot.cache.ExpiringCache}.
  */
 package dev.newsbot.ops;

@@ -36,7 +36,7 @@ final class HttpClients implements AutoCloseable {
 
     HttpClients(TelegramSettings settings, TelegramMetrics metrics, Redactor redactor) {
         dispatcherThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new DaemonThreads("newsbot-telegram-http", redactor));
+                new SynchronousQueue<>(), redactor.threads("newsbot-telegram-http"));
         dispatcher = new Dispatcher(dispatcherThreads);
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(Math.max(16, settings.workers() * 4));

@@ -1,8 +1,8 @@
 package dev.newsbot.telegram;
 
-import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.NoSuchSetException;
-import dev.newsbot.ops.ReloadReport;
+import dev.newsbot.ops.admin.AdminChecks;
+import dev.newsbot.ops.sets.NoSuchSetException;
+import dev.newsbot.ops.sets.ReloadReport;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import java.util.List;
 import java.util.Map;

@@ -36,7 +36,7 @@ final class PollingReceiver implements AutoCloseable {
         this.api = api;
         this.http = http;
         this.health = health;
-        this.thread = new DaemonThreads("newsbot-telegram-poll", redactor).newThread(this::run);
+        this.thread = redactor.threads("newsbot-telegram-poll").newThread(this::run);
     }
 
     void start(UpdateHandler updates) {

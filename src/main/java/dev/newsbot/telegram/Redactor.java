@@ -1,13 +1,19 @@
 package dev.newsbot.telegram;
 
+import dev.newsbot.base.DaemonThreads;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes the bot token from text and exceptions. The Bot API URL contains the token, so anything that may mention a
  * URL passes through here before it is logged or rethrown.
  */
 final class Redactor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Redactor.class);
 
     static final String MASK = "<redacted>";
 
@@ -32,6 +38,12 @@ final class Redactor {
         }
         String out = text.replace(token, MASK).replace(encoded, MASK);
         return secret == null ? out : out.replace(secret, MASK);
+    }
+
+    /** Daemon threads named {@code prefix-N} whose escaped exceptions are logged with secrets redacted. */
+    ThreadFactory threads(String prefix) {
+        return new DaemonThreads(prefix,
+                (thread, e) -> LOG.error("Uncaught exception in {}", thread.getName(), redact(e)));
     }
 
     /**

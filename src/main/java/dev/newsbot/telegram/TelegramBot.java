@@ -3,7 +3,7 @@ package dev.newsbot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbot.chat.ChatService;
 import dev.newsbot.chat.SetSummary;
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import dev.newsbot.telegram.TelegramTexts.Slot;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -228,8 +228,8 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         username = me.getUserName();
-        lanes = new ChatLanes(settings.workers(), new DaemonThreads("newsbot-telegram-worker", redactor));
-        typing = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-telegram-typing", redactor));
+        lanes = new ChatLanes(settings.workers(), redactor.threads("newsbot-telegram-worker"));
+        typing = Executors.newSingleThreadScheduledExecutor(redactor.threads("newsbot-telegram-typing"));
         AtomicReference<UpdateHandler> self = new AtomicReference<>();
         UpdateHandler handler = new UpdateHandler(parts(api, q -> self.get().answerInline(q)), me.getId(), inbox);
         self.set(handler);
@@ -287,7 +287,7 @@ public final class TelegramBot implements AutoCloseable {
         if (operators == null) {
             return new OperatorCommands(null, null, null, templates, names, feedback::loggedChat);
         }
-        reloads = Executors.newSingleThreadExecutor(new DaemonThreads("newsbot-telegram-reload", redactor));
+        reloads = Executors.newSingleThreadExecutor(redactor.threads("newsbot-telegram-reload"));
         return new OperatorCommands(operators, operators.checks().apply(new TelegramGroupAdmins(api)), reloads,
                 templates, names, feedback::loggedChat);
     }

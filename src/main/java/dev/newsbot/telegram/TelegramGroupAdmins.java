@@ -1,6 +1,6 @@
 package dev.newsbot.telegram;
 
-import dev.newsbot.ops.GroupAdmins;
+import dev.newsbot.ops.admin.GroupAdmins;
 import java.util.Set;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 

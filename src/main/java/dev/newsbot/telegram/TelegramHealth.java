@@ -1,6 +1,6 @@
 package dev.newsbot.telegram;
 
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,12 @@
 package dev.newsbot.telegram;
 
-import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.GroupAdmins;
-import dev.newsbot.ops.ReloadReport;
-import dev.newsbot.ops.SetChoices;
-import dev.newsbot.ops.SetManager;
-import dev.newsbot.ops.Status;
-import dev.newsbot.ops.Why;
+import dev.newsbot.ops.admin.AdminChecks;
+import dev.newsbot.ops.admin.GroupAdmins;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.metrics.Status;
+import dev.newsbot.ops.sets.ReloadReport;
+import dev.newsbot.ops.sets.SetManager;
+import dev.newsbot.ops.why.Why;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * "not available".
  *
  * @param checks the permission checks, given the bot's group-admin lookup ({@code getChatMember}); the function
- *               should wrap it in a {@link dev.newsbot.ops.CachedGroupAdmins}
+ *               should wrap it in a {@link dev.newsbot.ops.admin.CachedGroupAdmins}
  * @param setOf  the set a chat uses, by chat id
  * @param useSet makes a chat (first argument) use a set (second); throws
- *               {@link dev.newsbot.ops.NoSuchSetException} for an unknown set
+ *               {@link dev.newsbot.ops.sets.NoSuchSetException} for an unknown set
  * @param reload reloads the named set, or every set when given null; may take long (it runs on its own thread)
  * @param status the text of {@code /status}
  * @param why    the text of {@code /why} for a chat id

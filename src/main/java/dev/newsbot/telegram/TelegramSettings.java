@@ -1,8 +1,9 @@
 package dev.newsbot.telegram;
 
+import dev.newsbot.config.NewsbotConfig;
+import dev.newsbot.config.Secrets;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * repeat the token. {@link #toString()} never shows the token or the webhook secret.
  *
  * @param token         the bot token from BotFather
- * @param apiUrl        the Bot API base URL, scheme + host + optional port, no path (default https://api.telegram.org)
+ * @param apiUrl        the Bot API base URL, scheme + host + optional port, no path
  * @param mode          how updates arrive
  * @param webhook       the webhook endpoint; required (non-null) when {@code mode} is {@link Mode#WEBHOOK}
  * @param chatLimit     token bucket applied per chat
@@ -27,8 +28,9 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
                                RateLimit userLimit, int workers, Duration callTimeout, Duration pollTimeout,
                                Retry retry, Duration shutdownGrace) {
 
-    /** The public Bot API. */
-    public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(50);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d+:[A-Za-z0-9_-]{10,}");
 
@@ -56,53 +58,30 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
         requirePositive(shutdownGrace, "shutdownGrace");
     }
 
-    /** Defaults for everything but the token: polling the public Bot API, 4 workers, 30 s call timeout. */
-    public static TelegramSettings defaults(String token) {
-        return new TelegramSettings(token, DEFAULT_API_URL, Mode.POLLING, null,
-                new RateLimit(20, Duration.ofMinutes(1)), new RateLimit(8, Duration.ofMinutes(1)), 4,
-                Duration.ofSeconds(30), Duration.ofSeconds(50), Retry.DEFAULT, Duration.ofSeconds(5));
-    }
-
     /**
-     * Reads {@code TELEGRAM_BOT_TOKEN} (required), {@code TELEGRAM_API_URL}, {@code TELEGRAM_MODE} (polling|webhook),
-     * {@code TELEGRAM_WEBHOOK_URL}, {@code TELEGRAM_WEBHOOK_SECRET}, {@code TELEGRAM_WEBHOOK_HOST},
-     * {@code TELEGRAM_WEBHOOK_PORT} and {@code TELEGRAM_WORKERS}. Errors name the variable.
+     * The settings the configuration gives ({@code telegram.*}, environment overrides included), with the token and
+     * the webhook secret from the environment. Errors name the variable or key.
      */
-    public static TelegramSettings fromEnv(Map<String, String> env) {
-        String token = env.get("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN must be set");
-        }
-        TelegramSettings s = defaults(token.strip());
-        String api = env.get("TELEGRAM_API_URL");
-        if (api != null && !api.isBlank()) {
-            s = s.withApiUrl(envUri("TELEGRAM_API_URL", api));
-        }
-        String workers = env.get("TELEGRAM_WORKERS");
-        if (workers != null && !workers.isBlank()) {
-            s = s.withWorkers(envInt("TELEGRAM_WORKERS", workers));
-        }
-        String mode = env.getOrDefault("TELEGRAM_MODE", "polling").strip().toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "polling", "" -> s;
-            case "webhook" -> s.withWebhook(webhookFromEnv(env));
-            default -> throw new IllegalArgumentException("TELEGRAM_MODE must be polling or webhook, was '" + mode + "'");
-        };
+    public static TelegramSettings from(NewsbotConfig.Telegram config, Secrets secrets) {
+        String token = secrets.telegramToken()
+                .orElseThrow(() -> new IllegalArgumentException("TELEGRAM_BOT_TOKEN must be set"));
+        NewsbotConfig.Webhook hook = config.webhook();
+        Webhook webhook = !hook.enabled() ? null : new Webhook(hook.host(), hook.port(), URI.create(hook.publicUrl()),
+                secrets.webhookSecret().orElseThrow(() -> new IllegalArgumentException(
+                        "TELEGRAM_WEBHOOK_SECRET must be set when telegram.webhook.enabled is true")));
+        return new TelegramSettings(token, URI.create(config.apiUrl()), webhook == null ? Mode.POLLING : Mode.WEBHOOK,
+                webhook, limit(config.rateLimits().perChat()), limit(config.rateLimits().perUser()),
+                config.workers(), CALL_TIMEOUT, POLL_TIMEOUT, Retry.DEFAULT, SHUTDOWN_GRACE);
     }
 
-    private static Webhook webhookFromEnv(Map<String, String> env) {
-        String url = env.get("TELEGRAM_WEBHOOK_URL");
-        String secret = env.get("TELEGRAM_WEBHOOK_SECRET");
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL must be set in webhook mode");
-        }
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be set in webhook mode");
-        }
-        String host = env.getOrDefault("TELEGRAM_WEBHOOK_HOST", Webhook.DEFAULT_HOST);
-        String port = env.get("TELEGRAM_WEBHOOK_PORT");
-        int p = port == null || port.isBlank() ? Webhook.DEFAULT_PORT : envInt("TELEGRAM_WEBHOOK_PORT", port);
-        return new Webhook(host, p, envUri("TELEGRAM_WEBHOOK_URL", url), secret.strip());
+    /** The configuration's defaults with this token: polling the public Bot API. */
+    public static TelegramSettings defaults(String token) {
+        return from(NewsbotConfig.defaults().telegram(),
+                Secrets.from(Map.of("TELEGRAM_BOT_TOKEN", Objects.requireNonNull(token, "token"))));
+    }
+
+    private static RateLimit limit(NewsbotConfig.RateLimit limit) {
+        return new RateLimit(limit.capacity(), Duration.ofSeconds(limit.periodSeconds()));
     }
 
     public TelegramSettings withApiUrl(URI url) {
@@ -186,22 +165,6 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
         }
     }
 
-    private static URI envUri(String name, String value) {
-        try {
-            return URI.create(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not a valid URL: " + e.getMessage(), e);
-        }
-    }
-
-    private static int envInt(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
     /**
      * The HTTP endpoint that receives webhook updates. The endpoint serves the path of {@code publicUrl}; a TLS proxy
      * in front of it is expected to forward {@code publicUrl} to {@code http://host:port/path}.
@@ -213,8 +176,6 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
      */
     public record Webhook(String host, int port, URI publicUrl, String secret) {
 
-        public static final String DEFAULT_HOST = "127.0.0.1";
-        public static final int DEFAULT_PORT = 8443;
         private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
         public Webhook {
@@ -231,11 +192,6 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
             if (secret == null || !SECRET.matcher(secret).matches()) {
                 throw new IllegalArgumentException("Webhook.secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
             }
-        }
-
-        /** The default host and port, serving this URL with this secret. */
-        public static Webhook of(URI publicUrl, String secret) {
-            return new Webhook(DEFAULT_HOST, DEFAULT_PORT, publicUrl, secret);
         }
 
         /** The path Telegram posts to; "/" when the URL has none. */

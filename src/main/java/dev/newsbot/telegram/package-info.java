@@ -11,7 +11,7 @@
  * ids, exported by {@link dev.newsbot.telegram.FeedbackExport}), inline queries (debounced,
  * {@link dev.newsbot.telegram.InlineAnswers}), deep links, the bot joining or leaving groups, menus per scope and
  * language, and texts in the user's language ({@code prompts/telegram/<code>/}). While the Bot API is unavailable it
- * retries without end, one log line per retry, and reports the reason to {@link dev.newsbot.ops.Readiness}. The entry
+ * retries without end, one log line per retry, and reports the reason to {@link dev.newsbot.ops.sets.Readiness}. The entry
  * point is {@link dev.newsbot.telegram.TelegramBot}.
  *
  * <p>What outlives one update sits behind the seams of {@link dev.newsbot.telegram.TelegramStores}: the queue of

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbot.answer.Answer;
 import dev.newsbot.answer.Question;
 import dev.newsbot.config.NewsbotConfig;
-import dev.newsbot.ops.SourceRefresher;
+import dev.newsbot.ops.sets.SourceRefresher;
 import dev.newsbot.sources.FeedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class FeedSourcesIT {
         try (Newsbot bot = new Newsbot(config, Clock.systemUTC(), home)) {
             bot.loadSets();
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            Answer before = bot.engine().answer(Question.of(question, today, "news"));
+            Answer before = bot.answering().engine().answer(Question.of(question, today, "news"));
             assertThat(before.citations()).noneSatisfy(c -> assertThat(c.article().url())
                     .isEqualTo(server.url("/news/whaling")));
 
@@ -91,25 +91,25 @@ class FeedSourcesIT {
                     "/news/lighthouse", "The keeper of the Skerry Point lighthouse, Tomas Brekke, rescued two "
                             + "kayakers on Friday evening after their boats were swept onto the rocks below the "
                             + "tower by a sudden squall.")), "application/rss+xml");
-            new SourceRefresher(bot.manager().sources(), bot.manager()::reload,
+            new SourceRefresher(bot.operations().manager().sources(), bot.operations().manager()::reload,
                     Executors.newSingleThreadScheduledExecutor(), java.time.Duration.ofMinutes(15)).refreshNow();
 
-            Answer after = bot.engine().answer(Question.of(question, today, "news"));
+            Answer after = bot.answering().engine().answer(Question.of(question, today, "news"));
             assertThat(after.refused()).isFalse();
             assertThat(after.citations().get(0).article().url()).isEqualTo(server.url("/news/whaling"));
-            assertThat(bot.manager().lastReload("news").orElseThrow().added()).isEqualTo(1);
-            assertThat(bot.metrics().scrape())
+            assertThat(bot.operations().manager().lastReload("news").orElseThrow().added()).isEqualTo(1);
+            assertThat(bot.operations().metrics().scrape())
                     .contains("newsbot_source_fetch_total{result=\"ok\",set=\"news\"} 2.0")
                     .containsPattern("newsbot_source_newest_item_age_seconds\\{set=\"news\"} 8\\d{4}\\.0");
-            assertThat(bot.status().render()).contains("feed " + server.url("/feed.xml") + ": ok at ");
+            assertThat(bot.operations().status().render()).contains("feed " + server.url("/feed.xml") + ": ok at ");
 
             server.status("/feed.xml", 503); // the outlet fails: its last good items keep being served
-            bot.manager().reload("news");
-            assertThat(bot.engine().answer(Question.of("Which museum opened an exhibition on whaling?", today, "news")).citations().get(0)
+            bot.operations().manager().reload("news");
+            assertThat(bot.answering().engine().answer(Question.of("Which museum opened an exhibition on whaling?", today, "news")).citations().get(0)
                     .article().url()).isEqualTo(server.url("/news/whaling"));
-            assertThat(bot.metrics().scrape())
+            assertThat(bot.operations().metrics().scrape())
                     .contains("newsbot_source_fetch_total{result=\"failed\",set=\"news\"} 1.0");
-            assertThat(bot.status().render()).contains("feed " + server.url("/feed.xml") + ": failed at ")
+            assertThat(bot.operations().status().render()).contains("feed " + server.url("/feed.xml") + ": failed at ")
                     .contains("its last good items are served")
                     .contains("1 error, first: " + server.url("/feed.xml") + ": HTTP 503");
         }

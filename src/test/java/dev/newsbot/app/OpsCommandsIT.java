@@ -13,7 +13,7 @@ import dev.newsbot.index.PassageSplitter;
 import dev.newsbot.index.SetIndex;
 import dev.newsbot.index.embedding.MiniLmEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
-import dev.newsbot.ops.AdminServer;
+import dev.newsbot.ops.admin.AdminServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -128,7 +128,7 @@ class OpsCommandsIT {
             assertThat(report.get("ok").asBoolean()).isTrue();
             assertThat(report.get("changed").asInt()).isEqualTo(1);
             assertThat(report.get("embedded").asInt()).isEqualTo(1);
-            assertThat(bot.sets().get("default").articleSet().version()).isEqualTo(report.get("version").asText());
+            assertThat(bot.answering().sets().get("default").articleSet().version()).isEqualTo(report.get("version").asText());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("refused the token");
             assertThat(unknown.exit()).isEqualTo(1);

@@ -15,7 +15,7 @@ import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.eval.EvalQuestion;
 import dev.newsbot.eval.QuestionLoader;
-import dev.newsbot.ops.ReloadReport;
+import dev.newsbot.ops.sets.ReloadReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +75,7 @@ class ReloadUnderLoadIT {
             rewrite(file, line -> line.get("id").asText().equals(changedId)
                     ? line.put("body", line.get("body").asText() + "\n\nOfficials later confirmed the figures.")
                     : line);
-            ReloadReport incremental = bot.manager().reload("default");
+            ReloadReport incremental = bot.operations().manager().reload("default");
             assertThat(incremental.changed()).isEqualTo(1);
             assertThat(incremental.embedded()).isBetween(1, 20);
 
@@ -103,7 +103,7 @@ class ReloadUnderLoadIT {
 
     private static ReloadReport timedLoad(Newsbot bot) {
         bot.loadSets();
-        return bot.manager().lastReload("default").orElseThrow();
+        return bot.operations().manager().lastReload("default").orElseThrow();
     }
 
     private ReloadReport reloadUnderLoad(Newsbot bot, List<EvalQuestion> questions,
@@ -124,7 +124,7 @@ class ReloadUnderLoadIT {
                     String text = q.question().replaceFirst(" ", " ".repeat(1 + round));
                     long start = System.nanoTime();
                     try {
-                        Answer answer = bot.engine().answer(new Question(text, q.askedOn().plusDays(round),
+                        Answer answer = bot.answering().engine().answer(new Question(text, q.askedOn().plusDays(round),
                                 "default", null));
                         asked.add(new Asked(answer, start, System.nanoTime()));
                     } catch (RuntimeException | Error e) {
@@ -135,7 +135,7 @@ class ReloadUnderLoadIT {
         }
         Thread.sleep(5000);
         long reloadStart = System.nanoTime();
-        ReloadReport report = bot.manager().reload("default");
+        ReloadReport report = bot.operations().manager().reload("default");
         long reloadEnd = System.nanoTime();
         Thread.sleep(2000);
         stop.set(true);

@@ -56,7 +56,7 @@ class TelegramOperatorsWiringIT {
         TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)
                 .withShutdownGrace(Duration.ofSeconds(2));
-        bot = RunCommand.telegramBot(newsbot, settings);
+        bot = newsbot.telegram(settings);
         bot.start();
     }
 
@@ -84,7 +84,7 @@ class TelegramOperatorsWiringIT {
 
         assertThat(ask(dm, member, "/use local")).contains("now uses the article set local");
         assertThat(ask(dm, member, "How many days of repairs did the harbour need?")).contains("40").contains("[1]");
-        assertThat(newsbot.chatSets().setOf(String.valueOf(dm.id()))).isEqualTo("local");
+        assertThat(newsbot.operations().chatSets().setOf(String.valueOf(dm.id()))).isEqualTo("local");
         assertThat(Files.exists(dir.resolve("state.json"))).isTrue();
         assertThat(ask(dm, member, "/use nowhere")).contains("nowhere");
     }
@@ -97,7 +97,7 @@ class TelegramOperatorsWiringIT {
 
         assertThat(ask(group, member, "/use local")).contains("only group admins");
         assertThat(ask(group, groupAdmin, "/use@" + FakeBotApi.BOT_USERNAME + " local")).contains("now uses");
-        assertThat(newsbot.chatSets().setOf(String.valueOf(group.id()))).isEqualTo("local");
+        assertThat(newsbot.operations().chatSets().setOf(String.valueOf(group.id()))).isEqualTo("local");
     }
 
     @Test
@@ -112,7 +112,7 @@ class TelegramOperatorsWiringIT {
     @Test
     void should_reload_for_an_admin_and_report_a_broken_file_while_the_old_set_keeps_serving() throws Exception {
         FakeChat dm = fake.privateChat(admin);
-        String before = newsbot.sets().get("local").articleSet().version();
+        String before = newsbot.answering().sets().get("local").articleSet().version();
 
         Files.writeString(local.resolve("bad.jsonl"), "{\"id\":\"x\",\"title\":\"\",\"body\":\"b\"}\n");
         String failed = reload(dm, admin, "/reload local");
@@ -122,8 +122,8 @@ class TelegramOperatorsWiringIT {
 
         assertThat(failed).contains("bad.jsonl:1").contains("title");
         assertThat(reloaded).contains("local");
-        assertThat(newsbot.sets().get("local").articleSet().articles()).hasSize(2);
-        assertThat(newsbot.sets().get("local").articleSet().version()).isNotEqualTo(before);
+        assertThat(newsbot.answering().sets().get("local").articleSet().articles()).hasSize(2);
+        assertThat(newsbot.answering().sets().get("local").articleSet().version()).isNotEqualTo(before);
     }
 
     @Test

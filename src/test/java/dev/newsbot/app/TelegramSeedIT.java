@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramSettings;
-import dev.newsbot.telegram.TelegramTexts;
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
 import dev.newsbot.telegram.fake.Incoming;
 import dev.newsbot.telegram.fake.SentMessage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole product end to end: the real answer engine over the bundled seed article, the real TelegramBots
@@ -31,19 +32,22 @@ class TelegramSeedIT {
     private static final TelegramSettings.RateLimit GENEROUS =
             new TelegramSettings.RateLimit(10_000, Duration.ofMinutes(1));
 
+    @TempDir
+    static Path home;
+
     private static Newsbot newsbot;
     private static FakeBotApi fake;
     private static TelegramBot bot;
 
     @BeforeAll
     static void start() throws Exception {
-        newsbot = new Newsbot(NewsbotConfig.defaults(), Clock.systemUTC());
+        newsbot = new Newsbot(NewsbotConfig.defaults(), Clock.systemUTC(), home);
         newsbot.loadSets();
         fake = new FakeBotApi();
         TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)
                 .withShutdownGrace(Duration.ofSeconds(2));
-        bot = new TelegramBot(settings, newsbot.chat(), TelegramTexts.load(newsbot.prompts()), Clock.systemUTC());
+        bot = newsbot.telegram(settings);
         bot.start();
     }
 

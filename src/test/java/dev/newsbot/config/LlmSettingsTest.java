@@ -60,9 +60,10 @@ class LlmSettingsTest {
 
     @Test
     void should_let_the_environment_override_mode_base_url_and_model() throws IOException {
-        NewsbotConfig config = read("answer:\n  llm:\n    model: from-file\n").withEnvironment(Map.of(
-                "NEWSBOT_ANSWER_MODE", "llm", "NEWSBOT_LLM_BASE_URL", "http://127.0.0.1:8080/v1",
-                "NEWSBOT_LLM_MODEL", "from-env", "NEWSBOT_LLM_API_KEY", "sk-never-stored"));
+        NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_ANSWER_MODE", "llm",
+                "NEWSBOT_LLM_BASE_URL", "http://127.0.0.1:8080/v1", "NEWSBOT_LLM_MODEL", "from-env",
+                "NEWSBOT_LLM_API_KEY", "sk-never-stored"))
+                .read(Files.writeString(dir.resolve("newsbot.yaml"), "answer:\n  llm:\n    model: from-file\n"));
 
         assertThat(config.answer().mode()).isEqualTo("llm");
         assertThat(config.answer().llm().baseUrl()).isEqualTo("http://127.0.0.1:8080/v1");
@@ -72,7 +73,7 @@ class LlmSettingsTest {
 
     @Test
     void should_name_the_variable_of_a_bad_environment_value() {
-        assertThatThrownBy(() -> NewsbotConfig.defaults().withEnvironment(Map.of("NEWSBOT_ANSWER_MODE", "gpt")))
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("NEWSBOT_ANSWER_MODE", "gpt")).load(null))
                 .hasMessageContaining("NEWSBOT_ANSWER_MODE").hasMessageContaining("answer.mode must be extractive or llm");
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsbot.TestClock;
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.ExplanationsContract;
-import dev.newsbot.ops.Readiness;
-import dev.newsbot.ops.SetChoices;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.sets.Readiness;
+import dev.newsbot.ops.why.Explanations;
+import dev.newsbot.ops.why.ExplanationsContract;
 import dev.newsbot.telegram.RateLimits;
 import dev.newsbot.telegram.TelegramSettings;
 import dev.newsbot.telegram.UpdateQueueContract;

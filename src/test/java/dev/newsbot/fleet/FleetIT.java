@@ -386,7 +386,7 @@ class FleetIT {
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", fake.baseUrl().toString());
         env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-        env.put("TELEGRAM_WORKERS", "4");
+        env.put("NEWSBOT_TELEGRAM_WORKERS", "4");
         r.process = builder.start();
     }
 

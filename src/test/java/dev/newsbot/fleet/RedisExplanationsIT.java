@@ -1,7 +1,7 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.Explanations;
-import dev.newsbot.ops.ExplanationsContract;
+import dev.newsbot.ops.why.Explanations;
+import dev.newsbot.ops.why.ExplanationsContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 

@@ -1,7 +1,7 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.SetChoices;
-import dev.newsbot.ops.SetChoicesContract;
+import dev.newsbot.ops.chats.SetChoices;
+import dev.newsbot.ops.chats.SetChoicesContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 

@@ -1,6 +1,6 @@
 package dev.newsbot.fleet;
 
-import dev.newsbot.ops.Readiness;
+import dev.newsbot.ops.sets.Readiness;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class ChatLanesTest {
 
-    private final ChatLanes lanes = new ChatLanes(4, new DaemonThreads("test-lane", new Redactor("1:abcdefghijkl")));
+    private final ChatLanes lanes = new ChatLanes(4, new Redactor("1:abcdefghijkl").threads("test-lane"));
 
     @Test
     void should_keep_the_order_within_a_chat() {

@@ -172,7 +172,7 @@ class TelegramCrashIT {
         env.put("NEWSBOT_HOME", home.toString());
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", fake.baseUrl().toString());
-        env.put("TELEGRAM_WORKERS", "4");
+        env.put("NEWSBOT_TELEGRAM_WORKERS", "4");
         Process process = builder.start();
         processes.add(process);
         return process;

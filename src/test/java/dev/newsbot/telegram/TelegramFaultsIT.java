@@ -199,7 +199,7 @@ class TelegramFaultsIT {
             h.fake.failNext("setMyCommands", 8, Fault.serverError(503));
             h.fake.failNext("deleteWebhook", 4, Fault.connectionReset());
             h.fake.failNext("deleteWebhook", 4, Fault.tooManyRequests(0));
-            dev.newsbot.ops.Readiness readiness = new dev.newsbot.ops.Readiness();
+            dev.newsbot.ops.sets.Readiness readiness = new dev.newsbot.ops.sets.Readiness();
             java.util.List<String> reasonsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
             TelegramBot bot = new TelegramBot(h.settings(), h.chat, BotHarness.texts(), h.clock,
                     TelegramMetrics.none(), null, null, readiness);

@@ -12,14 +12,14 @@ import dev.newsbot.index.SetRegistry;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.index.embedding.HashingEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
-import dev.newsbot.ops.AdminChecks;
-import dev.newsbot.ops.CachedGroupAdmins;
-import dev.newsbot.ops.ChatSets;
-import dev.newsbot.ops.LastAnswers;
-import dev.newsbot.ops.SetManager;
-import dev.newsbot.ops.SetSource;
-import dev.newsbot.ops.Status;
-import dev.newsbot.ops.Why;
+import dev.newsbot.ops.admin.AdminChecks;
+import dev.newsbot.ops.admin.CachedGroupAdmins;
+import dev.newsbot.ops.chats.ChatSets;
+import dev.newsbot.ops.metrics.Status;
+import dev.newsbot.ops.sets.SetManager;
+import dev.newsbot.ops.sets.SetSource;
+import dev.newsbot.ops.why.LastAnswers;
+import dev.newsbot.ops.why.Why;
 import dev.newsbot.telegram.fake.ApiCall;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
@@ -208,12 +208,12 @@ class TelegramOperatorsIT {
         FakeChat group = h.fake.supergroup("Newsroom");
         h.fake.makeAdmin(group, bob);
         say(group, bob, "/use sport");
-        assertThat(chatSets.choices()).containsKey(String.valueOf(group.id()));
+        assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("sport");
 
         h.fake.removeBot(group, bob);
 
         org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> !chatSets.choices().containsKey(String.valueOf(group.id())));
+                .until(() -> chatSets.setOf(String.valueOf(group.id())).equals("news"));
         assertThat(chatSets.setOf(String.valueOf(group.id()))).isEqualTo("news");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelegramSettingsTest {
@@ -24,7 +23,7 @@ class TelegramSettingsTest {
     @Test
     void should_never_show_the_token_or_secret() {
         TelegramSettings s = TelegramSettings.defaults(TOKEN)
-                .withWebhook(TelegramSettings.Webhook.of(URI.create("https://bot.example/hook"), "hook-secret"));
+                .withWebhook(new TelegramSettings.Webhook("127.0.0.1", 8443, URI.create("https://bot.example/hook"), "hook-secret"));
 
         assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain("secret_part").doesNotContain("hook-secret");
         assertThatThrownBy(() -> TelegramSettings.defaults("123:short")).hasMessageNotContaining("short")
@@ -42,40 +41,13 @@ class TelegramSettingsTest {
                 .hasMessageContaining("TelegramSettings.callTimeout must be positive");
         assertThatThrownBy(() -> new TelegramSettings.RateLimit(0, Duration.ofMinutes(1)))
                 .hasMessageContaining("RateLimit.capacity");
-        assertThatThrownBy(() -> TelegramSettings.Webhook.of(URI.create("http://bot.example/hook"), "s"))
+        assertThatThrownBy(() -> new TelegramSettings.Webhook("127.0.0.1", 8443, URI.create("http://bot.example/hook"), "s"))
                 .hasMessageContaining("Webhook.publicUrl must be an https URL");
-        assertThatThrownBy(() -> TelegramSettings.Webhook.of(URI.create("https://bot.example/hook"), "bad secret!"))
+        assertThatThrownBy(() -> new TelegramSettings.Webhook("127.0.0.1", 8443, URI.create("https://bot.example/hook"), "bad secret!"))
                 .hasMessageContaining("Webhook.secret");
-        assertThatThrownBy(() -> new TelegramSettings(TOKEN, TelegramSettings.DEFAULT_API_URL,
+        assertThatThrownBy(() -> new TelegramSettings(TOKEN, s.apiUrl(),
                 TelegramSettings.Mode.WEBHOOK, null, s.chatLimit(), s.userLimit(), 1, s.callTimeout(),
                 s.pollTimeout(), s.retry(), s.shutdownGrace()))
                 .hasMessage("TelegramSettings.webhook must be set in webhook mode");
-    }
-
-    @Test
-    void should_read_the_environment() {
-        TelegramSettings s = TelegramSettings.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", "http://127.0.0.1:8081", "TELEGRAM_MODE", "webhook",
-                "TELEGRAM_WEBHOOK_URL", "https://bot.example/tg", "TELEGRAM_WEBHOOK_SECRET", "abc_DEF-123",
-                "TELEGRAM_WEBHOOK_PORT", "9000", "TELEGRAM_WORKERS", "8"));
-
-        assertThat(s.token()).isEqualTo(TOKEN);
-        assertThat(s.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
-        assertThat(s.mode()).isEqualTo(TelegramSettings.Mode.WEBHOOK);
-        assertThat(s.webhook()).isEqualTo(new TelegramSettings.Webhook("127.0.0.1", 9000,
-                URI.create("https://bot.example/tg"), "abc_DEF-123"));
-        assertThat(s.webhook().path()).isEqualTo("/tg");
-        assertThat(s.workers()).isEqualTo(8);
-    }
-
-    @Test
-    void should_name_the_bad_variable() {
-        assertThatThrownBy(() -> TelegramSettings.fromEnv(Map.of())).hasMessage("TELEGRAM_BOT_TOKEN must be set");
-        assertThatThrownBy(() -> TelegramSettings.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_MODE", "push")))
-                .hasMessageContaining("TELEGRAM_MODE");
-        assertThatThrownBy(() -> TelegramSettings.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WORKERS", "x")))
-                .hasMessageContaining("TELEGRAM_WORKERS must be a whole number");
-        assertThatThrownBy(() -> TelegramSettings.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_MODE", "webhook"))).hasMessage("TELEGRAM_WEBHOOK_URL must be set in webhook mode");
     }
 }

@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,7 +22,7 @@ import java.util.concurrent.Executor;
  * <p>The model file, tokenizer and pooling are LangChain4j's own; the ONNX Runtime session is the single-threaded
  * one {@link MiniLmEmbedder} uses.
  */
-public final class BgeSmallEmbedder implements InProcessEmbedder {
+public final class BgeSmallEmbedder extends OnnxEmbedder {
 
     public static final String MODEL_NAME = "bge-small-en-v1.5-q";
     /** The retrieval instruction of the model card, for queries only. */
@@ -31,53 +30,28 @@ public final class BgeSmallEmbedder implements InProcessEmbedder {
     /** BERT's 512 positions, [CLS] and [SEP] included. */
     public static final int WINDOW_TOKENS = 512;
     private static final int DIMENSION = 384;
+    private static final Spec SPEC = new Spec(MODEL_NAME, DIMENSION, WINDOW_TOKENS);
     private static final String MODEL_FILE = "bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER_FILE = "bge-small-en-v1.5-q-tokenizer.json";
 
-    private final EmbeddingModel model;
-
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     BgeSmallEmbedder(Executor executor) {
+        super(model(executor), SPEC);
+    }
+
+    private static EmbeddingModel model(Executor executor) {
         if (BgeSmallEmbedder.class.getResource("/" + MODEL_FILE) == null) {
             throw new IllegalStateException("retrieval.embeddingModel: " + MODEL_NAME + " is not in this jar (the "
                     + "default jar holds all-minilm-l6-v2-q only); build it with mvn -Pbge package, or choose "
                     + "all-minilm-l6-v2-q");
         }
-        this.model = new SingleThreadedOnnx.Model(Objects.requireNonNull(executor, "executor"), Encoder.INSTANCE,
-                DIMENSION);
+        return new SingleThreadedOnnx.Model(Objects.requireNonNull(executor, "executor"), Encoder.INSTANCE, DIMENSION);
     }
 
     /** Embeds a query, with the model's retrieval instruction in front. */
     @Override
     public float[] embed(String text) {
-        return model.embed(QUERY_INSTRUCTION + text).content().vector();
-    }
-
-    /** Embeds passages as they are. */
-    @Override
-    public List<float[]> embedAll(List<String> texts) {
-        return SingleThreadedOnnx.embedAll(model, texts);
-    }
-
-    @Override
-    public int dimension() {
-        return DIMENSION;
-    }
-
-    @Override
-    public String modelName() {
-        return MODEL_NAME;
-    }
-
-    @Override
-    public int windowTokens() {
-        return WINDOW_TOKENS;
-    }
-
-    /** The LangChain4j model, without the query instruction (the library's plain use, for the baseline). */
-    @Override
-    public EmbeddingModel langChainModel() {
-        return model;
+        return super.embed(QUERY_INSTRUCTION + text);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,7 +18,7 @@ import java.util.concurrent.Executor;
  * one text per thread, so {@link #embedAll} keeps every core busy without oversubscribing them, and a question
  * embedded while other work runs does not wait behind spinning threads.
  */
-public final class MiniLmEmbedder implements InProcessEmbedder {
+public final class MiniLmEmbedder extends OnnxEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
     private static final int DIMENSION = 384;
@@ -27,8 +26,7 @@ public final class MiniLmEmbedder implements InProcessEmbedder {
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
     /** Its tokenizer truncates every text to 128 tokens, [CLS] and [SEP] included. */
     public static final int WINDOW_TOKENS = 128;
-
-    private final EmbeddingModel model;
+    private static final Spec SPEC = new Spec(MODEL_NAME, DIMENSION, WINDOW_TOKENS);
 
     /** @param executor runs the model's per-text calls during {@link #embedAll}; size it to the cores */
     public MiniLmEmbedder(Executor executor) {
@@ -36,7 +34,7 @@ public final class MiniLmEmbedder implements InProcessEmbedder {
     }
 
     private MiniLmEmbedder(EmbeddingModel model) {
-        this.model = model;
+        super(model, SPEC);
     }
 
     /**
@@ -53,36 +51,6 @@ public final class MiniLmEmbedder implements InProcessEmbedder {
      */
     public static MiniLmEmbedder langChainDefault(Executor executor) {
         return new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
-    }
-
-    @Override
-    public EmbeddingModel langChainModel() {
-        return model;
-    }
-
-    @Override
-    public float[] embed(String text) {
-        return model.embed(text).content().vector();
-    }
-
-    @Override
-    public List<float[]> embedAll(List<String> texts) {
-        return SingleThreadedOnnx.embedAll(model, texts);
-    }
-
-    @Override
-    public int dimension() {
-        return DIMENSION;
-    }
-
-    @Override
-    public String modelName() {
-        return MODEL_NAME;
-    }
-
-    @Override
-    public int windowTokens() {
-        return WINDOW_TOKENS;
     }
 
     /**

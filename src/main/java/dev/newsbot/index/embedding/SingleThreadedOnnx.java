@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.newsbot.base.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,15 +56,13 @@ final class SingleThreadedOnnx {
     static CompletableFuture<OnnxBertBiEncoder> loadInBackground(Class<?> owner, String modelFile,
                                                                   String tokenizerFile, PoolingMode pooling) {
         CompletableFuture<OnnxBertBiEncoder> loading = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        DaemonThreads.thread("model-load", () -> {
             try {
                 loading.complete(load(owner, modelFile, tokenizerFile, pooling));
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
             }
-        }, "model-load");
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
         return loading;
     }
 

@@ -1,5 +1,6 @@
 package dev.newsbot.ops.http;
 
+import dev.newsbot.base.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,8 +134,7 @@ public final class HttpService implements AutoCloseable {
 
         TimerThread(String name) {
             executor = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
+                Thread thread = DaemonThreads.thread(name, task);
                 threads.add(thread);
                 return thread;
             });

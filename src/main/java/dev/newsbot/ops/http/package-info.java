@@ -1,5 +1,5 @@
 /**
- * The embedded HTTP server behind the admin endpoints ({@link dev.newsbot.ops.AdminServer}) and the Telegram
+ * The embedded HTTP server behind the admin endpoints ({@link dev.newsbot.ops.admin.AdminServer}) and the Telegram
  * webhook: {@link dev.newsbot.ops.http.HttpService} serves a fixed set of exact paths, each an
  * {@link dev.newsbot.ops.http.Endpoint} that turns a {@link dev.newsbot.ops.http.ServerRequest} (its body already
  * read, within the limit) into a {@link dev.newsbot.ops.http.ServerResponse}. Every other path is a 404.

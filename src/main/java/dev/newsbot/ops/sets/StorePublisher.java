@@ -1,0 +1,26 @@
+package dev.newsbot.ops.sets;
+
+import dev.newsbot.index.PassageStore;
+
+/**
+ * What happens to a set version once it is built or opened, before questions see it: the in-process engine serves
+ * the store as it is; an external engine writes it to its cluster and returns a store that searches there. A
+ * publish that throws fails the reload, and the version served before stays served, there and in the cluster.
+ */
+public interface StorePublisher {
+
+    /** The in-process engine: the built store is what questions search. */
+    StorePublisher IN_PROCESS = built -> built;
+
+    /** The store questions will search for {@code built}; throws when it cannot be published. */
+    PassageStore publish(PassageStore built);
+
+    /** Called once {@code store} is served (questions reach it): older versions may be cleaned up now. */
+    default void served(PassageStore store) {
+    }
+
+    /** The locally built store behind a published one, for reusing its passages and vectors at the next reload. */
+    default PassageStore local(PassageStore published) {
+        return published;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.newsbot.ops.sets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsbot.OpenSearchNode;
+import dev.newsbot.answer.Answer;
+import dev.newsbot.answer.Question;
+import dev.newsbot.articles.Article;
+import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.TextAnalyzer;
+import dev.newsbot.index.UrlSlugs;
+import dev.newsbot.opensearch.OpenSearchCluster;
+import dev.newsbot.opensearch.OpenSearchSets;
+import dev.newsbot.opensearch.OpenSearchSettings;
+import dev.newsbot.opensearch.SetIndexes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code search.engine: opensearch}, a reload writes the new version to its own index and moves the alias while
+ * questions keep coming: none fails, each is answered wholly from one version, and a build that fails leaves the
+ * alias where it was.
+ */
+class OpenSearchReloadIT {
+
+    private static final int ARTICLES = 300;
+    private static final int ASKERS = 3;
+
+    @TempDir
+    Path dir;
+    private OpenSearchCluster cluster;
+    private OpenSearchSets publisher;
+
+    @BeforeEach
+    void connect() {
+        String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        cluster = OpenSearchCluster.connect(new OpenSearchSettings(List.of(OpenSearchNode.require()), prefix, 1, 0,
+                OpenSearchSettings.DEFAULT_TIMEOUT), Optional.empty());
+        publisher = new OpenSearchSets(cluster, TextAnalyzer.stopWords(), 64, UrlSlugs::heading, new TextAnalyzer(),
+                IndexedSet.SOURCE_BOOST);
+    }
+
+    @AfterEach
+    void clean() {
+        new SetIndexes(cluster).drop("news");
+        cluster.close();
+    }
+
+    @Test
+    void should_answer_every_question_from_one_whole_version_during_a_reload() throws Exception {
+        TestBot bot = new TestBot(1);
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(ARTICLES, 0));
+        SetManager manager = bot.manager(publisher, new SetSource("news", List.of(file), null));
+        manager.loadAll();
+        String first = ArticleSet.of("news", TestBot.towns(ARTICLES, 0)).version();
+        String second = ArticleSet.of("news", TestBot.towns(ARTICLES, 1)).version();
+        Askers askers = new Askers(bot.engine, ASKERS, ARTICLES);
+
+        Thread.sleep(500);
+        TestBot.writeJsonl(file, TestBot.towns(ARTICLES, 1));
+        ReloadReport report = manager.reload("news");
+        Thread.sleep(500);
+        assertThat(askers.stop()).isTrue();
+        List<Answer> asked = askers.asked.stream().map(Askers.Asked::answer).toList();
+
+        assertThat(askers.failures).isEmpty();
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(asked).extracting(a -> a.set().version()).contains(first, second);
+        for (Answer answer : asked) {
+            int edition = answer.set().version().equals(first) ? 0 : 1;
+            answer.retrieved().forEach(p -> assertThat(p.article()).isEqualTo(town(p.article().id(), edition)));
+        }
+        assertThat(asked).anyMatch(a -> !a.refused());
+        SetIndexes indexes = new SetIndexes(cluster);
+        String served = cluster.settings().index("news", second);
+        assertThat(indexes.served("news")).contains(served);
+        assertThat(indexes.versions("news")).as("the version replaced is kept until the next reload")
+                .containsExactlyInAnyOrder(served, cluster.settings().index("news", first));
+        System.out.printf("opensearch reload under load: %d questions, reload %.2f s%n", asked.size(),
+                report.seconds());
+    }
+
+    @Test
+    void should_keep_the_alias_on_the_served_version_when_a_reload_cannot_be_written() {
+        TestBot bot = new TestBot();
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetManager manager = bot.manager(publisher, new SetSource("news", List.of(file), null));
+        manager.loadAll();
+        String served = cluster.settings().index("news", ArticleSet.of("news", TestBot.towns(20, 0)).version());
+        OpenSearchSets wrongDimension = new OpenSearchSets(cluster, TextAnalyzer.stopWords(), 32, UrlSlugs::heading,
+                new TextAnalyzer(), IndexedSet.SOURCE_BOOST);
+        SetManager failing = bot.manager(wrongDimension, new SetSource("news", List.of(file), null));
+
+        TestBot.writeJsonl(file, TestBot.towns(20, 1));
+        ReloadReport report = failing.reload("news");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains("refused"));
+        assertThat(new SetIndexes(cluster).served("news")).contains(served);
+        assertThat(new SetIndexes(cluster).versions("news")).containsExactly(served);
+        assertThat(bot.engine.answer(Question.of("How many new schools did the mayor of Town3 open?", TestBot.DAY,
+                "news")).set().version()).isEqualTo(ArticleSet.of("news", TestBot.towns(20, 0)).version());
+    }
+
+    /** Regression: a start that served the index made from the same files registered it without publishing it. */
+    @Test
+    void should_publish_a_version_restored_from_its_index_without_reading_the_files() {
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
+        SetSource source = new SetSource("news", List.of(file), dir.resolve("news.jsonl.newsbot-index"));
+        new TestBot().manager(source).loadAll();
+        TestBot restarted = new TestBot();
+
+        ReloadReport report = restarted.manager(publisher, source).reload("news");
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(restarted.loader.loads()).as("served from the index, files not read").isZero();
+        assertThat(new SetIndexes(cluster).served("news"))
+                .contains(cluster.settings().index("news", report.version()));
+        assertThat(restarted.engine.answer(Question.of("How many new schools did the mayor of Town3 open?",
+                TestBot.DAY, "news")).refused()).isFalse();
+    }
+
+    private static Article town(String id, int edition) {
+        return TestBot.town(Integer.parseInt(id.substring("town-".length())), edition);
+    }
+}
