@@ -81,7 +81,7 @@ import org.slf4j.LoggerFactory;
  * resources they share, and hands each command only the parts it uses ({@link #answering()}, {@link #evaluation()},
  * {@link #benchmarking()}, {@link #indexing()}, {@link #operations()}, {@link #telegram}, {@link #console()}).
  * Every thread pool, server and client has one owner, {@link Resources}, which closes them in reverse order of
- * creation.
+ * creation: on {@link #close()}, or when a part cannot be built.
  */
 final class Newsbot implements AutoCloseable {
 
@@ -90,7 +90,7 @@ final class Newsbot implements AutoCloseable {
     private final NewsbotConfig config;
     private final Clock clock;
     private final Path home;
-    private final Resources resources = new Resources();
+    private final Resources resources;
     private final InProcessEmbedder embedder;
     private final SetIndexer indexer;
     private final SetRegistry sets;
@@ -117,54 +117,69 @@ final class Newsbot implements AutoCloseable {
 
     /** @param home the application's own folder: indexes of the bundled set, the default state file */
     Newsbot(NewsbotConfig config, Clock clock, Path home) {
+        this(config, clock, home, new Resources());
+    }
+
+    /**
+     * Builds every part, registering what must be stopped with {@code resources}. When a part cannot be built, what
+     * was already started is stopped, in reverse order of creation, before the failure is thrown.
+     */
+    Newsbot(NewsbotConfig config, Clock clock, Path home, Resources resources) {
         this.config = config;
         this.home = home;
         this.clock = clock;
-        StageTracer tracer = TracingSwitch.enabled()
-                ? resources.own("tracing", OtelStageTracer.autoconfigured()) : StageTracer.NONE;
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService modelPool = resources.pool("model pool",
-                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-model")));
-        ExecutorService searchPool = resources.pool("search pool",
-                Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-search")));
-        ExecutorService llmPool = resources.pool("llm pool", Executors.newCachedThreadPool(new DaemonThreads("newsbot-llm")));
-        this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
-        TextAnalyzer analyzer = new TextAnalyzer();
-        this.indexer = new SetIndexer(embedder,
-                new PassageSplitter(new TokenCounter(), config.retrieval().maxPassageTokens()), analyzer, searchPool,
-                cores);
-        this.sets = new SetRegistry(config.articles().defaultSet());
-        this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment() : new PromptFiles(Path.of(config.prompts()));
-        Secrets secrets = Secrets.fromEnvironment();
-        this.answerer = answerer(analyzer, prompts, secrets, llmPool);
-        this.notices = LanguageNotices.load(prompts);
-        this.refusal = RefusalTexts.load(prompts);
-        CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
-        AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
-                refusal, config.retrieval().passages(), tracer));
-        this.engine = new CachingAnswerEngine(service, config.cache().answers());
-        this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
-        this.search = resources.own("search engine",
-                SearchEngine.of(config.search(), secrets, analyzer, embedder.dimension()));
-        this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
-                SetSource.of(config, home), clock, search.publisher());
-        this.fleet = config.state().redis() == null ? null : resources.own("fleet", Fleet.connect(
-                fleetSettings(config.state()), clock, metrics.registry(), manager.readiness()));
-        this.opsScheduler = resources.pool("ops scheduler",
-                Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-ops")));
-        search.watch(manager.readiness(), opsScheduler);
-        this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
-                : new ChatSets(stateFile(), sets.defaultSet(), manager::has, this::setNames);
-        this.lastAnswers = fleet != null ? fleet.explanations() : new LastAnswers(10_000);
-        if (fleet != null) {
-            fleet.reloads().follow(manager);
+        this.resources = resources;
+        try {
+            StageTracer tracer = TracingSwitch.enabled()
+                    ? resources.own("tracing", OtelStageTracer.autoconfigured()) : StageTracer.NONE;
+            int cores = Runtime.getRuntime().availableProcessors();
+            ExecutorService modelPool = resources.pool("model pool",
+                    Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-model")));
+            ExecutorService searchPool = resources.pool("search pool",
+                    Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-search")));
+            ExecutorService llmPool = resources.pool("llm pool",
+                    Executors.newCachedThreadPool(new DaemonThreads("newsbot-llm")));
+            this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
+            TextAnalyzer analyzer = new TextAnalyzer();
+            this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(),
+                    config.retrieval().maxPassageTokens()), analyzer, searchPool, cores);
+            this.sets = new SetRegistry(config.articles().defaultSet());
+            this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment()
+                    : new PromptFiles(Path.of(config.prompts()));
+            Secrets secrets = Secrets.fromEnvironment();
+            this.answerer = answerer(analyzer, prompts, secrets, llmPool);
+            this.notices = LanguageNotices.load(prompts);
+            this.refusal = RefusalTexts.load(prompts);
+            CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
+            AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+                    refusal, config.retrieval().passages(), tracer));
+            this.engine = new CachingAnswerEngine(service, config.cache().answers());
+            this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
+            this.search = resources.own("search engine",
+                    SearchEngine.of(config.search(), secrets, analyzer, embedder.dimension()));
+            this.manager = new SetManager(sets, indexer, new ArticleLoader(ArticleLimits.DEFAULTS, clock, feeds),
+                    SetSource.of(config, home), clock, search.publisher());
+            this.fleet = config.state().redis() == null ? null : resources.own("fleet", Fleet.connect(
+                    fleetSettings(config.state()), clock, metrics.registry(), manager.readiness()));
+            this.opsScheduler = resources.pool("ops scheduler",
+                    Executors.newSingleThreadScheduledExecutor(new DaemonThreads("newsbot-ops")));
+            search.watch(manager.readiness(), opsScheduler);
+            this.chatSets = fleet != null ? fleet.setChoices(sets.defaultSet(), manager::has, this::setNames)
+                    : new ChatSets(stateFile(), sets.defaultSet(), manager::has, this::setNames);
+            this.lastAnswers = fleet != null ? fleet.explanations() : new LastAnswers(10_000);
+            if (fleet != null) {
+                fleet.reloads().follow(manager);
+            }
+            this.meteredEngine = new MeteredAnswerEngine(new SearchOutageEngine(engine, sets,
+                    prompts.load("search-unavailable.txt", Set.of(), Set.of("set")), this::searchDown), metrics);
+            this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
+            metrics.cache("answers", engine::counts);
+            metrics.sets(manager, sets);
+            metrics.sources(feeds, clock);
+        } catch (RuntimeException | Error e) {
+            resources.close();
+            throw e;
         }
-        this.meteredEngine = new MeteredAnswerEngine(new SearchOutageEngine(engine, sets,
-                prompts.load("search-unavailable.txt", Set.of(), Set.of("set")), this::searchDown), metrics);
-        this.chat = new DefaultChatService(meteredEngine, sets, chatSets::setOf, clock, lastAnswers);
-        metrics.cache("answers", engine::counts);
-        metrics.sets(manager, sets);
-        metrics.sources(feeds, clock);
     }
 
     private void searchDown(RuntimeException e) {

@@ -84,42 +84,6 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Webhook webh
         return new RateLimit(limit.capacity(), Duration.ofSeconds(limit.periodSeconds()));
     }
 
-    public TelegramSettings withApiUrl(URI url) {
-        return new TelegramSettings(token, url, mode, webhook, chatLimit, userLimit, workers, callTimeout,
-                pollTimeout, retry, shutdownGrace);
-    }
-
-    /** Switches to webhook mode with this endpoint. */
-    public TelegramSettings withWebhook(Webhook hook) {
-        return new TelegramSettings(token, apiUrl, Mode.WEBHOOK, hook, chatLimit, userLimit, workers, callTimeout,
-                pollTimeout, retry, shutdownGrace);
-    }
-
-    public TelegramSettings withLimits(RateLimit perChat, RateLimit perUser) {
-        return new TelegramSettings(token, apiUrl, mode, webhook, perChat, perUser, workers, callTimeout,
-                pollTimeout, retry, shutdownGrace);
-    }
-
-    public TelegramSettings withWorkers(int n) {
-        return new TelegramSettings(token, apiUrl, mode, webhook, chatLimit, userLimit, n, callTimeout,
-                pollTimeout, retry, shutdownGrace);
-    }
-
-    public TelegramSettings withTimeouts(Duration call, Duration poll) {
-        return new TelegramSettings(token, apiUrl, mode, webhook, chatLimit, userLimit, workers, call, poll, retry,
-                shutdownGrace);
-    }
-
-    public TelegramSettings withRetry(Retry policy) {
-        return new TelegramSettings(token, apiUrl, mode, webhook, chatLimit, userLimit, workers, callTimeout,
-                pollTimeout, policy, shutdownGrace);
-    }
-
-    public TelegramSettings withShutdownGrace(Duration grace) {
-        return new TelegramSettings(token, apiUrl, mode, webhook, chatLimit, userLimit, workers, callTimeout,
-                pollTimeout, retry, grace);
-    }
-
     /** The read timeout of the long-polling connection: never shorter than twice the poll timeout. */
     Duration pollReadTimeout() {
         Duration a = pollTimeout.multipliedBy(2);

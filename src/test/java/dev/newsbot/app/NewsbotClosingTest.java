@@ -1,13 +1,18 @@
 package dev.newsbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsbot.config.ConfigLoader;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +38,21 @@ class NewsbotClosingTest {
             bot.close();
         }
         assertThat(bot.closingOrder()).isEmpty();
+    }
+
+    @Test
+    void should_stop_what_it_started_when_a_later_part_cannot_be_built() throws IOException {
+        Path prompts = Files.createDirectories(home.resolve("prompts"));
+        Files.writeString(prompts.resolve("search-unavailable.txt"), "Search is down for {{sett}}.");
+        NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_PROMPTS", prompts.toString())).load(null);
+        Resources resources = new Resources();
+        ExecutorService before = resources.pool("caller's pool", Executors.newSingleThreadExecutor());
+
+        assertThatThrownBy(() -> new Newsbot(config, Clock.systemUTC(), home, resources))
+                .hasMessageContaining("search-unavailable.txt").hasMessageContaining("{{sett}}");
+
+        assertThat(resources.closingOrder()).isEmpty();
+        assertThat(before.isShutdown()).isTrue();
+        assertThatThrownBy(() -> resources.own("late", () -> { })).hasMessageContaining("cannot own late");
     }
 }

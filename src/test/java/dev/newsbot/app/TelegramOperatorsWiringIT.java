@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.config.ConfigLoader;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTestSettings;
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramOperatorsWiringIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final TelegramSettings.RateLimit GENEROUS =
-            new TelegramSettings.RateLimit(10_000, Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
@@ -53,9 +52,9 @@ class TelegramOperatorsWiringIT {
                 + "'\n");
         newsbot = new Newsbot(new ConfigLoader().read(config), java.time.Clock.systemUTC(), dir.resolve("home"));
         newsbot.loadSets();
-        TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)
-                .withShutdownGrace(Duration.ofSeconds(2));
+        TelegramSettings settings = TelegramTestSettings.read(TelegramTestSettings.against(fake.baseUrl()),
+                new TelegramTestSettings.Timings(Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        TelegramSettings.Retry.DEFAULT, Duration.ofSeconds(2)));
         bot = newsbot.telegram(settings);
         bot.start();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTestSettings;
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
 import dev.newsbot.telegram.fake.FakeUser;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramSeedIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final TelegramSettings.RateLimit GENEROUS =
-            new TelegramSettings.RateLimit(10_000, Duration.ofMinutes(1));
 
     @TempDir
     static Path home;
@@ -44,9 +43,9 @@ class TelegramSeedIT {
         newsbot = new Newsbot(NewsbotConfig.defaults(), Clock.systemUTC(), home);
         newsbot.loadSets();
         fake = new FakeBotApi();
-        TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)
-                .withShutdownGrace(Duration.ofSeconds(2));
+        TelegramSettings settings = TelegramTestSettings.read(TelegramTestSettings.against(fake.baseUrl()),
+                new TelegramTestSettings.Timings(Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        TelegramSettings.Retry.DEFAULT, Duration.ofSeconds(2)));
         bot = newsbot.telegram(settings);
         bot.start();
     }

@@ -10,6 +10,7 @@ import dev.newsbot.chat.SetSummary;
 import dev.newsbot.telegram.TelegramBot;
 import dev.newsbot.telegram.TelegramMetrics;
 import dev.newsbot.telegram.TelegramSettings;
+import dev.newsbot.telegram.TelegramTestSettings;
 import dev.newsbot.telegram.TelegramTexts;
 import dev.newsbot.telegram.fake.FakeBotApi;
 import dev.newsbot.telegram.fake.FakeChat;
@@ -38,8 +39,6 @@ import org.junit.jupiter.api.Timeout;
 class FleetPollingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final TelegramSettings.RateLimit GENEROUS =
-            new TelegramSettings.RateLimit(10_000, Duration.ofMinutes(1));
 
     private final FakeBotApi fake = new FakeBotApi();
     private final TestRedis redis = new TestRedis("polling");
@@ -73,9 +72,9 @@ class FleetPollingIT {
     private void replica(String name) {
         Fleet fleet = redis.fleet(name, Clock.systemUTC());
         fleets.put(name, fleet);
-        TelegramSettings settings = TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).withLimits(GENEROUS, GENEROUS)
-                .withShutdownGrace(Duration.ofSeconds(1));
+        TelegramSettings settings = TelegramTestSettings.read(TelegramTestSettings.against(fake.baseUrl()),
+                new TelegramTestSettings.Timings(Duration.ofSeconds(2), Duration.ofSeconds(1),
+                        TelegramSettings.Retry.DEFAULT, Duration.ofSeconds(1)));
         TelegramBot bot = new TelegramBot(settings, new EchoChat(), TelegramTexts.load(Path.of("prompts")),
                 Clock.systemUTC(), TelegramMetrics.none(), null, null, null, fleet.telegramStores());
         bots.add(bot);

@@ -10,14 +10,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /** A {@link FakeBotApi} and a real {@link TelegramBot} pointed at it, with fast timeouts; closes both. */
 final class BotHarness implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final TelegramSettings.RateLimit GENEROUS = new TelegramSettings.RateLimit(10_000, Duration.ofMinutes(1));
+    /** Fast back-off: 50 ms doubling to 400 ms, five attempts. */
+    static final TelegramSettings.Retry FAST_RETRY =
+            new TelegramSettings.Retry(5, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(5));
 
     final FakeBotApi fake;
     final ScriptedChatService chat = new ScriptedChatService();
@@ -27,6 +29,10 @@ final class BotHarness implements AutoCloseable {
     /** Where the bot keeps its inbox journal; null keeps it in memory. */
     Path inboxDir;
     TelegramBot bot;
+    /** The variables the bot's settings are read from: the fake's token and URL, generous limits, a test's own. */
+    final Map<String, String> env;
+    /** How long closing the bot lets in-flight answers finish. */
+    Duration shutdownGrace = Duration.ofSeconds(2);
 
     static {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
@@ -34,29 +40,29 @@ final class BotHarness implements AutoCloseable {
 
     BotHarness() throws IOException {
         fake = new FakeBotApi();
+        env = TelegramTestSettings.against(fake.baseUrl());
     }
 
     static TelegramTexts texts() {
         return TelegramTexts.load(Path.of("prompts"));
     }
 
-    /** Fast settings against the fake: 2 s call timeout, 1 s long poll, short back-off, generous limits. */
+    /** Fast settings against the fake, read from {@link #env}: 2 s call timeout, 1 s long poll, short back-off. */
     TelegramSettings settings() {
-        return TelegramSettings.defaults(FakeBotApi.TOKEN).withApiUrl(fake.baseUrl())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
-                .withRetry(new TelegramSettings.Retry(5, Duration.ofMillis(50), Duration.ofMillis(400),
-                        Duration.ofSeconds(5)))
-                .withShutdownGrace(Duration.ofSeconds(2)).withLimits(GENEROUS, GENEROUS);
+        return TelegramTestSettings.read(env, new TelegramTestSettings.Timings(Duration.ofSeconds(2),
+                Duration.ofSeconds(1), FAST_RETRY, shutdownGrace));
     }
 
     BotHarness start() {
-        return start(UnaryOperator.identity());
-    }
-
-    BotHarness start(UnaryOperator<TelegramSettings> tweak) {
-        bot = newBot(tweak.apply(settings()));
+        bot = newBot(settings());
         bot.start();
         return this;
+    }
+
+    /** Starts the bot with these variables over the harness's own, such as {@code NEWSBOT_TELEGRAM_WORKERS}. */
+    BotHarness start(Map<String, String> variables) {
+        env.putAll(variables);
+        return start();
     }
 
     /** A bot (not started) over this harness's fake, chat, clock, metrics, operators and inbox folder. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -224,8 +225,7 @@ class TelegramBotIT {
 
     @Test
     void should_tell_a_rate_limited_user_once_then_stay_silent_until_the_bucket_refills() throws IOException {
-        h = new BotHarness().start(s -> s.withLimits(BotHarness.GENEROUS,
-                new TelegramSettings.RateLimit(2, Duration.ofMinutes(1))));
+        h = new BotHarness().start(Map.of("NEWSBOT_TELEGRAM_RATE_LIMITS_PER_USER_CAPACITY", "2"));
         FakeUser ann = h.user("Ann");
         FakeChat dm = h.dm(ann);
 
@@ -252,8 +252,7 @@ class TelegramBotIT {
 
     @Test
     void should_limit_a_busy_group_per_chat() throws IOException {
-        h = new BotHarness().start(s -> s.withLimits(new TelegramSettings.RateLimit(1, Duration.ofMinutes(1)),
-                BotHarness.GENEROUS));
+        h = new BotHarness().start(Map.of("NEWSBOT_TELEGRAM_RATE_LIMITS_PER_CHAT_CAPACITY", "1"));
         FakeChat group = h.fake.group("Busy");
         FakeUser a = h.user("A");
         FakeUser b = h.user("B");

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -333,10 +334,11 @@ class TelegramFaultsIT {
                 BotHarness other = new BotHarness();
                 other.fake.failNext("getMe", Fault.connectionReset());
                 other.fake.failNext("getMe", 5, Fault.serverError(500));
-                TelegramBot bot = new TelegramBot(new TelegramSettings(token, other.fake.baseUrl(),
-                        TelegramSettings.Mode.POLLING, null, BotHarness.GENEROUS, BotHarness.GENEROUS, 1,
-                        Duration.ofSeconds(1), Duration.ofSeconds(1), new TelegramSettings.Retry(6,
-                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)), Duration.ofSeconds(1)),
+                other.env.putAll(Map.of("TELEGRAM_BOT_TOKEN", token, "NEWSBOT_TELEGRAM_WORKERS", "1"));
+                TelegramBot bot = new TelegramBot(TelegramTestSettings.read(other.env,
+                        new TelegramTestSettings.Timings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                                new TelegramSettings.Retry(6, Duration.ofMillis(10), Duration.ofMillis(20),
+                                        Duration.ofSeconds(1)), Duration.ofSeconds(1))),
                         other.chat, BotHarness.texts(), other.clock);
                 try {
                     bot.start();

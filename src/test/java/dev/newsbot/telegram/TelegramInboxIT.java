@@ -52,7 +52,8 @@ class TelegramInboxIT {
             }
             return ScriptedChatService.standard(r);
         };
-        h.start(s -> s.withShutdownGrace(java.time.Duration.ofMillis(100)));
+        h.shutdownGrace = java.time.Duration.ofMillis(100);
+        h.start();
         FakeUser ann = h.user("Ann");
         FakeChat dm = h.dm(ann);
         Incoming q = h.fake.say(dm, ann, "What happened at Westgate?");

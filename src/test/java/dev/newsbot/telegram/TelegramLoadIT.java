@@ -35,7 +35,7 @@ class TelegramLoadIT {
                 sleep(ThreadLocalRandom.current().nextInt(5, 20));
                 return ScriptedChatService.standard(r);
             };
-            h.start(s -> s.withWorkers(8));
+            h.start(Map.of("NEWSBOT_TELEGRAM_WORKERS", "8"));
             List<FakeChat> chats = new ArrayList<>();
             List<FakeUser> users = new ArrayList<>();
             for (int c = 0; c < CHATS; c++) {

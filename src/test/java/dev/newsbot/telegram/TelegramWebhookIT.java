@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class TelegramWebhookIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        h = new BotHarness().start(s -> s.withWebhook(new TelegramSettings.Webhook("127.0.0.1", 0, PUBLIC, SECRET)));
+        h = new BotHarness().start(Map.of("NEWSBOT_TELEGRAM_WEBHOOK_ENABLED", "true",
+                "NEWSBOT_TELEGRAM_WEBHOOK_PORT", "0", "NEWSBOT_TELEGRAM_WEBHOOK_PUBLIC_URL", PUBLIC.toString(),
+                "TELEGRAM_WEBHOOK_SECRET", SECRET));
         InetSocketAddress address = h.bot.webhookAddress().orElseThrow();
         URI local = URI.create("http://127.0.0.1:" + address.getPort());
         endpoint = local.resolve(PUBLIC.getPath());
