@@ -2,13 +2,19 @@ package dev.newsbot.opensearch;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.index.IndexSettings;
+import dev.newsbot.index.IndexedSet;
 import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.PriorArticle;
+import dev.newsbot.index.PriorIndex;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.ops.StorePublisher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * atomic request; a version already served there (written by another replica, or before a restart) is used as it
  * is. If writing fails the new index is deleted and the alias stays where it was. Once the new version is served,
  * versions older than the one it replaced are deleted: the one it replaced is kept until the next reload, so
- * questions in flight on it (here or on other replicas) finish. Thread-safe.
+ * questions in flight on it (here or on other replicas) finish. Each index records the model and splitter settings
+ * it was made with, so that the next build reuses the passages and vectors of unchanged articles read back from the
+ * served version ({@link #prior}). Thread-safe.
  */
 public final class OpenSearchSets implements StorePublisher {
 
@@ -87,6 +95,31 @@ public final class OpenSearchSets implements StorePublisher {
         return published instanceof OpenSearchPassageStore p ? p.local() : published;
     }
 
+    /**
+     * The passages and vectors of the version the set's alias points at, read back from its index, when that index
+     * records it was made with {@code settings}; empty when the set is not served here or was made otherwise.
+     */
+    @Override
+    public Optional<PriorIndex> prior(String setName, IndexSettings settings) {
+        Optional<String> served = indexes.served(setName);
+        if (served.isEmpty()) {
+            return Optional.empty();
+        }
+        String index = served.get();
+        Optional<IndexSettings> made = indexes.madeWith(index);
+        if (!made.filter(settings::equals).isPresent()) {
+            log.info("Set \"{}\": OpenSearch index {} was made with {}, not {}; its vectors are not reused",
+                    setName, index, made.map(Object::toString).orElse("unrecorded settings"), settings);
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        Map<String, PriorArticle> articles = new HashMap<>();
+        indexes.storedVectors(index).forEach((id, stored) -> stored.prior(id).ifPresent(a -> articles.put(id, a)));
+        log.info("Set \"{}\": read the passages and vectors of {} articles back from OpenSearch index {} in {} ms",
+                setName, articles.size(), index, (System.nanoTime() - start) / 1_000_000);
+        return Optional.of(PriorIndex.of(articles));
+    }
+
     /** Bytes the published version's index holds on disk (primaries), or -1 for a store not published here. */
     public long storedBytes(PassageStore published) {
         return published instanceof OpenSearchPassageStore p ? indexes.storeBytes(p.index()) : -1;
@@ -100,7 +133,8 @@ public final class OpenSearchSets implements StorePublisher {
 
     private void write(PassageStore built, String index) {
         ArticleSet set = built.articleSet();
-        indexes.create(set.name(), set.version(), IndexSchema.of(stopWords, dimension));
+        IndexSettings madeWith = built instanceof IndexedSet local ? local.index().header().settings() : null;
+        indexes.create(set.name(), set.version(), IndexSchema.of(stopWords, dimension), madeWith);
         try {
             List<PassageDocument> batch = new ArrayList<>(SetIndexes.BULK_DOCUMENTS);
             for (int row = 0; row < built.size(); row++) {

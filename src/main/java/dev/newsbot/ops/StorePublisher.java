@@ -1,6 +1,9 @@
 package dev.newsbot.ops;
 
+import dev.newsbot.index.IndexSettings;
 import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.PriorIndex;
+import java.util.Optional;
 
 /**
  * What happens to a set version once it is built or opened, before questions see it: the in-process engine serves
@@ -22,5 +25,15 @@ public interface StorePublisher {
     /** The locally built store behind a published one, for reusing its passages and vectors at the next reload. */
     default PassageStore local(PassageStore published) {
         return published;
+    }
+
+    /**
+     * The passages and vectors of the set's version that the engine serves now, read back from it, for the next
+     * build to reuse those of unchanged articles; empty when the engine serves no version of the set, or one made
+     * with other {@code settings} (model, dimension, splitter). The in-process engine has none: its served version
+     * is in this process already.
+     */
+    default Optional<PriorIndex> prior(String setName, IndexSettings settings) {
+        return Optional.empty();
     }
 }
