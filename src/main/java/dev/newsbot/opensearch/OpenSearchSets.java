@@ -4,6 +4,7 @@ import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.index.IndexSettings;
 import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.Passage;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.PriorArticle;
 import dev.newsbot.index.PriorIndex;
@@ -42,6 +43,7 @@ public final class OpenSearchSets implements StorePublisher {
     private final TextAnalyzer analyzer;
     private final float outletBoost;
     private final Map<String, String> replaced = new ConcurrentHashMap<>();
+    private final Map<String, BulkDraft> drafts = new ConcurrentHashMap<>();
 
     /**
      * @param stopWords   the words the in-process analyzer drops, so both engines index the same terms
@@ -67,7 +69,12 @@ public final class OpenSearchSets implements StorePublisher {
         String index = cluster.settings().index(set.name(), set.version());
         String before = indexes.served(set.name()).orElse(null);
         if (!index.equals(before)) {
-            write(built, index);
+            BulkDraft draft = drafts.remove(index);
+            if (draft != null) {
+                draft.finish(built.size());
+            } else {
+                write(built, index);
+            }
             indexes.swap(set.name(), index);
             if (before != null) {
                 replaced.put(set.name(), before);
@@ -78,6 +85,36 @@ public final class OpenSearchSets implements StorePublisher {
         }
         return new OpenSearchPassageStore(built, new PassageSearch(cluster, index,
                 OpenSearchEmbeddingStore.DEFAULT_EF_SEARCH, outletBoost), analyzer, index);
+    }
+
+    /**
+     * Writes the version to its own index while it is built ({@link BulkDraft}); nothing when the set's alias serves
+     * this very version already, which {@link #publish} then uses as it is.
+     */
+    @Override
+    public Draft draft(ArticleSet set, IndexSettings settings) {
+        String index = cluster.settings().index(set.name(), set.version());
+        if (indexes.served(set.name()).filter(index::equals).isPresent()) {
+            return Draft.NONE;
+        }
+        BulkDraft draft = new BulkDraft(indexes, set, index, IndexSchema.of(stopWords, dimension), settings,
+                heading);
+        BulkDraft earlier = drafts.put(index, draft);
+        if (earlier != null) {
+            earlier.abandon();
+        }
+        return new Draft() {
+            @Override
+            public void add(int row, Passage passage, Article article, String contentHash, float[] vector) {
+                draft.add(row, passage, article, contentHash, vector);
+            }
+
+            @Override
+            public void abandon() {
+                drafts.remove(index, draft);
+                draft.abandon();
+            }
+        };
     }
 
     @Override

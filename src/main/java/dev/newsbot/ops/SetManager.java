@@ -273,8 +273,14 @@ public final class SetManager {
             fromEngine = true;
         }
         IndexBuild build;
+        StorePublisher.Draft draft = StorePublisher.Draft.NONE;
         try {
-            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target, fingerprint);
+            draft = publisher.draft(set, indexer.settings());
+            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target, fingerprint,
+                    draft);
+        } catch (RuntimeException | Error e) {
+            draft.abandon();
+            throw e;
         } finally {
             if (prior.index() != null) {
                 prior.index().close();

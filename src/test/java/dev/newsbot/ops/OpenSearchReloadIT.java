@@ -185,6 +185,51 @@ class OpenSearchReloadIT {
         }
     }
 
+    /** The bulk writes overlap the embedding: the new index fills while the model still works on the set. */
+    @Test
+    void should_write_the_new_version_to_its_index_while_it_is_embedded() throws Exception {
+        TestBot bot = new TestBot(4);
+        Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(50, 0));
+        SetManager manager = bot.manager(publisher, new SetSource("news", List.of(file), null));
+        manager.loadAll();
+        String first = cluster.settings().index("news", ArticleSet.of("news", TestBot.towns(50, 0)).version());
+        List<Article> next = TestBot.towns(1200, 1);
+        String second = cluster.settings().index("news", ArticleSet.of("news", next).version());
+        TestBot.writeJsonl(file, next);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+
+        java.util.concurrent.CompletableFuture<ReloadReport> reload = manager.reloadAsync("news", thread);
+        long indexedWhileEmbedding = 0;
+        while (!reload.isDone()) {
+            long indexed = indexed(second);
+            if (bot.hashing.calls() < 50 + 1200) {
+                indexedWhileEmbedding = Math.max(indexedWhileEmbedding, indexed);
+            }
+            Thread.sleep(50);
+        }
+        ReloadReport report = reload.get();
+        thread.shutdown();
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.embedded()).isEqualTo(1200);
+        assertThat(indexedWhileEmbedding).as("documents in the new index while the model still embedded the set")
+                .isPositive();
+        assertThat(new SetIndexes(cluster).served("news")).contains(second);
+        assertThat(new SetIndexes(cluster).versions("news")).containsExactlyInAnyOrder(first, second);
+    }
+
+    /** Documents the index has taken in, searchable or not yet (its refresh interval is off while it is written). */
+    private static long indexed(String index) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(OpenSearchNode.require().resolve("/" + index + "/_stats/indexing"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 404) {
+            return 0;
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("_all")
+                .path("primaries").path("indexing").path("index_total").asLong();
+    }
+
     @Test
     void should_embed_every_article_again_when_the_served_version_was_split_otherwise() {
         Path file = TestBot.writeJsonl(dir.resolve("news.jsonl"), TestBot.towns(20, 0));
