@@ -67,24 +67,36 @@ public final class OpenSearchSets implements StorePublisher {
     public PassageStore publish(PassageStore built) {
         ArticleSet set = built.articleSet();
         String index = cluster.settings().index(set.name(), set.version());
-        String before = indexes.served(set.name()).orElse(null);
-        if (!index.equals(before)) {
-            BulkDraft draft = drafts.remove(index);
+        BulkDraft draft = drafts.remove(index);
+        try {
+            String before = indexes.served(set.name()).orElse(null);
+            if (!index.equals(before)) {
+                if (draft != null) {
+                    draft.finish(built.size());
+                    draft = null;
+                } else {
+                    write(built, index);
+                }
+                swap(built, index, before);
+            }
+        } finally {
             if (draft != null) {
-                draft.finish(built.size());
-            } else {
-                write(built, index);
+                draft.abandon();
             }
-            indexes.swap(set.name(), index);
-            if (before != null) {
-                replaced.put(set.name(), before);
-            }
-            log.info("Set \"{}\": version {} written to OpenSearch index {} ({} passages), alias {} moved from {}",
-                    set.name(), set.version(), index, built.size(), cluster.settings().alias(set.name()),
-                    before == null ? "nothing" : before);
         }
         return new OpenSearchPassageStore(built, new PassageSearch(cluster, index,
                 OpenSearchEmbeddingStore.DEFAULT_EF_SEARCH, outletBoost), analyzer, index);
+    }
+
+    private void swap(PassageStore built, String index, String before) {
+        ArticleSet set = built.articleSet();
+        indexes.swap(set.name(), index);
+        if (before != null) {
+            replaced.put(set.name(), before);
+        }
+        log.info("Set \"{}\": version {} written to OpenSearch index {} ({} passages), alias {} moved from {}",
+                set.name(), set.version(), index, built.size(), cluster.settings().alias(set.name()),
+                before == null ? "nothing" : before);
     }
 
     /**
