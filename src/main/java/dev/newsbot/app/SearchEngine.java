@@ -1,5 +1,6 @@
 package dev.newsbot.app;
 
+import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.bench.BenchEngine;
 import dev.newsbot.config.NewsbotConfig;
 import dev.newsbot.config.Secrets;
@@ -14,6 +15,7 @@ import dev.newsbot.opensearch.OpenSearchSets;
 import dev.newsbot.opensearch.OpenSearchSettings;
 import dev.newsbot.ops.sets.Readiness;
 import dev.newsbot.ops.sets.StorePublisher;
+import dev.newsbot.search.SearchBench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -73,6 +75,19 @@ final class SearchEngine implements AutoCloseable {
 
             @Override
             public PassageStore publish(PassageStore built) {
+                return sets.publish(built);
+            }
+
+            @Override
+            public PassageStore ingest(SearchBench search, ArticleSet set) {
+                StorePublisher.Draft draft = sets.draft(set, search.settings());
+                PassageStore built;
+                try {
+                    built = search.index(set, draft).store();
+                } catch (RuntimeException | Error e) {
+                    draft.abandon();
+                    throw e;
+                }
                 return sets.publish(built);
             }
 

@@ -166,8 +166,7 @@ public final class Benchmark {
                 if (modelFirst) {
                     model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
                 }
-                stores.add(ingest.time(partTexts.size(),
-                        () -> subject.engine().publish(subject.search().index(articles).store())));
+                stores.add(ingest.time(partTexts.size(), () -> subject.engine().ingest(subject.search(), articles)));
                 if (!modelFirst) {
                     model.time(partTexts.size(), () -> embedder.embedAll(partTexts));
                 }

@@ -47,7 +47,12 @@ final class PassageWriter implements Closeable {
     private final Map<String, List<String>> headings = new ConcurrentHashMap<>();
     private int rows;
 
-    PassageWriter(Directory directory, TextAnalyzer analyzer, int dimension, Executor executor, int parallelism) {
+    private final PassageSink sink;
+
+    /** @param sink hears of every row as it is queued */
+    PassageWriter(Directory directory, TextAnalyzer analyzer, int dimension, Executor executor, int parallelism,
+                  PassageSink sink) {
+        this.sink = java.util.Objects.requireNonNull(sink, "sink");
         this.analyzer = analyzer;
         this.dimension = dimension;
         this.executor = executor;
@@ -92,7 +97,9 @@ final class PassageWriter implements Closeable {
                     + " dimensions, not " + dimension);
         }
         String heading = UrlSlugs.heading(article);
-        pending.add(new Pending(passage, article, heading, contentHash, unit(vector)));
+        float[] unit = unit(vector);
+        sink.add(rows, passage, article, contentHash, unit);
+        pending.add(new Pending(passage, article, heading, contentHash, unit));
         rows++;
         if (pending.size() >= CHUNK) {
             flush();

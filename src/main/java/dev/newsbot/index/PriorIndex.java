@@ -1,6 +1,9 @@
 package dev.newsbot.index;
 
 import dev.newsbot.articles.ArticleSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +14,8 @@ import java.util.Set;
  * ({@link SetIndexer#index(ArticleSet, PriorIndex, SetIndexer.Progress)}) splits and embeds only new and changed
  * articles. It comes from the version being served or from the index on disk opened with the current settings
  * ({@link #of(SetIndex)}); either must have been built with the same model and splitter settings as the indexer it
- * is given to. Passages and vectors are read from that index when they are reused. Immutable and thread-safe.
+ * is given to. Passages and vectors are read from that index when they are reused. An external search engine's
+ * served version supplies them already read ({@link #of(Map)}). Immutable and thread-safe.
  */
 public final class PriorIndex {
 
@@ -21,11 +25,18 @@ public final class PriorIndex {
     record Entry(String contentHash, int[] rows) {
     }
 
-    private final SetIndex index;
+    /** Where the earlier passages and vectors are read, by row. */
+    private interface Rows {
+        Passage passage(int row);
+
+        float[] vector(int row);
+    }
+
+    private final Rows rows;
     private final Map<String, SetIndex.ArticleRows> byId;
 
-    private PriorIndex(SetIndex index, Map<String, SetIndex.ArticleRows> byId) {
-        this.index = index;
+    private PriorIndex(Rows rows, Map<String, SetIndex.ArticleRows> byId) {
+        this.rows = rows;
         this.byId = Map.copyOf(byId);
     }
 
@@ -43,7 +54,52 @@ public final class PriorIndex {
     /** An index opened with the current settings by {@link IndexDirectory#open}. */
     public static PriorIndex of(SetIndex index) {
         Objects.requireNonNull(index, "PriorIndex index must not be null");
-        return new PriorIndex(index, index.articleRows());
+        return new PriorIndex(new Rows() {
+            @Override
+            public Passage passage(int row) {
+                return index.passage(row);
+            }
+
+            @Override
+            public float[] vector(int row) {
+                return index.vector(row);
+            }
+        }, index.articleRows());
+    }
+
+    /**
+     * Earlier articles read from outside this process, by article id. The caller checks that they were made with
+     * the model and splitter settings of the indexer this is given to.
+     */
+    public static PriorIndex of(Map<String, PriorArticle> articles) {
+        Objects.requireNonNull(articles, "PriorIndex articles must not be null");
+        List<Passage> passages = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        Map<String, SetIndex.ArticleRows> byId = new HashMap<>();
+        articles.forEach((id, article) -> {
+            if (!article.passages().get(0).articleId().equals(id)) {
+                throw new IllegalArgumentException("PriorIndex articles: the passages under id " + id
+                        + " are of article " + article.passages().get(0).articleId());
+            }
+            int[] rows = new int[article.passages().size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = passages.size();
+                passages.add(article.passages().get(i));
+                vectors.add(article.vectors().get(i));
+            }
+            byId.put(id, new SetIndex.ArticleRows(article.contentHash(), rows));
+        });
+        return new PriorIndex(new Rows() {
+            @Override
+            public Passage passage(int row) {
+                return passages.get(row);
+            }
+
+            @Override
+            public float[] vector(int row) {
+                return vectors.get(row).clone();
+            }
+        }, byId);
     }
 
     /** Number of earlier articles. */
@@ -68,10 +124,10 @@ public final class PriorIndex {
     }
 
     Passage passage(int row) {
-        return index.passage(row);
+        return rows.passage(row);
     }
 
     float[] vector(int row) {
-        return index.vector(row);
+        return rows.vector(row);
     }
 }

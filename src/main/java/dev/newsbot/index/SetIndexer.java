@@ -117,6 +117,15 @@ public final class SetIndexer {
      */
     public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress, IndexDirectory target,
                             String sources) {
+        return index(set, prior, progress, target, sources, PassageSink.NONE);
+    }
+
+    /**
+     * Like {@link #index(ArticleSet, PriorIndex, Progress, IndexDirectory, String)}, telling {@code sink} of every
+     * passage as it is written, in row order (an external engine writing the version while it is built).
+     */
+    public IndexBuild index(ArticleSet set, PriorIndex prior, Progress progress, IndexDirectory target,
+                            String sources, PassageSink sink) {
         Objects.requireNonNull(set, "set must not be null");
         Objects.requireNonNull(prior, "prior must not be null");
         if (target != null) {
@@ -135,7 +144,7 @@ public final class SetIndexer {
         List<String> changed = new ArrayList<>();
         int[] reused = new int[1];
         int toEmbed = fresh;
-        IndexedSet store = write(set, target, sources, writer -> {
+        IndexedSet store = write(set, target, sources, sink, writer -> {
             Batch batch = new Batch(writer, toEmbed, progress);
             for (int a = 0; a < articles.size(); a++) {
                 Article article = articles.get(a);
@@ -185,12 +194,16 @@ public final class SetIndexer {
         return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
     }
 
-    /** Writes a new version with {@code body}, commits it and opens it; in memory when {@code target} is null. */
-    private IndexedSet write(ArticleSet set, IndexDirectory target, String sources, Consumer<PassageWriter> body) {
+    /**
+     * Writes a new version with {@code body}, telling {@code sink} of every row, commits it and opens it; in memory
+     * when {@code target} is null.
+     */
+    private IndexedSet write(ArticleSet set, IndexDirectory target, String sources, PassageSink sink,
+                             Consumer<PassageWriter> body) {
         IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant(), sources);
         if (target == null) {
             ByteBuffersDirectory memory = new ByteBuffersDirectory();
-            try (PassageWriter writer = writer(memory)) {
+            try (PassageWriter writer = writer(memory, sink)) {
                 body.accept(writer);
                 writer.commit(header);
             }
@@ -200,7 +213,7 @@ public final class SetIndexer {
         IndexDirectory.Draft draft = target.begin();
         Path version = null;
         try {
-            try (PassageWriter writer = writer(draft.directory())) {
+            try (PassageWriter writer = writer(draft.directory(), sink)) {
                 body.accept(writer);
                 writer.commit(header);
             }
@@ -218,8 +231,8 @@ public final class SetIndexer {
         }
     }
 
-    private PassageWriter writer(Directory directory) {
-        return new PassageWriter(directory, analyzer, embedder.dimension(), searchExecutor, searchParallelism);
+    private PassageWriter writer(Directory directory, PassageSink sink) {
+        return new PassageWriter(directory, analyzer, embedder.dimension(), searchExecutor, searchParallelism, sink);
     }
 
     /**
@@ -365,7 +378,7 @@ public final class SetIndexer {
             throw new IllegalArgumentException("passages, owners and vectors differ in count: " + passages.size()
                     + ", " + owners.size() + ", " + vectors.size());
         }
-        return write(set, target, null, writer -> {
+        return write(set, target, null, PassageSink.NONE, writer -> {
             for (int row = 0; row < passages.size(); row++) {
                 writer.add(passages.get(row), owners.get(row), ArticleSet.contentHash(owners.get(row)),
                         vectors.get(row));

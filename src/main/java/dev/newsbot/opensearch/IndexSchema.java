@@ -36,9 +36,13 @@ public record IndexSchema(List<String> stopWords, int dimension, int neighbours,
     static final String ANALYZER = "newsbot_english";
     static final long UNDATED = Long.MIN_VALUE;
 
-    /** The in-process graph's shape: 32 neighbours, a beam of 100 while building. */
+    /**
+     * The graph's shape: 32 neighbours, as in process, and a beam of 400 while building (100 in process), which
+     * the bulk write affords beside the model and which the recall of {@link OpenSearchEmbeddingStore}'s
+     * candidates needs (docs/scaling.md).
+     */
     public static final int NEIGHBOURS = 32;
-    public static final int BEAM_WIDTH = 100;
+    public static final int BEAM_WIDTH = 400;
 
     public IndexSchema {
         stopWords = List.copyOf(Objects.requireNonNull(stopWords, "IndexSchema.stopWords must not be null"));

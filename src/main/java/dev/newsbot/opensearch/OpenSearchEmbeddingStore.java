@@ -32,9 +32,11 @@ public final class OpenSearchEmbeddingStore implements EmbeddingStore<TextSegmen
 
     /**
      * Graph candidates per search, asked as both {@code k} and {@code ef_search} (the Lucene engine explores
-     * {@code k} candidates), of which the best {@code maxResults} are returned: the in-process search's minimum.
+     * {@code k} candidates), of which the best {@code maxResults} are returned. More than in process (400): the
+     * cluster's index has fewer, larger segments, each searched for this many, so the graph must be explored
+     * further for the same recall (docs/scaling.md gives the figures).
      */
-    public static final int DEFAULT_EF_SEARCH = 400;
+    public static final int DEFAULT_EF_SEARCH = 1000;
 
     private final OpenSearchCluster cluster;
     private final String index;

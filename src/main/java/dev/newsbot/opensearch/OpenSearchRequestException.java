@@ -8,4 +8,8 @@ public final class OpenSearchRequestException extends RuntimeException {
     public OpenSearchRequestException(String message) {
         super(message);
     }
+
+    public OpenSearchRequestException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -2,13 +2,20 @@ package dev.newsbot.opensearch;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.index.IndexSettings;
+import dev.newsbot.index.IndexedSet;
+import dev.newsbot.index.Passage;
 import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.PriorArticle;
+import dev.newsbot.index.PriorIndex;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.ops.sets.StorePublisher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * atomic request; a version already served there (written by another replica, or before a restart) is used as it
  * is. If writing fails the new index is deleted and the alias stays where it was. Once the new version is served,
  * versions older than the one it replaced are deleted: the one it replaced is kept until the next reload, so
- * questions in flight on it (here or on other replicas) finish. Thread-safe.
+ * questions in flight on it (here or on other replicas) finish. Each index records the model and splitter settings
+ * it was made with, so that the next build reuses the passages and vectors of unchanged articles read back from the
+ * served version ({@link #prior}). Thread-safe.
  */
 public final class OpenSearchSets implements StorePublisher {
 
@@ -34,6 +43,7 @@ public final class OpenSearchSets implements StorePublisher {
     private final TextAnalyzer analyzer;
     private final float outletBoost;
     private final Map<String, String> replaced = new ConcurrentHashMap<>();
+    private final Map<String, BulkDraft> drafts = new ConcurrentHashMap<>();
 
     /**
      * @param stopWords   the words the in-process analyzer drops, so both engines index the same terms
@@ -57,19 +67,66 @@ public final class OpenSearchSets implements StorePublisher {
     public PassageStore publish(PassageStore built) {
         ArticleSet set = built.articleSet();
         String index = cluster.settings().index(set.name(), set.version());
-        String before = indexes.served(set.name()).orElse(null);
-        if (!index.equals(before)) {
-            write(built, index);
-            indexes.swap(set.name(), index);
-            if (before != null) {
-                replaced.put(set.name(), before);
+        BulkDraft draft = drafts.remove(index);
+        try {
+            String before = indexes.served(set.name()).orElse(null);
+            if (!index.equals(before)) {
+                if (draft != null) {
+                    draft.finish(built.size());
+                    draft = null;
+                } else {
+                    write(built, index);
+                }
+                swap(built, index, before);
             }
-            log.info("Set \"{}\": version {} written to OpenSearch index {} ({} passages), alias {} moved from {}",
-                    set.name(), set.version(), index, built.size(), cluster.settings().alias(set.name()),
-                    before == null ? "nothing" : before);
+        } finally {
+            if (draft != null) {
+                draft.abandon();
+            }
         }
         return new OpenSearchPassageStore(built, new PassageSearch(cluster, index,
                 OpenSearchEmbeddingStore.DEFAULT_EF_SEARCH, outletBoost), analyzer, index);
+    }
+
+    private void swap(PassageStore built, String index, String before) {
+        ArticleSet set = built.articleSet();
+        indexes.swap(set.name(), index);
+        if (before != null) {
+            replaced.put(set.name(), before);
+        }
+        log.info("Set \"{}\": version {} written to OpenSearch index {} ({} passages), alias {} moved from {}",
+                set.name(), set.version(), index, built.size(), cluster.settings().alias(set.name()),
+                before == null ? "nothing" : before);
+    }
+
+    /**
+     * Writes the version to its own index while it is built ({@link BulkDraft}); nothing when the set's alias serves
+     * this very version already, which {@link #publish} then uses as it is.
+     */
+    @Override
+    public Draft draft(ArticleSet set, IndexSettings settings) {
+        String index = cluster.settings().index(set.name(), set.version());
+        if (indexes.served(set.name()).filter(index::equals).isPresent()) {
+            return Draft.NONE;
+        }
+        BulkDraft draft = new BulkDraft(indexes, set, index, IndexSchema.of(stopWords, dimension), settings,
+                heading);
+        BulkDraft earlier = drafts.put(index, draft);
+        if (earlier != null) {
+            earlier.abandon();
+        }
+        return new Draft() {
+            @Override
+            public void add(int row, Passage passage, Article article, String contentHash, float[] vector) {
+                draft.add(row, passage, article, contentHash, vector);
+            }
+
+            @Override
+            public void abandon() {
+                drafts.remove(index, draft);
+                draft.abandon();
+            }
+        };
     }
 
     @Override
@@ -87,6 +144,31 @@ public final class OpenSearchSets implements StorePublisher {
         return published instanceof OpenSearchPassageStore p ? p.local() : published;
     }
 
+    /**
+     * The passages and vectors of the version the set's alias points at, read back from its index, when that index
+     * records it was made with {@code settings}; empty when the set is not served here or was made otherwise.
+     */
+    @Override
+    public Optional<PriorIndex> prior(String setName, IndexSettings settings) {
+        Optional<String> served = indexes.served(setName);
+        if (served.isEmpty()) {
+            return Optional.empty();
+        }
+        String index = served.get();
+        Optional<IndexSettings> made = indexes.madeWith(index);
+        if (!made.filter(settings::equals).isPresent()) {
+            log.info("Set \"{}\": OpenSearch index {} was made with {}, not {}; its vectors are not reused",
+                    setName, index, made.map(Object::toString).orElse("unrecorded settings"), settings);
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        Map<String, PriorArticle> articles = new HashMap<>();
+        indexes.storedVectors(index).forEach((id, stored) -> stored.prior(id).ifPresent(a -> articles.put(id, a)));
+        log.info("Set \"{}\": read the passages and vectors of {} articles back from OpenSearch index {} in {} ms",
+                setName, articles.size(), index, (System.nanoTime() - start) / 1_000_000);
+        return Optional.of(PriorIndex.of(articles));
+    }
+
     /** Bytes the published version's index holds on disk (primaries), or -1 for a store not published here. */
     public long storedBytes(PassageStore published) {
         return published instanceof OpenSearchPassageStore p ? indexes.storeBytes(p.index()) : -1;
@@ -100,7 +182,8 @@ public final class OpenSearchSets implements StorePublisher {
 
     private void write(PassageStore built, String index) {
         ArticleSet set = built.articleSet();
-        indexes.create(set.name(), set.version(), IndexSchema.of(stopWords, dimension));
+        IndexSettings madeWith = built instanceof IndexedSet local ? local.index().header().settings() : null;
+        indexes.create(set.name(), set.version(), IndexSchema.of(stopWords, dimension), madeWith);
         try {
             List<PassageDocument> batch = new ArrayList<>(SetIndexes.BULK_DOCUMENTS);
             for (int row = 0; row < built.size(); row++) {

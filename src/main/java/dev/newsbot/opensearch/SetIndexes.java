@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbot.index.IndexSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,9 @@ public final class SetIndexes {
     /** Documents per bulk request: about 1 MB with 384-dimension vectors. */
     static final int BULK_DOCUMENTS = 250;
     private static final int READ_PAGE = 1000;
+    private static final String META_MODEL = "embedding_model";
+    private static final String META_DIMENSION = "dimension";
+    private static final String META_SPLITTER = "splitter";
 
     private final OpenSearchCluster cluster;
     private final OpenSearchSettings settings;
@@ -38,14 +42,39 @@ public final class SetIndexes {
 
     /** Creates the (empty) index of a set version; an index left by an earlier failed build is replaced. */
     public String create(String setName, String version, IndexSchema schema) {
+        return create(setName, version, schema, null);
+    }
+
+    /**
+     * Like {@link #create(String, String, IndexSchema)}, recording in the index's mapping the model and splitter
+     * settings its passages and vectors are made with ({@link #madeWith}); null records none.
+     */
+    public String create(String setName, String version, IndexSchema schema, IndexSettings madeWith) {
         String index = settings.index(setName, version);
         if (served(setName).filter(index::equals).isPresent()) {
             throw new OpenSearchRequestException("index " + index + " is the served version of set '" + setName
                     + "'; a version is written once");
         }
         cluster.sendAllowingMissing("DELETE", "/" + index, null);
-        cluster.send("PUT", "/" + index, schema.createRequest(mapper, settings));
+        ObjectNode body = schema.createRequest(mapper, settings);
+        if (madeWith != null) {
+            ObjectNode meta = ((ObjectNode) body.path("mappings")).putObject("_meta");
+            meta.put(META_MODEL, madeWith.embeddingModel()).put(META_DIMENSION, madeWith.dimension())
+                    .put(META_SPLITTER, madeWith.splitterSettings());
+        }
+        cluster.send("PUT", "/" + index, body);
         return index;
+    }
+
+    /** The model and splitter settings an index records it was made with; empty when it records none. */
+    public Optional<IndexSettings> madeWith(String index) {
+        JsonNode meta = cluster.send("GET", "/" + index + "/_mapping", null).path(index).path("mappings")
+                .path("_meta");
+        if (!meta.hasNonNull(META_MODEL) || !meta.hasNonNull(META_SPLITTER) || meta.path(META_DIMENSION).asInt() < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndexSettings(meta.path(META_MODEL).asText(), meta.path(META_DIMENSION).asInt(),
+                meta.path(META_SPLITTER).asText()));
     }
 
     /** Adds documents to an index in bulk requests; any document refused fails the whole call. */
@@ -134,8 +163,8 @@ public final class SetIndexes {
     }
 
     /**
-     * The stored vectors of every article in {@code index}, keyed by article id, so that an incremental reload
-     * reuses those of unchanged articles instead of embedding them again.
+     * The stored passages and vectors of every article in {@code index}, keyed by article id, so that an incremental
+     * reload reuses those of unchanged articles instead of splitting and embedding them again.
      */
     public Map<String, StoredArticle> storedVectors(String index) {
         Map<String, StoredArticle> articles = new HashMap<>();
@@ -156,7 +185,7 @@ public final class SetIndexes {
         ObjectNode body = mapper.createObjectNode().put("size", READ_PAGE);
         body.putArray("sort").add(IndexSchema.ROW);
         body.putArray("_source").add(IndexSchema.ARTICLE_ID).add(IndexSchema.ORDINAL).add(IndexSchema.CONTENT_HASH)
-                .add(IndexSchema.VECTOR);
+                .add(IndexSchema.VECTOR).add(IndexSchema.SENTENCES);
         if (after != null) {
             body.set("search_after", after);
         }
@@ -170,9 +199,14 @@ public final class SetIndexes {
         for (int i = 0; i < vector.length; i++) {
             vector[i] = (float) values.get(i).asDouble();
         }
-        articles.computeIfAbsent(source.path(IndexSchema.ARTICLE_ID).asText(),
-                        id -> new StoredArticle(source.path(IndexSchema.CONTENT_HASH).asText(), new HashMap<>()))
-                .vectors().put(source.path(IndexSchema.ORDINAL).asInt(), vector);
+        List<String> sentences = new ArrayList<>();
+        source.path(IndexSchema.SENTENCES).forEach(s -> sentences.add(s.asText()));
+        StoredArticle article = articles.computeIfAbsent(source.path(IndexSchema.ARTICLE_ID).asText(),
+                id -> new StoredArticle(source.path(IndexSchema.CONTENT_HASH).asText(), new HashMap<>(),
+                        new HashMap<>()));
+        int ordinal = source.path(IndexSchema.ORDINAL).asInt();
+        article.vectors().put(ordinal, vector);
+        article.sentences().put(ordinal, sentences);
     }
 
     private List<String> aliasTargets(String alias) {

@@ -3,10 +3,13 @@ package dev.newsbot.search;
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.index.IndexDirectory;
+import dev.newsbot.index.IndexSettings;
 import dev.newsbot.index.IndexedSet;
 import dev.newsbot.index.Passage;
+import dev.newsbot.index.PassageSink;
 import dev.newsbot.index.PassageSplitter;
 import dev.newsbot.index.PassageStore;
+import dev.newsbot.index.PriorIndex;
 import dev.newsbot.index.SetIndexer;
 import dev.newsbot.index.embedding.Embedder;
 import java.nio.file.Path;
@@ -52,7 +55,17 @@ public final class SearchBench {
 
     /** Splits, embeds and indexes every article of {@code set} in memory, as a load of the bot does. */
     public Built index(ArticleSet set) {
-        return new Built(indexer.index(set, SetIndexer.Progress.NONE));
+        return index(set, PassageSink.NONE);
+    }
+
+    /** Like {@link #index(ArticleSet)}, telling {@code sink} of every passage as it is written. */
+    public Built index(ArticleSet set, PassageSink sink) {
+        return new Built(indexer.index(set, PriorIndex.none(), SetIndexer.Progress.NONE, null, null, sink).store());
+    }
+
+    /** The model and splitter settings the indexes built here carry. */
+    public IndexSettings settings() {
+        return indexer.settings();
     }
 
     /**

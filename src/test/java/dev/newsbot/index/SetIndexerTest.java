@@ -76,6 +76,48 @@ class SetIndexerTest {
     }
 
     @Test
+    void should_reuse_articles_read_from_outside_and_build_the_same_index_as_from_scratch() {
+        IndexedSet first = indexer.index(ArticleSet.of("news", TestSets.news()), SetIndexer.Progress.NONE);
+        ArticleSet edited = ArticleSet.of("news", withBody(TestSets.news(), "quake", "Two aftershocks followed."));
+        int callsBefore = embedder.calls();
+
+        IndexBuild build = indexer.index(edited, PriorIndex.of(readOut(first)), SetIndexer.Progress.NONE);
+
+        IndexedSet scratch = indexer.index(edited, SetIndexer.Progress.NONE);
+        assertThat(build.diff().changed()).containsExactly("quake");
+        assertThat(build.diff().embedded()).isEqualTo(1);
+        assertThat(embedder.calls() - callsBefore - scratch.size()).isEqualTo(1);
+        assertThat(TestSets.passages(build.store())).isEqualTo(TestSets.passages(scratch));
+        for (int row = 0; row < scratch.size(); row++) {
+            assertThat(build.store().vector(row)).containsExactly(scratch.vector(row));
+        }
+    }
+
+    @Test
+    void should_refuse_an_article_read_from_outside_without_all_its_passages() {
+        Passage second = new Passage("a", 1, List.of("Second."));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PriorArticle("h", List.of(second),
+                List.of(new float[] {1})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PriorArticle.passages");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PriorIndex.of(java.util.Map.of("b",
+                        new PriorArticle("h", List.of(new Passage("a", 0, List.of("First."))), List.of(new float[] {1})))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("are of article a");
+    }
+
+    /** The passages and vectors of every article of {@code store}, as an external engine gives them back. */
+    private static java.util.Map<String, PriorArticle> readOut(IndexedSet store) {
+        java.util.Map<String, List<Integer>> rows = new java.util.LinkedHashMap<>();
+        for (int row = 0; row < store.size(); row++) {
+            rows.computeIfAbsent(store.passage(row).articleId(), id -> new ArrayList<>()).add(row);
+        }
+        java.util.Map<String, PriorArticle> out = new java.util.HashMap<>();
+        rows.forEach((id, own) -> out.put(id, new PriorArticle(ArticleSet.contentHash(store.article(own.get(0))),
+                own.stream().map(store::passage).toList(), own.stream().map(store::vector).toList())));
+        return out;
+    }
+
+    @Test
     void should_report_added_and_removed_articles() {
         IndexedSet first = indexer.index(ArticleSet.of("news", TestSets.news()), SetIndexer.Progress.NONE);
         List<Article> next = new ArrayList<>(TestSets.news().subList(1, 3));

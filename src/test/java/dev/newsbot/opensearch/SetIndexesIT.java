@@ -5,6 +5,8 @@ import static dev.newsbot.opensearch.OpenSearchFixtures.passage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsbot.index.IndexSettings;
+import dev.newsbot.index.Passage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +122,20 @@ class SetIndexesIT {
         assertThat(stored).hasSize(1250);
         assertThat(stored.get("article-7").contentHash()).isEqualTo("hash-7");
         assertThat(stored.get("article-7").vectors().get(1)).containsExactly(axis(15 % 4, 15 / 10000f));
+        assertThat(stored.get("article-7").sentences().get(1)).containsExactly("s15");
+        assertThat(stored.get("article-7").prior("article-7")).hasValueSatisfying(a -> {
+            assertThat(a.passages()).extracting(Passage::text).containsExactly("s14", "s15");
+            assertThat(a.vectors().get(0)).containsExactly(axis(14 % 4, 14 / 10000f));
+        });
+    }
+
+    @Test
+    void should_record_the_model_and_splitter_settings_an_index_was_made_with() {
+        IndexSettings made = new IndexSettings("all-MiniLM-L6-v2-q", 4, "tokens=110");
+        String recorded = indexes.create("world", "v1", SCHEMA, made);
+        String unrecorded = indexes.create("world", "v2", SCHEMA);
+
+        assertThat(indexes.madeWith(recorded)).contains(made);
+        assertThat(indexes.madeWith(unrecorded)).isEmpty();
     }
 }

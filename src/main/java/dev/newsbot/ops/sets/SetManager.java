@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>A reload of one set: reads and validates all of its files first, and on any problem keeps serving the
  * current version and reports every problem; otherwise indexes the new version on the calling thread while
  * questions are still answered from the old one, re-embedding only new and changed articles (the served version,
- * or at start-up the set's index on disk, supplies the rest) into a new index version beside the served one, then
+ * or at start-up the set's index on disk, supplies the rest; with an external search engine, the version that engine
+ * serves, read back from it) into a new index version beside the served one, then
  * swaps it in with one atomic {@link SetRegistry#put}, so no question sees half a set. At start-up, an index on
  * disk that holds the very version loaded is served as it is: nothing is split, embedded or rebuilt.
  * Answers cached for the old version are never served again because the version is part of the cache key.
@@ -265,9 +266,21 @@ public final class SetManager {
             }
             prior = new Prior(PriorIndex.none(), null);
         }
+        boolean fromEngine = false;
+        Optional<PriorIndex> engine = enginePrior(source, prior);
+        if (engine.isPresent()) {
+            prior = new Prior(engine.get(), null);
+            fromEngine = true;
+        }
         IndexBuild build;
+        StorePublisher.Draft draft = StorePublisher.Draft.NONE;
         try {
-            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target, fingerprint);
+            draft = publisher.draft(set, indexer.settings());
+            build = indexer.index(set, prior.reuse(), new LogProgress(source.name(), log), target, fingerprint,
+                    draft);
+        } catch (RuntimeException | Error e) {
+            draft.abandon();
+            throw e;
         } finally {
             if (prior.index() != null) {
                 prior.index().close();
@@ -279,6 +292,10 @@ public final class SetManager {
                     prior.index().header().setName().equals(source.name()) ? ""
                             : " (an index of set \"" + prior.index().header().setName() + "\")");
         }
+        if (fromEngine) {
+            log.info("Set \"{}\": reused {} of {} articles from the version the search engine serves",
+                    source.name(), build.diff().reused(), set.articles().size());
+        }
         serve(build.store());
         double seconds = secondsSince(start);
         ReloadReport report = new ReloadReport(true, source.name(), set.version(), previous,
@@ -289,6 +306,27 @@ public final class SetManager {
             log.info("Set \"{}\": index written to {}", source.name(), target.path());
         }
         return report;
+    }
+
+    /**
+     * With an external search engine, the version it serves is what a build reuses: every replica shares it, and a
+     * replica without an index of the set on disk has nothing else. When there is one, the local prior's index is
+     * closed, as it is not used.
+     */
+    private Optional<PriorIndex> enginePrior(SetSource source, Prior local) {
+        Optional<PriorIndex> engine;
+        try {
+            engine = publisher.prior(source.name(), indexer.settings());
+        } catch (RuntimeException e) {
+            if (local.index() != null) {
+                local.index().close();
+            }
+            throw e;
+        }
+        if (engine.isPresent() && local.index() != null) {
+            local.index().close();
+        }
+        return engine;
     }
 
     /** The index on disk holds this very version: it is served as it is, nothing rebuilt. */
