@@ -84,7 +84,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 : Evidence.of(profile, candidates.get(0), passages, store, analyzer, cue, question.askedOn());
         double confidence = answerability.probability(evidence);
         List<String> unknown = profile.unknownNames();
-        if (confidence < answerability.threshold() || profile.unknownNameShare >= RULES.unknownNameShare()
+        if (candidates.isEmpty() || confidence < answerability.threshold()
+                || profile.unknownNameShare >= RULES.unknownNameShare()
                 || asksOnlyAboutTheUnknown(unknown, question)) {
             return Draft.refusal(confidence, MODE, evidence,
                     unknown.isEmpty() ? Refusal.notFound(profile.namesAsWritten()) : Refusal.unknownNames(unknown));

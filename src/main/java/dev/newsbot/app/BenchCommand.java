@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             boundedPool.shutdownNow();
-            Files.deleteIfExists(workDir);
+            Benchmark.deleteQuietly(workDir); // never in place of the failure that got here
         }
         return 0;
     }

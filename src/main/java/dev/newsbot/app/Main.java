@@ -16,16 +16,32 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
     public static void main(String[] args) {
         AppHome.prepare();
         JulBridge.install();
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * Whether a command failed on a programming error rather than on bad input or an unreachable resource, whose
+     * messages say all: such an error's message ("Index 0 out of bounds for length 0") says nothing without its
+     * stack trace.
+     */
+    static boolean isBug(Exception e) {
+        return e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
+                || e instanceof ClassCastException || e instanceof UnsupportedOperationException
+                || e instanceof java.util.NoSuchElementException || e instanceof ArithmeticException;
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("newsbot: " + e.getMessage()));
+            if (isBug(e)) {
+                LOG.error("The command failed on an error of newsbot's own; please report it with this trace", e);
+            }
             return 2;
         });
         CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();

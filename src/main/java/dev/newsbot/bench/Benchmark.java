@@ -446,7 +446,8 @@ public final class Benchmark {
         return used;
     }
 
-    private static void deleteQuietly(Path folder) {
+    /** Deletes {@code folder} and all in it as far as it can, never throwing: a work folder's clean-up. */
+    public static void deleteQuietly(Path folder) {
         try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

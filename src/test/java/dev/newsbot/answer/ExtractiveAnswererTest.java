@@ -42,6 +42,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void should_decline_when_no_retrieved_sentence_can_be_an_answer() {
+        // every sentence is shorter than an answer may be, so there is no candidate at all, however lenient the
+        // answerability threshold (bench's replicated passages met this and failed with an index out of bounds)
+        IndexedSet set = TestSets.index("short", List.of(TestSets.article("a", "Quake toll", null, "2022-01-01",
+                "Quake hits. Many dead. Toll rises. Rescue goes on.")));
+        ExtractiveAnswerer lenient = new ExtractiveAnswerer(new TextAnalyzer(), 3, 0.0);
+
+        Draft draft = ask(lenient, set, "short", "How many died in the quake?");
+
+        assertThat(draft.refused()).isTrue();
+        assertThat(draft.sentences()).isEmpty();
+    }
+
+    @Test
     void should_answer_how_many_with_the_sentence_holding_the_number() {
         Draft draft = ask("How many people were killed in the Port Elma earthquake?");
 
