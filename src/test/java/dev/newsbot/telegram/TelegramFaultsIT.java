@@ -224,11 +224,14 @@ class TelegramFaultsIT {
             assertThat(h.fake.awaitReplyTo(q, WAIT).visibleText()).startsWith(ScriptedChatService.ANSWER);
             await().atMost(WAIT).until(() -> readiness.reasons().isEmpty());
 
-            assertThat(reasonsSeen).anyMatch(r -> r.matches("telegram: getMe failing \\(502\\), retrying in [0-9.]+ m?s"))
-                    .anyMatch(r -> r.startsWith("telegram: setMyCommands failing (503), retrying in "))
-                    .anyMatch(r -> r.startsWith("telegram: deleteWebhook failing (429), retrying in "));
+            // readiness is sampled every 5 ms, which sees getMe's many retries; the shorter windows of the later
+            // calls can fall between two samples on a loaded machine, so their reasons are read from the log
+            // lines written by the same call that set them (TelegramHealth.failing)
+            assertThat(reasonsSeen).anyMatch(r -> r.matches("telegram: getMe failing \\(502\\), retrying in [0-9.]+ m?s"));
             List<String> retries = logs.lines().stream().filter(l -> l.contains("failing (")).toList();
-            assertThat(retries).hasSize(24).allMatch(l -> !l.contains("\n"));
+            assertThat(retries).hasSize(24).allMatch(l -> !l.contains("\n"))
+                    .anyMatch(l -> l.contains("setMyCommands failing (503), retrying in "))
+                    .anyMatch(l -> l.contains("deleteWebhook failing (429), retrying in "));
             assertThat(logs.throwables()).isEmpty();
         }
     }
