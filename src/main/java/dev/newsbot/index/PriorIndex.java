@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The passages and vectors of an earlier index of a set, by article id and content hash, so that a rebuild
@@ -26,10 +27,7 @@ public final class PriorIndex {
     }
 
     /** Where the earlier passages and vectors are read, by row. */
-    private interface Rows {
-        Passage passage(int row);
-
-        float[] vector(int row);
+    private record Rows(IntFunction<Passage> passage, IntFunction<float[]> vector) {
     }
 
     private final Rows rows;
@@ -54,17 +52,7 @@ public final class PriorIndex {
     /** An index opened with the current settings by {@link IndexDirectory#open}. */
     public static PriorIndex of(SetIndex index) {
         Objects.requireNonNull(index, "PriorIndex index must not be null");
-        return new PriorIndex(new Rows() {
-            @Override
-            public Passage passage(int row) {
-                return index.passage(row);
-            }
-
-            @Override
-            public float[] vector(int row) {
-                return index.vector(row);
-            }
-        }, index.articleRows());
+        return new PriorIndex(new Rows(index::passage, index::vector), index.articleRows());
     }
 
     /**
@@ -89,17 +77,7 @@ public final class PriorIndex {
             }
             byId.put(id, new SetIndex.ArticleRows(article.contentHash(), rows));
         });
-        return new PriorIndex(new Rows() {
-            @Override
-            public Passage passage(int row) {
-                return passages.get(row);
-            }
-
-            @Override
-            public float[] vector(int row) {
-                return vectors.get(row).clone();
-            }
-        }, byId);
+        return new PriorIndex(new Rows(passages::get, row -> vectors.get(row).clone()), byId);
     }
 
     /** Number of earlier articles. */
@@ -124,10 +102,10 @@ public final class PriorIndex {
     }
 
     Passage passage(int row) {
-        return rows.passage(row);
+        return rows.passage().apply(row);
     }
 
     float[] vector(int row) {
-        return rows.vector(row);
+        return rows.vector().apply(row);
     }
 }
