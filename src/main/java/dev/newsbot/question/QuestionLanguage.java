@@ -76,16 +76,18 @@ public final class QuestionLanguage {
 
     private synchronized LanguageDetector detector() {
         if (detector == null) {
-            detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
-                    .withMinimumRelativeDistance(MINIMUM_RELATIVE_DISTANCE).build();
+            detector = languages().withMinimumRelativeDistance(MINIMUM_RELATIVE_DISTANCE).build();
         }
         return detector;
     }
 
+    private static LanguageDetectorBuilder languages() {
+        return LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new));
+    }
+
     private synchronized LanguageDetector quick() {
         if (quick == null) {
-            quick = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new)).withLowAccuracyMode()
-                    .build();
+            quick = languages().withLowAccuracyMode().build();
         }
         return quick;
     }
