@@ -39,12 +39,19 @@ import org.slf4j.LoggerFactory;
  * An embedded Jetty 12 server for a few exact paths, within {@link HttpLimits}. Each request's path is matched
  * exactly as sent ({@code /admin/reloadXYZ} and {@code /admin/reload/../x} are not {@code /admin/reload}); every
  * other path is a 404. The body is read without blocking a thread and handed to the endpoint whole; a body over the
- * limit is a 413 (before reading when {@code Content-Length} says so), headers over the limit a 431. All its threads
+ * limit is a 413 (sent before reading when {@code Content-Length} says so; the rest of the body is then read and
+ * dropped, so that the client is not reset before it reads the 413), headers over the limit a 431. All its threads
  * are daemons named after the service and end on {@link #close()}.
  */
 public final class HttpService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpService.class);
+
+    /**
+     * How much of a refused body is read and dropped so that its client can read the 413: a few times any body a
+     * client of these services sends by mistake, and little next to what the connection moves in a second.
+     */
+    static final long DRAIN_BYTES = 32L << 20;
 
     private final String name;
     private final Server server;
@@ -207,6 +214,43 @@ public final class HttpService implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads and drops what is left of a refused body, then ends the exchange: at the body's end, at the connection's
+     * failure (the client left, or sent nothing for the idle timeout), or past {@link #DRAIN_BYTES}.
+     */
+    private static final class Drain implements Runnable {
+
+        private final Request request;
+        private final Callback callback;
+        private long dropped;
+
+        Drain(Request request, Callback callback) {
+            this.request = request;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    callback.failed(chunk.getFailure());
+                    return;
+                }
+                dropped += chunk.remaining();
+                chunk.release();
+                if (chunk.isLast() || dropped > DRAIN_BYTES) {
+                    callback.succeeded();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Closes a new connection that has not sent one whole request line and headers in time. */
     private record HeaderTimeout(Scheduler timer, long millis) implements Connection.Listener {
 
@@ -242,7 +286,7 @@ public final class HttpService implements AutoCloseable {
             if (endpoint == null) {
                 send(request, response, callback, ServerResponse.text(404, "not found\n"));
             } else if (request.getLength() > maxBody) {
-                send(request, response, callback, tooLarge());
+                refuse(request, response, callback);
             } else {
                 new BodyReader(request, maxBody, (body, failure) -> answer(endpoint, request, response, callback,
                         body, failure)).run();
@@ -255,7 +299,7 @@ public final class HttpService implements AutoCloseable {
             if (failure != null) {
                 callback.failed(failure);
             } else if (body == null) {
-                send(request, response, callback, tooLarge());
+                refuse(request, response, callback);
             } else {
                 // The body is in: a slow endpoint (a reload takes minutes) is not an idle client.
                 request.addIdleTimeoutListener(timeout -> false);
@@ -274,8 +318,16 @@ public final class HttpService implements AutoCloseable {
             }
         }
 
-        private ServerResponse tooLarge() {
-            return ServerResponse.text(413, "request body over the limit of " + maxBody + " bytes\n");
+        /**
+         * Answers 413, then reads and drops the rest of the body (up to {@link #DRAIN_BYTES}) before the exchange
+         * ends. Closing a connection with unread bytes makes the kernel reset it, and a client still sending its
+         * body would then often lose the 413 it had not read yet.
+         */
+        private void refuse(Request request, Response response, Callback callback) {
+            ServerResponse tooLarge = ServerResponse.text(413, "request body over the limit of " + maxBody
+                    + " bytes\n");
+            send(request, response, Callback.from(() -> new Drain(request, callback).run(), callback::failed),
+                    tooLarge);
         }
 
         private static Map<String, String> query(Request request) {
