@@ -142,7 +142,8 @@ final class Newsbot implements AutoCloseable {
             this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
             TextAnalyzer analyzer = new TextAnalyzer();
             this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(),
-                    config.retrieval().maxPassageTokens()), analyzer, searchPool, cores);
+                    config.retrieval().maxPassageTokens()), analyzer, searchPool, cores,
+                    !NewsbotConfig.Search.OPENSEARCH.equals(config.search().engine()));
             this.sets = new SetRegistry(config.articles().defaultSet());
             this.prompts = config.prompts() == null ? PromptFiles.fromEnvironment()
                     : new PromptFiles(Path.of(config.prompts()));

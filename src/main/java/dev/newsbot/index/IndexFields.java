@@ -71,6 +71,8 @@ final class IndexFields {
     private static final String SET_VERSION = "newsbot.version";
     private static final String CREATED = "newsbot.created";
     private static final String SOURCES = "newsbot.sources";
+    /** "false" for flat vectors; absent in indexes made before they could be (all with a graph). */
+    private static final String VECTOR_GRAPH = "newsbot.vectorGraph";
 
     private IndexFields() {
     }
@@ -145,6 +147,7 @@ final class IndexFields {
         if (header.sources() != null) {
             data.put(SOURCES, header.sources());
         }
+        data.put(VECTOR_GRAPH, String.valueOf(header.vectorGraph()));
         return data;
     }
 
@@ -156,7 +159,7 @@ final class IndexFields {
         try {
             return new IndexHeader(new IndexSettings(data.get(MODEL), Integer.parseInt(data.get(DIMENSION)),
                     data.get(SPLITTER)), data.get(SET_NAME), data.get(SET_VERSION), Instant.parse(data.get(CREATED)),
-                    data.get(SOURCES));
+                    data.get(SOURCES), !"false".equals(data.get(VECTOR_GRAPH)));
         } catch (RuntimeException e) {
             return null;
         }

@@ -14,9 +14,11 @@ import java.util.Objects;
  *                   ({@code ArticleLoader.fingerprint}), or null when unknown (web sources, a set given in memory,
  *                   an index made before fingerprints were kept): a start whose files have the same fingerprint
  *                   serves the index without reading them
+ * @param vectorGraph whether its vectors have Lucene's search graph; a version searched in OpenSearch stores them
+ *                    flat ({@link FlatVectors}), and its dense search here, if ever asked, scans them exactly
  */
 public record IndexHeader(IndexSettings settings, String setName, String setVersion, Instant createdAt,
-                          String sources) {
+                          String sources, boolean vectorGraph) {
 
     public IndexHeader {
         Objects.requireNonNull(settings, "IndexHeader.settings must not be null");

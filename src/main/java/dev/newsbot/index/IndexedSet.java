@@ -146,7 +146,8 @@ public final class IndexedSet implements PassageStore {
      * The approximate search proposes {@link DenseSettings#candidates} passages (published on or before
      * {@code notAfter}: the filter runs inside the graph search); they are re-scored with their float vectors, so
      * scores are exact cosines, and the best {@code k} returned, ties by row. A set of at most
-     * {@link DenseSettings#exactUpTo} passages is scanned whole instead, within the same filter.
+     * {@link DenseSettings#exactUpTo} passages, or one stored without a graph, is scanned whole instead, within the
+     * same filter.
      */
     @Override
     public List<Scored> dense(float[] query, int k, LocalDate notAfter) {
@@ -155,7 +156,8 @@ public final class IndexedSet implements PassageStore {
         }
         Query filter = notAfter == null ? null
                 : LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay());
-        int[] rows = size() <= dense.exactUpTo() ? allRows(filter) : candidates(query, k, filter);
+        boolean scan = size() <= dense.exactUpTo() || !index.header().vectorGraph();
+        int[] rows = scan ? allRows(filter) : candidates(query, k, filter);
         float[] scores = index.similarities(query, rows);
         List<Scored> hits = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {

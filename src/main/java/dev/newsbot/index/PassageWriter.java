@@ -49,9 +49,13 @@ final class PassageWriter implements Closeable {
 
     private final PassageSink sink;
 
-    /** @param sink hears of every row as it is queued */
+    /**
+     * @param graph whether the vectors get Lucene's search graph; without one they are stored flat (a version
+     *              searched elsewhere)
+     * @param sink  hears of every row as it is queued
+     */
     PassageWriter(Directory directory, TextAnalyzer analyzer, int dimension, Executor executor, int parallelism,
-                  PassageSink sink) {
+                  boolean graph, PassageSink sink) {
         this.sink = java.util.Objects.requireNonNull(sink, "sink");
         this.analyzer = analyzer;
         this.dimension = dimension;
@@ -59,7 +63,8 @@ final class PassageWriter implements Closeable {
         this.parallelism = parallelism;
         IndexWriterConfig config = new IndexWriterConfig(analyzer.luceneAnalyzer());
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-        config.setCodec(codec());
+        config.setCodec(codec(graph ? new Lucene99HnswScalarQuantizedVectorsFormat(NEIGHBOURS, BEAM)
+                : new FlatVectors()));
         LogByteSizeMergePolicy merges = new LogByteSizeMergePolicy();
         merges.setNoCFSRatio(0);
         config.setMergePolicy(merges);
@@ -74,14 +79,13 @@ final class PassageWriter implements Closeable {
 
     /**
      * Lucene's codec with int8 scalar-quantised HNSW vectors, the float vectors kept beside them for exact
-     * re-scoring. 32 neighbours per node (Lucene's default is 16), beam 100: twice the neighbours raise recall at the
+     * re-scoring (or, without a graph, the float vectors alone: {@link FlatVectors}). 32 neighbours per node (Lucene's default is 16), beam 100: twice the neighbours raise recall at the
      * same build time (figures: docs/performance.md).
      */
     private static final int NEIGHBOURS = 32;
     private static final int BEAM = 100;
 
-    private static Lucene912Codec codec() {
-        KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat(NEIGHBOURS, BEAM);
+    private static Lucene912Codec codec(KnnVectorsFormat vectors) {
         return new Lucene912Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Lucene passage index of an article set version: splits every article into passages, embeds them, and
@@ -53,29 +55,40 @@ public final class SetIndexer {
     private static final int SPLIT_CHUNK = 512;
     private static final int BATCH = 256;
 
+    private static final Logger log = LoggerFactory.getLogger(SetIndexer.class);
+
     private final Embedder embedder;
     private final PassageSplitter splitter;
     private final TextAnalyzer analyzer;
     private final Executor searchExecutor;
     private final int searchParallelism;
+    private final boolean vectorGraph;
     private final Clock clock = Clock.systemUTC();
 
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer) {
         this(embedder, splitter, analyzer, null, 1);
     }
 
+    public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer, Executor searchExecutor,
+                      int parallelism) {
+        this(embedder, splitter, analyzer, searchExecutor, parallelism, true);
+    }
+
     /**
      * @param searchExecutor splits dense searches of large sets, and the splitting and keyword analysis of articles
      *                       while indexing, across threads; null to do all on the caller
      * @param parallelism    how many threads, the caller's included, a search or an indexing step uses at most
+     * @param vectorGraph    whether the indexes it writes get Lucene's vector search graph: false where dense search
+     *                       runs in OpenSearch, which spares each reload building a graph never searched
      */
     public SetIndexer(Embedder embedder, PassageSplitter splitter, TextAnalyzer analyzer, Executor searchExecutor,
-                      int parallelism) {
+                      int parallelism, boolean vectorGraph) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.splitter = Objects.requireNonNull(splitter, "splitter");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.searchExecutor = searchExecutor;
         this.searchParallelism = parallelism;
+        this.vectorGraph = vectorGraph;
     }
 
     public PassageSplitter splitter() {
@@ -179,7 +192,7 @@ public final class SetIndexer {
             throw new IndexException(index.location(), IndexException.Reason.CORRUPT, "holds version "
                     + index.header().setVersion() + ", not " + set.version());
         }
-        return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
+        return served(set, index);
     }
 
     /**
@@ -191,6 +204,15 @@ public final class SetIndexer {
      */
     public IndexedSet restore(String name, SetIndex index) {
         ArticleSet set = new ArticleSet(name, index.header().setVersion(), index.articles());
+        return served(set, index);
+    }
+
+    /** An opened index served as it is; one stored without the graph this indexer would write is said to be. */
+    private IndexedSet served(ArticleSet set, SetIndex index) {
+        if (vectorGraph && !index.header().vectorGraph()) {
+            log.warn("Set \"{}\": the index at {} was written for OpenSearch, without a vector graph; dense search "
+                    + "scans all its passages until the next reload writes one", set.name(), index.location());
+        }
         return new IndexedSet(set, index, analyzer, DenseSettings.DEFAULT);
     }
 
@@ -200,7 +222,8 @@ public final class SetIndexer {
      */
     private IndexedSet write(ArticleSet set, IndexDirectory target, String sources, PassageSink sink,
                              Consumer<PassageWriter> body) {
-        IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant(), sources);
+        IndexHeader header = new IndexHeader(settings(), set.name(), set.version(), clock.instant(), sources,
+                vectorGraph);
         if (target == null) {
             ByteBuffersDirectory memory = new ByteBuffersDirectory();
             try (PassageWriter writer = writer(memory, sink)) {
@@ -232,7 +255,8 @@ public final class SetIndexer {
     }
 
     private PassageWriter writer(Directory directory, PassageSink sink) {
-        return new PassageWriter(directory, analyzer, embedder.dimension(), searchExecutor, searchParallelism, sink);
+        return new PassageWriter(directory, analyzer, embedder.dimension(), searchExecutor, searchParallelism,
+                vectorGraph, sink);
     }
 
     /**

@@ -7,6 +7,9 @@ import dev.newsbot.articles.ArticleSet;
 import dev.newsbot.index.embedding.Embedder;
 import dev.newsbot.index.embedding.HashingEmbedder;
 import dev.newsbot.index.embedding.TokenCounter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -32,6 +36,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Lucene passage store: BM25 as a plain index of the same text scores it, and dense search with filters. */
 class IndexedSetTest {
@@ -190,6 +195,42 @@ class IndexedSetTest {
             assertThat(hits.get(0).score()).isEqualTo(store.similarity(query, hits.get(0).row()));
         }
         assertThat(found / (10.0 * queries)).isGreaterThanOrEqualTo(0.98);
+    }
+
+    // Issue 18: a version searched in OpenSearch is stored without the graph it never searches here. Read back from
+    // disk (Lucene finds the format by the name each segment records), it still answers dense searches, exactly.
+    @Test
+    void should_store_vectors_flat_without_a_graph_and_scan_them_exactly(@TempDir Path dir) throws Exception {
+        Vectors data = Vectors.random(5_000, 5);
+        SetIndexer flat = new SetIndexer(new FixedDimensionEmbedder(DIMENSION), new PassageSplitter(
+                new TokenCounter(), 110), analyzer, pool, 2, false);
+        flat.assemble(data.set(), data.passages(), data.owners(), data.vectors(), IndexDirectory.at(dir.resolve("f")));
+        vectorIndexer().assemble(data.set(), data.passages(), data.owners(), data.vectors(),
+                IndexDirectory.at(dir.resolve("g")));
+
+        SetIndex reopened = IndexDirectory.at(dir.resolve("f")).open(flat.settings());
+        IndexedSet store = flat.serve(data.set(), reopened);
+
+        assertThat(reopened.header().vectorGraph()).isFalse();
+        assertThat(IndexDirectory.at(dir.resolve("g")).open(flat.settings()).header().vectorGraph()).isTrue();
+        assertThat(graphFiles(dir.resolve("f"))).isZero();
+        assertThat(graphFiles(dir.resolve("g"))).isPositive();
+        Random random = new Random(6);
+        for (int q = 0; q < 20; q++) {
+            float[] query = unit(random, DIMENSION);
+            List<Integer> exact = IntStream.range(0, data.vectors().size()).boxed()
+                    .sorted(Comparator.comparingDouble((Integer r) -> -dot(query, data.vectors().get(r))))
+                    .limit(10).toList();
+            assertThat(store.dense(query, 10, null)).extracting(Scored::row).containsExactlyElementsOf(exact);
+        }
+        assertThat(store.vector(4_321)).containsExactly(data.vectors().get(4_321));
+    }
+
+    /** The files of HNSW graphs (Lucene 9.9 and later write them with the extension vex) under {@code dir}. */
+    private static long graphFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".vex")).count();
+        }
     }
 
     @Test
