@@ -161,20 +161,18 @@ public final class HttpService implements AutoCloseable {
 
     /**
      * Reads a request body without holding a thread while waiting for it: each time content is there, a pool thread
-     * takes what has come and asks to be called again. Hands over the body, or null once it passed the limit (the
-     * rest is left unread and Jetty closes the connection after the 413), or the failure of the connection.
+     * hands what has come to {@link Chunks#take} and asks to be called again, until the body's end, the connection's
+     * failure, or {@code take} says to stop.
      */
-    private static final class BodyReader implements Runnable {
+    private record ChunkReader(Request request, Chunks chunks) implements Runnable {
 
-        private final Request request;
-        private final int max;
-        private final BiConsumer<byte[], Throwable> done;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** What is done with a body's bytes. */
+        interface Chunks {
+            /** Takes the next bytes of the body; false stops the reading. */
+            boolean take(ByteBuffer bytes);
 
-        BodyReader(Request request, int max, BiConsumer<byte[], Throwable> done) {
-            this.request = request;
-            this.max = max;
-            this.done = done;
+            /** Called once: {@code whole} when the body's end was taken, else with the connection's failure or null. */
+            void end(boolean whole, Throwable failure);
         }
 
         @Override
@@ -186,24 +184,36 @@ public final class HttpService implements AutoCloseable {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    done.accept(null, chunk.getFailure());
+                    chunks.end(false, chunk.getFailure());
                     return;
                 }
-                boolean fits = take(chunk);
+                boolean more = chunks.take(chunk.getByteBuffer());
                 chunk.release();
-                if (!fits) {
-                    done.accept(null, null);
-                    return;
-                }
-                if (chunk.isLast()) {
-                    done.accept(body.toByteArray(), null);
+                if (!more || chunk.isLast()) {
+                    chunks.end(more, null);
                     return;
                 }
             }
         }
+    }
 
-        private boolean take(Content.Chunk chunk) {
-            ByteBuffer bytes = chunk.getByteBuffer();
+    /**
+     * Keeps a body of at most {@code max} bytes; hands it over whole, or null once it passed the limit (the rest is
+     * left to {@link Drain}), or the failure of the connection.
+     */
+    private static final class Body implements ChunkReader.Chunks {
+
+        private final int max;
+        private final BiConsumer<byte[], Throwable> done;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Body(int max, BiConsumer<byte[], Throwable> done) {
+            this.max = max;
+            this.done = done;
+        }
+
+        @Override
+        public boolean take(ByteBuffer bytes) {
             if (body.size() + bytes.remaining() > max) {
                 return false;
             }
@@ -212,41 +222,38 @@ public final class HttpService implements AutoCloseable {
             body.writeBytes(copy);
             return true;
         }
+
+        @Override
+        public void end(boolean whole, Throwable failure) {
+            done.accept(whole ? body.toByteArray() : null, failure);
+        }
     }
 
     /**
-     * Reads and drops what is left of a refused body, then ends the exchange: at the body's end, at the connection's
-     * failure (the client left, or sent nothing for the idle timeout), or past {@link #DRAIN_BYTES}.
+     * Drops what is left of a refused body, then ends the exchange: at the body's end, at the connection's failure
+     * (the client left, or sent nothing for the idle timeout), or past {@link #DRAIN_BYTES}.
      */
-    private static final class Drain implements Runnable {
+    private static final class Drain implements ChunkReader.Chunks {
 
-        private final Request request;
         private final Callback callback;
         private long dropped;
 
-        Drain(Request request, Callback callback) {
-            this.request = request;
+        Drain(Callback callback) {
             this.callback = callback;
         }
 
         @Override
-        public void run() {
-            while (true) {
-                Content.Chunk chunk = request.read();
-                if (chunk == null) {
-                    request.demand(this);
-                    return;
-                }
-                if (Content.Chunk.isFailure(chunk)) {
-                    callback.failed(chunk.getFailure());
-                    return;
-                }
-                dropped += chunk.remaining();
-                chunk.release();
-                if (chunk.isLast() || dropped > DRAIN_BYTES) {
-                    callback.succeeded();
-                    return;
-                }
+        public boolean take(ByteBuffer bytes) {
+            dropped += bytes.remaining();
+            return dropped <= DRAIN_BYTES;
+        }
+
+        @Override
+        public void end(boolean whole, Throwable failure) {
+            if (failure != null) {
+                callback.failed(failure);
+            } else {
+                callback.succeeded();
             }
         }
     }
@@ -288,8 +295,9 @@ public final class HttpService implements AutoCloseable {
             } else if (request.getLength() > maxBody) {
                 refuse(request, response, callback);
             } else {
-                new BodyReader(request, maxBody, (body, failure) -> answer(endpoint, request, response, callback,
-                        body, failure)).run();
+                Body body = new Body(maxBody, (bytes, failure) -> answer(endpoint, request, response, callback,
+                        bytes, failure));
+                new ChunkReader(request, body).run();
             }
             return true;
         }
@@ -326,7 +334,8 @@ public final class HttpService implements AutoCloseable {
         private void refuse(Request request, Response response, Callback callback) {
             ServerResponse tooLarge = ServerResponse.text(413, "request body over the limit of " + maxBody
                     + " bytes\n");
-            send(request, response, Callback.from(() -> new Drain(request, callback).run(), callback::failed),
+            send(request, response, Callback.from(() -> new ChunkReader(request, new Drain(callback)).run(),
+                    callback::failed),
                     tooLarge);
         }
 
