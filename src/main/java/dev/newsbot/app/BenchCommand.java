@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
             }).run(source, real, describe());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(report.table(parts.dimension() * Float.BYTES));
+            out.print(report.table());
             out.flush();
             Map<String, Object> figures = new LinkedHashMap<>(report.json());
             figures.putAll(devSets(parts, out));

@@ -58,11 +58,11 @@ public record BenchReport(Map<String, Double> figures, Map<String, Double> detai
     }
 
     /** A readable table: every figure with its target and whether it is met, then the details and notes. */
-    public String table(int vectorBytes) {
+    public String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-28s %14s   %-16s%n", "figure", "value", "target"));
         for (String key : KEYS) {
-            Target target = Target.of(key, vectorBytes);
+            Target target = Target.of(key, figures.getOrDefault("passages", 0.0));
             out.append(String.format(Locale.ROOT, "%-28s %14s   %-16s%n", key, format(figures.get(key)),
                     target == null ? "" : target.text() + (target.met(figures.get(key)) ? "  met" : "  MISSED")));
         }
@@ -91,17 +91,23 @@ public record BenchReport(Map<String, Double> figures, Map<String, Double> detai
                 : BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString();
     }
 
-    /** The issue's target for a figure, on a 2-core machine at 50,000 passages (issue 14). */
+    /**
+     * The issue's target for a figure on a 2-core machine (issue 14): those at 1,000,000 passages for a run of that
+     * many or more, else those at 50,000 (the stricter ones; the ingest ratio is not a target at 1,000,000).
+     */
     record Target(String text, boolean atLeast, double bound) {
 
-        static Target of(String key, int vectorBytes) {
+        static final double MILLION = 1_000_000;
+
+        static Target of(String key, double passages) {
+            boolean million = passages >= MILLION;
             return switch (key) {
-                case "ingest_ratio" -> new Target(">= 0.85", true, 0.85);
-                case "search_p99_ms" -> new Target("<= 5", false, 5);
+                case "ingest_ratio" -> million ? null : new Target(">= 0.85", true, 0.85);
+                case "search_p99_ms" -> million ? new Target("<= 15", false, 15) : new Target("<= 5", false, 5);
                 case "recall_at_10_vs_exact" -> new Target(">= 0.98", true, 0.98);
-                case "answer_p99_ms" -> new Target("<= 25", false, 25);
+                case "answer_p99_ms" -> million ? new Target("<= 50", false, 50) : new Target("<= 25", false, 25);
                 case "cache_hit_p50_ms" -> new Target("<= 0.1", false, 0.1);
-                case "open_s" -> new Target("<= 2", false, 2);
+                case "open_s" -> million ? new Target("<= 10", false, 10) : new Target("<= 2", false, 2);
                 case "heap_bytes_per_passage" -> new Target("<= 1024", false, 1024);
                 default -> null;
             };
