@@ -49,6 +49,8 @@ import java.util.function.ToLongFunction;
 public final class Benchmark {
 
     static final int K = 10;
+    /** The candidate counts the in-process dense search is also timed and scored at, besides its default. */
+    static final int[] CURVE = {400, 1_000, 2_000, 4_000};
     /** The queries a linear-scan baseline is timed on, and its warm-ups. */
     static final int BASELINE_QUERIES = 100;
     static final int ROUNDS = 2;
@@ -98,7 +100,7 @@ public final class Benchmark {
             PassageStore store = publish(built.store());
             subject.sets().put(store);
             try {
-                dense(store, grown.vectors(), queries);
+                dense(store, grown.vectors(), queries, subject.engine() == BenchEngine.IN_PROCESS ? built : null);
                 retrievalAndAnswers(store, queries);
             } finally {
                 subject.sets().remove(SET_NAME);
@@ -264,12 +266,24 @@ public final class Benchmark {
         return built;
     }
 
-    private void dense(PassageStore store, List<float[]> vectors, List<Query> queries) {
+    /** @param curve the in-process index, to time and score at other candidate counts too; null for none */
+    private void dense(PassageStore store, List<float[]> vectors, List<Query> queries, SearchBench.Built curve) {
         progress.accept("dense search and recall");
         Latencies dense = time(queries, q -> store.dense(q.vector, K, null).size());
         figures.put("search_p50_ms", dense.p50());
         figures.put("search_p99_ms", dense.p99());
-        figures.put("recall_at_10_vs_exact", recall(store, vectors, timed(queries)));
+        List<int[]> truth = timed(queries).stream().map(q -> exactTop(vectors, q.vector)).toList();
+        figures.put("recall_at_10_vs_exact", recall(store, vectors, timed(queries), truth));
+        if (curve != null) {
+            for (int candidates : CURVE) {
+                PassageStore fixed = curve.withCandidates(candidates);
+                Latencies at = time(queries, q -> fixed.dense(q.vector, K, null).size());
+                String name = String.format(Locale.ROOT, "with %,d candidates: ", candidates);
+                details.put(name + "recall_at_10_vs_exact", recall(fixed, vectors, timed(queries), truth));
+                details.put(name + "search_p50_ms", at.p50());
+                details.put(name + "search_p99_ms", at.p99());
+            }
+        }
         Latencies flat = timeBaseline(queries, q -> exactTop(vectors, q.vector).length);
         details.put("exact_float_scan_p50_ms (the flat alternative to HNSW)", flat.p50());
         details.put("exact_float_scan_p99_ms", flat.p99());
@@ -284,10 +298,12 @@ public final class Benchmark {
      * The share of the exact top 10 the dense search returns. Rows tied with the exact tenth score count as found
      * whichever of them is returned: replicated sets (the bundled article repeated) hold identical vectors.
      */
-    private static double recall(PassageStore store, List<float[]> vectors, List<Query> queries) {
+    private static double recall(PassageStore store, List<float[]> vectors, List<Query> queries,
+                                 List<int[]> exact) {
         double sum = 0;
-        for (Query q : queries) {
-            int[] truth = exactTop(vectors, q.vector);
+        for (int i = 0; i < queries.size(); i++) {
+            Query q = queries.get(i);
+            int[] truth = exact.get(i);
             if (truth.length == 0) {
                 sum += 1;
                 continue;

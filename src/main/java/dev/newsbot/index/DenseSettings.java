@@ -3,19 +3,24 @@ package dev.newsbot.index;
 /**
  * How many candidates the approximate vector search proposes for re-scoring with exact vectors.
  *
- * @param oversample    candidates per requested passage
- * @param minCandidates the fewest candidates asked for, however few passages are requested
- * @param exactUpTo     sets of at most this many passages are scanned exactly instead
+ * @param oversample           candidates per requested passage
+ * @param minCandidates        the fewest candidates asked for, however few passages are requested
+ * @param exactUpTo            sets of at most this many passages are scanned exactly instead
+ * @param passagesPerCandidate a larger set asks for at least one candidate per this many passages (0: no such
+ *                             floor), up to {@code maxCandidates}: the graph walk misses more of the exact top 10
+ *                             as the set grows
+ * @param maxCandidates        the most candidates the size floor asks for
  */
-record DenseSettings(int oversample, int minCandidates, int exactUpTo) {
+record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passagesPerCandidate, int maxCandidates) {
 
     /**
      * 4 candidates per passage, at least 400: the fewest that keep recall@10 against exact search above 0.98 in
-     * {@code bench} at 50,000 passages. Small sets are scanned exactly: on near-duplicate passages the graph search
-     * misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more than the graph. Figures:
-     * docs/performance.md.
+     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 candidates gave 0.899, hence one candidate per 500
+     * passages beyond 200,000 (2,000 at 1,000,000), at most 4,000. Small sets are scanned exactly: on near-duplicate
+     * passages the graph search misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more
+     * than the graph. Figures: docs/performance.md.
      */
-    static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096);
+    static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096, 500, 4000);
 
     DenseSettings {
         if (oversample < 1) {
@@ -28,9 +33,24 @@ record DenseSettings(int oversample, int minCandidates, int exactUpTo) {
             throw new IllegalArgumentException("DenseSettings.minCandidates must be at least 1, was "
                     + minCandidates);
         }
+        if (passagesPerCandidate < 0) {
+            throw new IllegalArgumentException("DenseSettings.passagesPerCandidate must not be negative, was "
+                    + passagesPerCandidate);
+        }
+        if (maxCandidates < minCandidates) {
+            throw new IllegalArgumentException("DenseSettings.maxCandidates must be at least minCandidates ("
+                    + minCandidates + "), was " + maxCandidates);
+        }
     }
 
-    int candidates(int k) {
-        return Math.max(minCandidates, k * oversample);
+    /** Exactly {@code candidates} candidates for any request, with this floor's scan of small sets. */
+    DenseSettings fixed(int candidates) {
+        return new DenseSettings(1, candidates, exactUpTo, 0, candidates);
+    }
+
+    /** The candidates to ask for {@code k} passages of a set of {@code size}. */
+    int candidates(int k, int size) {
+        int floor = passagesPerCandidate == 0 ? 0 : Math.min(maxCandidates, size / passagesPerCandidate);
+        return Math.max(floor, Math.max(minCandidates, k * oversample));
     }
 }

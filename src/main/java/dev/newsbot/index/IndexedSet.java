@@ -65,6 +65,14 @@ public final class IndexedSet implements PassageStore {
         this.outlets = Collections.unmodifiableSet(sources);
     }
 
+    /**
+     * This set with its approximate search proposing exactly {@code candidates} passages for re-scoring, for
+     * {@code bench}'s curve of recall against candidates; the bot's own searches use the default.
+     */
+    public IndexedSet withCandidates(int candidates) {
+        return new IndexedSet(articleSet, index, analyzer, dense.fixed(candidates));
+    }
+
     private static int[] articleOfRow(ArticleSet set, SetIndex index) {
         int[] rows = new int[index.size()];
         if (index.leaf() == null) {
@@ -169,7 +177,7 @@ public final class IndexedSet implements PassageStore {
 
     /** The rows the approximate search proposes, ascending. */
     private int[] candidates(float[] query, int k, Query filter) {
-        int candidates = Math.min(size(), dense.candidates(k));
+        int candidates = Math.min(size(), dense.candidates(k, size()));
         try {
             ScoreDoc[] found = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates,
                     filter), candidates).scoreDocs;

@@ -102,6 +102,11 @@ public final class SearchBench {
             return store;
         }
 
+        /** The same index searched with exactly {@code candidates} graph candidates re-scored per search. */
+        public PassageStore withCandidates(int candidates) {
+            return store.withCandidates(candidates);
+        }
+
         /** Bytes of the index's files (0 in memory). */
         public long indexBytes() {
             return store.index().bytes();

@@ -95,6 +95,6 @@ class BenchmarkTest {
                 .anyMatch(n -> n.contains("repeated with distinct ids"));
         assertThat(withFile.notes()).anyMatch(n -> n.contains("2 real questions"))
                 .noneMatch(n -> n.contains("article sentences only"));
-        assertThat(withFile.table(256)).contains("search_speedup").contains("<= 1024");
+        assertThat(withFile.table()).contains("search_speedup").contains("<= 1024");
     }
 }
