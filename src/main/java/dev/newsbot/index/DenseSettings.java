@@ -15,7 +15,7 @@ record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passa
 
     /**
      * 4 candidates per passage, at least 400: the fewest that keep recall@10 against exact search above 0.98 in
-     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 candidates gave 0.899, hence one candidate per 500
+     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 fall well short of 0.98, hence one candidate per 500
      * passages beyond 200,000 (2,000 at 1,000,000), at most 4,000. Small sets are scanned exactly: on near-duplicate
      * passages the graph search misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more
      * than the graph. Figures: docs/performance.md.
