@@ -275,14 +275,7 @@ public final class Benchmark {
         List<int[]> truth = timed(queries).stream().map(q -> exactTop(vectors, q.vector)).toList();
         figures.put("recall_at_10_vs_exact", recall(store, vectors, timed(queries), truth));
         if (curve != null) {
-            for (int candidates : CURVE) {
-                PassageStore fixed = curve.withCandidates(candidates);
-                Latencies at = time(queries, q -> fixed.dense(q.vector, K, null).size());
-                String name = String.format(Locale.ROOT, "with %,d candidates: ", candidates);
-                details.put(name + "recall_at_10_vs_exact", recall(fixed, vectors, timed(queries), truth));
-                details.put(name + "search_p50_ms", at.p50());
-                details.put(name + "search_p99_ms", at.p99());
-            }
+            curve(curve, vectors, queries, truth);
         }
         Latencies flat = timeBaseline(queries, q -> exactTop(vectors, q.vector).length);
         details.put("exact_float_scan_p50_ms (the flat alternative to HNSW)", flat.p50());
@@ -292,6 +285,18 @@ public final class Benchmark {
         Latencies inMemory = timeBaseline(queries, q -> baseline.search(q.vector, K).length);
         figures.put("inmemory_search_p50_ms", inMemory.p50());
         figures.put("search_speedup", inMemory.p50() / dense.p50());
+    }
+
+    /** Dense search timed and scored at each of {@link #CURVE}'s fixed candidate counts. */
+    private void curve(SearchBench.Built built, List<float[]> vectors, List<Query> queries, List<int[]> truth) {
+        for (int candidates : CURVE) {
+            PassageStore fixed = built.withCandidates(candidates);
+            Latencies at = time(queries, q -> fixed.dense(q.vector, K, null).size());
+            String name = String.format(Locale.ROOT, "with %,d candidates: ", candidates);
+            details.put(name + "recall_at_10_vs_exact", recall(fixed, vectors, timed(queries), truth));
+            details.put(name + "search_p50_ms", at.p50());
+            details.put(name + "search_p99_ms", at.p99());
+        }
     }
 
     /**
