@@ -79,8 +79,9 @@ final class PassageWriter implements Closeable {
 
     /**
      * Lucene's codec with int8 scalar-quantised HNSW vectors, the float vectors kept beside them for exact
-     * re-scoring (or, without a graph, the float vectors alone: {@link FlatVectors}). 32 neighbours per node (Lucene's default is 16), beam 100: twice the neighbours raise recall at the
-     * same build time (figures: docs/performance.md).
+     * re-scoring (or, without a graph, the float vectors alone: {@link FlatVectors}). 32 neighbours per node
+     * (Lucene's default is 16), beam 100: twice the neighbours raise recall at the same build time (figures:
+     * docs/performance.md).
      */
     private static final int NEIGHBOURS = 32;
     private static final int BEAM = 100;
