@@ -3,6 +3,8 @@ package dev.newsbot.eval;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,13 @@ final class AnswerMatcher {
     private static final Pattern QUOTES = Pattern.compile("[\"'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F]");
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
+    /** One cited sentence of a reply: its text, then its markers. */
+    private static final Pattern CITED_SENTENCE = Pattern.compile("\\s*(.+?)((?:\\s*\\[\\d+])+)");
+    /**
+     * Quoted sentences have at least this many words (the answerer's shortest answer sentence), so a shorter first
+     * sentence followed by others is a short lead ("Texas.", "59.").
+     */
+    private static final int QUOTED_WORDS = 5;
 
     private AnswerMatcher() {
     }
@@ -37,6 +46,21 @@ final class AnswerMatcher {
         String text = normalise(MARKER.matcher(reply).replaceAll(" "));
         return answers.stream().anyMatch(a -> states(text, a))
                 && distractors.stream().noneMatch(d -> states(text, d));
+    }
+
+    /**
+     * The short lead a reply opens with ("Luke Humphries. [1] The finals ... [1]"): its first cited sentence when it
+     * has fewer than five words and another cited sentence follows. Empty for a reply without one. A lead of five
+     * words or more is not told from a quoted sentence, so it is missed.
+     */
+    static Optional<String> lead(String reply) {
+        Matcher m = CITED_SENTENCE.matcher(reply);
+        if (!m.lookingAt()) {
+            return Optional.empty();
+        }
+        String first = m.group(1).strip();
+        boolean more = m.find(m.end()) && !m.group(1).isBlank();
+        return more && first.split("\\s+").length < QUOTED_WORDS ? Optional.of(first) : Optional.empty();
     }
 
     /** Lower case, NFKC, no quotes, single spaces, trimmed. */

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param answerAccuracy    share of answerable questions answered correctly
  * @param citationPrecision mean share of cited articles that are gold
  * @param citationRecall    mean share of gold articles that are cited
+ * @param leadShare         share of answered questions whose reply opens with a short lead
+ * @param leadPrecision     share of those leads that state a gold answer and no distractor
  * @param refusalRate       share of unanswerable questions refused
  * @param falseRefusalRate  share of answerable questions refused
  * @param indexSeconds      time to build the index, as measured by the caller; null when not measured
@@ -36,8 +38,9 @@ import java.util.TreeMap;
  * @param byType            the same figures for each question type; null on the per-type reports themselves
  */
 @JsonPropertyOrder({"questions", "answerable", "unanswerable", "doc_hits_at_1", "doc_hits_at_4", "doc_hits_at_10",
-    "doc_mrr_at_10", "doc_recall_at_10", "answer_accuracy", "citation_precision", "citation_recall", "refusal_rate",
-    "false_refusal_rate", "index_seconds", "latency_ms_p50", "latency_ms_p99", "by_type"})
+    "doc_mrr_at_10", "doc_recall_at_10", "answer_accuracy", "citation_precision", "citation_recall", "lead_share",
+    "lead_precision", "refusal_rate", "false_refusal_rate", "index_seconds", "latency_ms_p50", "latency_ms_p99",
+    "by_type"})
 public record EvalReport(
         @JsonProperty("questions") int questions,
         @JsonProperty("answerable") int answerable,
@@ -50,6 +53,8 @@ public record EvalReport(
         @JsonProperty("answer_accuracy") Double answerAccuracy,
         @JsonProperty("citation_precision") Double citationPrecision,
         @JsonProperty("citation_recall") Double citationRecall,
+        @JsonProperty("lead_share") Double leadShare,
+        @JsonProperty("lead_precision") Double leadPrecision,
         @JsonProperty("refusal_rate") Double refusalRate,
         @JsonProperty("false_refusal_rate") Double falseRefusalRate,
         @JsonProperty("index_seconds") Double indexSeconds,
@@ -70,6 +75,8 @@ public record EvalReport(
         requireShare(answerAccuracy, "answerAccuracy");
         requireShare(citationPrecision, "citationPrecision");
         requireShare(citationRecall, "citationRecall");
+        requireShare(leadShare, "leadShare");
+        requireShare(leadPrecision, "leadPrecision");
         requireShare(refusalRate, "refusalRate");
         requireShare(falseRefusalRate, "falseRefusalRate");
         byType = byType == null ? null : Collections.unmodifiableMap(new TreeMap<>(byType));

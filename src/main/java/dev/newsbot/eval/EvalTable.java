@@ -31,6 +31,7 @@ public final class EvalTable {
             new Column("acc", r -> share(r.answerAccuracy())),
             new Column("cit_p", r -> share(r.citationPrecision())),
             new Column("cit_r", r -> share(r.citationRecall())),
+            new Column("lead_p", r -> share(r.leadPrecision())),
             new Column("refuse", r -> share(r.refusalRate())),
             new Column("f_refuse", r -> share(r.falseRefusalRate())),
             new Column("index_s", r -> r.indexSeconds() == null ? "-" : format("%.1f", r.indexSeconds())),
@@ -40,7 +41,8 @@ public final class EvalTable {
     private static final String LEGEND = """
             n/ans/unans: questions, answerable, unanswerable   hit@k: a gold article in the top k
             mrr@10: reciprocal rank of the first gold article   rec@10: share of gold articles in the top 10
-            acc: answer accuracy   cit_p/cit_r: citation precision/recall   refuse: unanswerable questions refused
+            acc: answer accuracy   cit_p/cit_r: citation precision/recall   lead_p: short leads that are right
+            refuse: unanswerable questions refused
             f_refuse: answerable questions refused   index_s: index build seconds   p50ms/p99ms: latency percentiles
             -: no question to measure (or not measured)
             """;

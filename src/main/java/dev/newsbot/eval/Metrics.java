@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  *     with gold urls that were not refused and cite at least one article.</li>
  * <li><b>Citation recall</b>: the share of gold articles cited (0 when refused), averaged over the answerable
  *     questions with gold urls.</li>
+ * <li><b>Lead share</b>: the share of the answered questions (answerable, with answers other than yes or no) whose
+ *     reply opens with a short lead ({@link AnswerMatcher#lead}: "Texas. [1] ..."). <b>Lead precision</b>: the share
+ *     of those leads that state a gold answer and no distractor. A wrong lead in front of a right sentence still
+ *     counts as an accurate answer; this is the figure that sees it.</li>
  * <li><b>Refusal rate</b>: the share of unanswerable questions refused. <b>False refusal rate</b>: the share of
  *     answerable questions refused.</li>
  * <li><b>Latency p50/p99</b> over all questions, by nearest rank: the value at 1-based position
@@ -74,12 +78,15 @@ public final class Metrics {
         List<Judged> withGold = select(answerable, j -> !j.gold.isEmpty());
         List<Judged> withAnswers = select(answerable, j -> !j.question().answers().isEmpty());
         List<Judged> citing = select(withGold, j -> !j.outcome.refused() && !j.cited.isEmpty());
+        List<Judged> leadable = select(withAnswers, j -> !j.outcome.refused() && !j.asksYesOrNo());
+        List<Judged> leading = select(leadable, j -> j.lead().isPresent());
         List<Long> latencies = all.stream().map(j -> j.outcome.latencyMs()).toList();
         return new EvalReport(all.size(), answerable.size(), unanswerable.size(),
                 mean(withGold, j -> j.hitWithin(1)), mean(withGold, j -> j.hitWithin(4)),
                 mean(withGold, j -> j.hitWithin(TOP)), mean(withGold, Judged::reciprocalRank),
                 mean(withGold, Judged::recall), mean(withAnswers, Judged::correct),
                 mean(citing, Judged::citationPrecision), mean(withGold, Judged::citationRecall),
+                mean(leadable, j -> j.lead().isPresent() ? 1 : 0), mean(leading, Judged::leadCorrect),
                 mean(unanswerable, Judged::refused), mean(answerable, Judged::refused),
                 indexSeconds, percentile(latencies, 50), percentile(latencies, 99), byType);
     }
@@ -146,6 +153,21 @@ public final class Metrics {
         double correct() {
             boolean right = !outcome.refused() && AnswerMatcher.isCorrect(outcome.reply(),
                     question().answers(), question().distractors());
+            return right ? 1 : 0;
+        }
+
+        boolean asksYesOrNo() {
+            return question().answers().stream().map(AnswerMatcher::normalise)
+                    .anyMatch(a -> a.matches("(?:yes|no)[.!]?"));
+        }
+
+        java.util.Optional<String> lead() {
+            return AnswerMatcher.lead(outcome.reply());
+        }
+
+        double leadCorrect() {
+            boolean right = AnswerMatcher.isCorrect(lead().orElseThrow(), question().answers(),
+                    question().distractors());
             return right ? 1 : 0;
         }
 

@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class AnswerMatcherTest {
 
     @Test
+    void should_find_a_short_lead_only_before_another_cited_sentence() {
+        assertThat(AnswerMatcher.lead("Luke Humphries. [1] The final pits Littler against Humphries. [1] [2]"))
+                .contains("Luke Humphries.");
+        assertThat(AnswerMatcher.lead("Luke Humphries beat Littler in the final. [1] He won 7-4. [1]")).isEmpty();
+        assertThat(AnswerMatcher.lead("Humphries won. [1]")).isEmpty();
+        assertThat(AnswerMatcher.lead("The articles do not say.")).isEmpty();
+    }
+
+    @Test
     void should_normalise_case_quotes_and_whitespace() {
         assertThat(AnswerMatcher.normalise("  \u201CSquid\tGame\u201D and  McDonald\u2019s 'x' \"y\" \u2018z\u2019 "))
                 .isEqualTo("squid game and mcdonalds x y z");

@@ -17,7 +17,8 @@ class EvalReportJsonTest {
 
     private static final List<String> KEYS = List.of("questions", "answerable", "unanswerable", "doc_hits_at_1",
             "doc_hits_at_4", "doc_hits_at_10", "doc_mrr_at_10", "doc_recall_at_10", "answer_accuracy",
-            "citation_precision", "citation_recall", "refusal_rate", "false_refusal_rate", "index_seconds",
+            "citation_precision", "citation_recall", "lead_share", "lead_precision", "refusal_rate",
+            "false_refusal_rate", "index_seconds",
             "latency_ms_p50", "latency_ms_p99", "by_type");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -63,9 +64,9 @@ class EvalReportJsonTest {
     @Test
     void should_reject_counts_that_do_not_add_up_and_shares_out_of_range() {
         assertThatThrownBy(() -> new EvalReport(3, 1, 1, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null)).hasMessageContaining("EvalReport.questions");
+                null, null, null, null, null, null)).hasMessageContaining("EvalReport.questions");
         assertThatThrownBy(() -> new EvalReport(1, 1, 0, 1.5, null, null, null, null, null, null, null, null, null,
-                null, null, null, null)).hasMessageContaining("EvalReport.docHitsAt1");
+                null, null, null, null, null, null)).hasMessageContaining("EvalReport.docHitsAt1");
     }
 
     private static List<String> fieldNames(JsonNode node) {

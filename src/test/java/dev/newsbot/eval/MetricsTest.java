@@ -69,6 +69,25 @@ class MetricsTest {
     }
 
     @Test
+    void should_judge_short_leads_apart_from_the_sentences_after_them() {
+        List<Outcome> outcomes = List.of(
+                replied(answerable("q1", "t", List.of(), List.of("Ford"), List.of("Kia")),
+                        "Ford. [1] Ford recalled 112,000 vehicles over a roll-away risk. [1]"),
+                replied(answerable("q2", "t", List.of(), List.of("Ford"), List.of("Kia")),
+                        "Hyundai. [1] Ford recalled 112,000 vehicles over a roll-away risk. [1]"),
+                replied(answerable("q3", "t", List.of(), List.of("Ford"), List.of("Kia")),
+                        "Ford recalled 112,000 vehicles over a roll-away risk. [1]"),
+                replied(answerable("q4", List.of(), List.of("Yes")), "Yes. [1] Both reports say so in full. [1]"),
+                refused(answerable("q5", List.of(), List.of("Ford"))));
+
+        EvalReport report = Metrics.compute(outcomes);
+
+        assertThat(report.leadShare()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(report.leadPrecision()).isCloseTo(0.5, within(1e-12));
+        assertThat(report.answerAccuracy()).isCloseTo(4.0 / 5, within(1e-12));
+    }
+
+    @Test
     void should_count_a_refused_answerable_question_as_wrong_and_as_a_false_refusal() {
         EvalQuestion question = answerable("q1", List.of("a"), List.of("refused"));
         Outcome refusal = new Outcome(question, List.of("a"), "I refused to answer.", List.of("a"), true, 5);
