@@ -140,12 +140,13 @@ public final class ExtractiveAnswerer implements Answerer {
      * first sentence states it and does not already start with it, and no sentence of the answer is the same.
      */
     private static Draft withShortAnswer(String answer, Draft draft) {
-        String same = SentenceScorer.sameText(answer + ".");
+        String lead = answer.endsWith(".") ? answer : answer + ".";
+        String same = SentenceScorer.sameText(lead);
         if (draft.sentences().stream().anyMatch(s -> SentenceScorer.sameText(s.text()).equals(same))) {
             return draft;
         }
         List<AnswerSentence> sentences = new ArrayList<>();
-        sentences.add(new AnswerSentence(answer + ".", draft.sentences().get(0).sources()));
+        sentences.add(new AnswerSentence(lead, draft.sentences().get(0).sources()));
         sentences.addAll(draft.sentences());
         return new Draft(sentences, draft.citations(), draft.confidence(), draft.mode());
     }

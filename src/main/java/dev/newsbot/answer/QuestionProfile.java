@@ -3,6 +3,7 @@ package dev.newsbot.answer;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.TextAnalyzer;
 import dev.newsbot.index.WordList;
+import dev.newsbot.question.MonthNames;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class QuestionProfile {
     private static final Pattern HOW_MUCH = Pattern.compile("\\bhow much\\b(?!\\s+(?:time|longer|more|less|of)\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_A_PERSON = Pattern.compile("^[\\p{Lu}\\d&.-]+$|\\s(?:of|&)\\s");
+    private static final Pattern PERCENTAGE = Pattern.compile(
+            "\\b(?:what|which)\\s+(?:\\w+\\s+)?(?:percentage|percent)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_WORD = Pattern.compile("(?i)(dollars?|euros?|pounds?|cents?|percent|per cent)[.,;:]?");
 
     private static final Pattern LOCATIVE = Pattern.compile("\\b(?:in|at|near)\\s+(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*)");
@@ -65,9 +68,15 @@ final class QuestionProfile {
     /** "Who said ...", "who told ...": the speaker is the answer. */
     private static final Pattern WHO_SAID = Pattern.compile("\\bwho\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tweeted"
             + "|wrote|warned|claimed|called|announced|stated|described|testified)\\b", Pattern.CASE_INSENSITIVE);
+    /** Asked nouns for a person ("which singer"), whose answer must be a name a person can have (named-people.txt). */
+    private static final Set<String> PEOPLE = WordList.load(QuestionProfile.class, "named-people.txt");
     private static final Pattern WHICH = Pattern.compile("\\b(?:which|what)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?("
-            + String.join("|", WordList.load(QuestionProfile.class, "named-things.txt")) + ")(?:s|es)?\\b",
-            Pattern.CASE_INSENSITIVE);
+            + String.join("|", WordList.load(QuestionProfile.class, "named-things.txt")) + "|"
+            + String.join("|", PEOPLE) + ")(?:s|es)?\\b", Pattern.CASE_INSENSITIVE);
+    /** A month's name, written out or shortened ("Sept"): never a person's. */
+    private static final Pattern MONTH = Pattern.compile(MonthNames.CAPITALISED, Pattern.CASE_INSENSITIVE);
+    /** Words that make a name an institution's, an event's, a work's or a place's (not-person-words.txt). */
+    private static final Set<String> NOT_PERSON_WORDS = WordList.load(QuestionProfile.class, "not-person-words.txt");
     /** Asked nouns whose answer is never a person's or a place's name (impersonal-things.txt). */
     private static final Set<String> IMPERSONAL = WordList.load(QuestionProfile.class, "impersonal-things.txt");
     /** Words that open a person's name as a title (person-titles.txt). */
@@ -415,8 +424,8 @@ final class QuestionProfile {
         Set<String> named = names.stream().flatMap(n -> wordsOf(n).stream()).collect(Collectors.toSet());
         return Facts.namesInOrder(sentence).stream()
                 .filter(n -> wordsOf(n).stream().noneMatch(named::contains) && !words.containsAll(wordsOf(n)))
-                .filter(n -> type != AnswerType.PERSON || !NOT_A_PERSON.matcher(n).find() && !isPlaceWord(n)
-                        && !isPlaceIn(sentence, n))
+                .filter(n -> type != AnswerType.PERSON || canBeAPerson(n) && !isPlaceIn(sentence, n))
+                .filter(n -> askedNoun == null || !PEOPLE.contains(askedNoun) || canBeAPerson(n))
                 .filter(n -> askedNoun == null || !IMPERSONAL.contains(askedNoun) || !isPersonOrPlace(n))
                 .filter(n -> undergoes(sentence, n))
                 .filter(n -> asksWhoSaid || !isSpeaker(sentence, n))
@@ -424,12 +433,29 @@ final class QuestionProfile {
     }
 
     /**
-     * Whether {@code name} is a person's by its title ("President Joe Biden") or is wholly a known place ("United
-     * States", "Kenyan"): never the name of a company, a network or a work.
+     * Whether {@code name} can be a person's: not an acronym, a name built with "of", a known place ("Europe",
+     * "United States", "Kenyan") or a month ("Sept"), nor a name that holds a word of an institution, an event or a
+     * work ("World Grand Prix", "Tonight Show Starring Jimmy Fallon"). For "who", a name standing where a place
+     * does ("in Portland") is ruled out too; a question that names the kind of person ("which singer") is read
+     * by the name alone, as "interest in Swift" does not make Swift a place.
+     */
+    static boolean canBeAPerson(String name) {
+        return !NOT_A_PERSON.matcher(name).find() && !isPlaceWord(name) && !isWhollyAPlace(name)
+                && !MONTH.matcher(name).matches() && wordsOf(name).stream().noneMatch(NOT_PERSON_WORDS::contains);
+    }
+
+    private static boolean isWhollyAPlace(String name) {
+        return Places.bundled().find(name).stream().anyMatch(p -> p.name().equalsIgnoreCase(name));
+    }
+
+    /**
+     * Whether {@code name} is a person's by a title before or after it ("President Joe Biden", "Wendy's CEO") or is
+     * wholly a known place ("United States", "Kenyan"): never the name of a company, a network or a work.
      */
     static boolean isPersonOrPlace(String name) {
-        String first = name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        return PERSON_TITLES.contains(first) || Places.bundled().find(name).stream()
+        String[] words = name.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        return PERSON_TITLES.contains(words[0]) || PERSON_TITLES.contains(words[words.length - 1])
+                || Places.bundled().find(name).stream()
                 .anyMatch(p -> p.name().equalsIgnoreCase(name) || !name.contains(" "));
     }
 
@@ -503,6 +529,11 @@ final class QuestionProfile {
     /** The words of {@code text}, lower-cased, split at everything that is not a letter or a digit. */
     private static List<String> wordsOf(String text) {
         return Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+    }
+
+    /** Whether the question asks for a percentage ("What percentage of US adults ..."), which only a share answers. */
+    boolean asksPercentage() {
+        return PERCENTAGE.matcher(AnswerType.askingPart(text)).find();
     }
 
     /** Whether the question counts in {@code unit}: "how many months", "the number of people". */

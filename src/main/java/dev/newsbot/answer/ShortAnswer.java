@@ -34,8 +34,11 @@ final class ShortAnswer {
             Pattern.CASE_INSENSITIVE);
 
     /** "Which month", "what year", "on which day", "what date": the part of a date the question asks for. */
-    private static final Pattern ASKED_DATE_PART = Pattern.compile("\\b(?:what|which)\\s+(month|year|day|date)\\b",
+    private static final Pattern ASKED_DATE_PART = Pattern.compile("\\b(?:what|which)\\s+(month|year|day|date|time)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A time of day ("8 a.m.", "10:30 pm", "noon"), the only answer to "what time". */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?i)\\b\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b)|\\b(?:noon|midnight)\\b");
     private static final Pattern MONTH_NAME = Pattern.compile("(?i)\\b(?:" + MonthNames.FULL + ")\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
     private static final Pattern DAY = Pattern.compile("(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
@@ -102,7 +105,7 @@ final class ShortAnswer {
         double bestScore = -1;
         while (m.find()) {
             String number = m.group(2).toLowerCase(Locale.ROOT);
-            if (profile.numbers.contains(number.replace(",", "")) || isYear(m)) {
+            if (profile.numbers.contains(number.replace(",", "")) || isYear(m) || !fitsAskedUnit(profile, m)) {
                 continue;
             }
             double score = profile.typeMatch(sentence.substring(Math.max(0, m.start() - 25),
@@ -113,6 +116,11 @@ final class ShortAnswer {
             }
         }
         return bestScore < requiredCountScore(profile) ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    /** Whether a count can answer a question asking for a percentage: only a share in per cent, not "1 in 7". */
+    private static boolean fitsAskedUnit(QuestionProfile profile, Matcher m) {
+        return !profile.asksPercentage() || m.group(3) != null;
     }
 
     /**
@@ -161,7 +169,8 @@ final class ShortAnswer {
 
     /**
      * The first date in {@code sentence} that gives the part of a date the question asks for: a month for "which
-     * month", a year for "what year", a weekday or a day of a month for "which day" or "what date", any for "when".
+     * month", a year for "what year", a weekday or a day of a month for "which day" or "what date", any for "when";
+     * for "what time", the time of day ("8 a.m."), never a date.
      * "2024." is no answer to "During which month are the Paris Olympics set to begin?": without such a date, no lead.
      */
     private static Optional<String> date(String question, String sentence) {
@@ -169,8 +178,13 @@ final class ShortAnswer {
         Pattern part = !asked.find() ? null : switch (asked.group(1).toLowerCase(Locale.ROOT)) {
             case "month" -> MONTH_NAME;
             case "year" -> YEAR;
+            case "time" -> CLOCK;
             default -> DAY;
         };
+        if (part == CLOCK) {
+            Matcher clock = CLOCK.matcher(sentence);
+            return clock.find() ? Optional.of(clock.group()) : Optional.empty();
+        }
         Matcher m = DATE.matcher(sentence);
         while (m.find()) {
             String date = m.group(1).replaceFirst("^(?i)(on|in|by|since) ", "");

@@ -114,6 +114,58 @@ class QuestionReadingTest {
     }
 
     @Test
+    void should_answer_what_percentage_only_with_a_share_in_per_cent() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile share = profile("What percentage of men report having no close friends?", store);
+
+        assertThat(ShortAnswer.of(share, "About 1 in 7 men report having no close friends, up from 3 in 100.",
+                List.of())).isEmpty();
+        assertThat(ShortAnswer.of(share, "Some 15 percent of men report having no close friends.", List.of()))
+                .contains("15%");
+        assertThat(ShortAnswer.of(profile("How many men report having no close friends?", store),
+                "About 1 in 7 men report having no close friends.", List.of())).contains("1");
+    }
+
+    @Test
+    void should_answer_what_time_with_a_time_of_day_not_a_date() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile time = profile("What time can bars start serving alcohol under the new law?", store);
+
+        assertThat(ShortAnswer.of(time, "From Thursday, bars can start serving alcohol at 8 a.m. on Sundays.",
+                List.of())).contains("8 a.m.");
+        assertThat(ShortAnswer.of(time, "The new law takes effect on Thursday, July 4.", List.of())).isEmpty();
+    }
+
+    @Test
+    void should_answer_who_or_which_singer_only_with_a_name_a_person_can_have() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile who = profile("Who beat the teenage prodigy in the final?", store);
+        QuestionProfile comedian = profile("Which comedian will return to late-night TV next month?", store);
+        QuestionProfile driver = profile("Which British racing driver launched a karting series?", store);
+
+        assertThat(who.newNames("The final pits the teenager against World Grand Prix champion Luke Humphries."))
+                .containsExactly("Luke Humphries");
+        assertThat(comedian.newNames("Jon Stewart, who left in 2015, will host on Mondays, the network said."))
+                .containsExactly("Jon Stewart");
+        assertThat(comedian.newNames("Since the Tonight Show Starring Jimmy Fallon began, ratings fell.")).isEmpty();
+        assertThat(comedian.newNames("The Writers Guild of America strike ended in the autumn.")).isEmpty();
+        assertThat(driver.newNames("Karting in Europe will get its first all-female series.")).isEmpty();
+        assertThat(comedian.newNames("The show returns in Sept. with new hosts.")).isEmpty();
+        assertThat(profile("Which public figure wore the bracelet?", store)
+                .newNames("He made a bracelet, seemingly expressing his interest in Swift.")).containsExactly("Swift");
+        assertThat(who.newNames("The trophy was handed over in Portland by the sponsors.")).isEmpty();
+    }
+
+    @Test
+    void should_not_answer_which_chain_with_a_role_such_as_its_chief() {
+        IndexedSet store = TestSets.index("news", TestSets.news());
+        QuestionProfile chain = profile("Which fast food chain angered customers with surge pricing?", store);
+
+        assertThat(chain.newNames("Wendy's CEO Kirk Tanner told investors that surge pricing would come."))
+                .doesNotContain("Wendy's CEO");
+    }
+
+    @Test
     void should_prefer_an_amount_of_money_for_how_much() {
         IndexedSet store = TestSets.index("news", TestSets.news());
         QuestionProfile cost = profile("How much does a gallon of gas cost on average?", store);
