@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
@@ -63,7 +63,7 @@ final class PassageWriter implements Closeable {
         this.parallelism = parallelism;
         IndexWriterConfig config = new IndexWriterConfig(analyzer.luceneAnalyzer());
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-        config.setCodec(codec(graph ? new Lucene99HnswVectorsFormat(NEIGHBOURS, BEAM)
+        config.setCodec(codec(graph ? new Lucene99HnswScalarQuantizedVectorsFormat(NEIGHBOURS, BEAM)
                 : new FlatVectors()));
         LogByteSizeMergePolicy merges = new LogByteSizeMergePolicy();
         merges.setNoCFSRatio(0);
@@ -78,11 +78,10 @@ final class PassageWriter implements Closeable {
     }
 
     /**
-     * Lucene's codec with an HNSW graph over the float vectors (or, without a graph, the float vectors alone:
-     * {@link FlatVectors}). Float, not int8 scalar-quantised: on near-duplicate passages the int8 graph's walk
-     * ordered a cluster's members by rounding noise and needed 3,000 candidates for recall@10 0.98 at 1,000,000
-     * passages. 32 neighbours per node (Lucene's default is 16), beam 100: twice the neighbours raise recall at the
-     * same build time (figures: docs/performance.md).
+     * Lucene's codec with int8 scalar-quantised HNSW vectors, the float vectors kept beside them for exact
+     * re-scoring (or, without a graph, the float vectors alone: {@link FlatVectors}). 32 neighbours per node
+     * (Lucene's default is 16), beam 100: twice the neighbours raise recall at the same build time (figures:
+     * docs/performance.md).
      */
     private static final int NEIGHBOURS = 32;
     private static final int BEAM = 100;

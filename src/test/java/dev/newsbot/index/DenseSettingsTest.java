@@ -13,9 +13,9 @@ class DenseSettingsTest {
     @Test
     void should_ask_for_more_candidates_as_the_set_grows_up_to_the_cap() {
         assertThat(settings.candidates(10, 63_854)).isEqualTo(400);
-        assertThat(settings.candidates(10, 400_000)).isEqualTo(400);
-        assertThat(settings.candidates(10, 500_000)).isEqualTo(500);
-        assertThat(settings.candidates(10, 1_000_000)).isEqualTo(1_000);
+        assertThat(settings.candidates(10, 128_000)).isEqualTo(400);
+        assertThat(settings.candidates(10, 160_000)).isEqualTo(500);
+        assertThat(settings.candidates(10, 1_000_000)).isEqualTo(3_125);
         assertThat(settings.candidates(10, 10_000_000)).isEqualTo(4_000);
         assertThat(settings.candidates(200, 63_854)).isEqualTo(800);
     }
