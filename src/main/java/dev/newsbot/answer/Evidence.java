@@ -7,7 +7,6 @@ import dev.newsbot.search.QueryCues;
 import dev.newsbot.search.RetrievedPassage;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +92,7 @@ final class Evidence {
 
     /** The newest publication day of the set that is not after {@code asked}, if any article is dated. */
     static Optional<LocalDate> newestBefore(PassageStore store, LocalDate asked) {
-        return store.articleSet().newest().filter(d -> !d.isAfter(asked))
-                .or(() -> store.articleSet().articles().stream().flatMap(a -> a.publishedDate().stream())
-                        .filter(d -> !d.isAfter(asked)).max(Comparator.naturalOrder()));
+        return store.newestOnOrBefore(asked);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.newsbot.index;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.articles.PublicationDays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.LongPoint;
@@ -49,6 +51,7 @@ public final class IndexedSet implements PassageStore {
     private final DenseSettings dense;
     private final int[] articleOfRow;
     private final Set<String> outlets;
+    private final PublicationDays days;
 
     /**
      * @throws IndexException with reason CORRUPT when the index names an article the set does not have
@@ -63,6 +66,7 @@ public final class IndexedSet implements PassageStore {
         Set<String> sources = new LinkedHashSet<>();
         articleSet.articles().stream().map(Article::source).filter(Objects::nonNull).forEach(sources::add);
         this.outlets = Collections.unmodifiableSet(sources);
+        this.days = PublicationDays.of(articleSet);
     }
 
     /**
@@ -122,6 +126,11 @@ public final class IndexedSet implements PassageStore {
     @Override
     public Set<String> outlets() {
         return outlets;
+    }
+
+    @Override
+    public Optional<LocalDate> newestOnOrBefore(LocalDate day) {
+        return days.newestOnOrBefore(day);
     }
 
     @Override

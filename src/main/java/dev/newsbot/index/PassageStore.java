@@ -4,6 +4,7 @@ import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The searchable passages of one version of one article set. Rows number the passages from 0. This is the seam
@@ -14,6 +15,9 @@ public interface PassageStore {
 
     /** The articles this store was built from; its name and version identify the store. */
     ArticleSet articleSet();
+
+    /** The newest publication day of the set's articles that is not after {@code day}, if any article is dated so. */
+    Optional<LocalDate> newestOnOrBefore(LocalDate day);
 
     /** The distinct outlet names of the set's articles. */
     java.util.Set<String> outlets();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +62,11 @@ public final class OpenSearchPassageStore implements PassageStore {
     @Override
     public Set<String> outlets() {
         return local.outlets();
+    }
+
+    @Override
+    public Optional<LocalDate> newestOnOrBefore(LocalDate day) {
+        return local.newestOnOrBefore(day);
     }
 
     @Override
