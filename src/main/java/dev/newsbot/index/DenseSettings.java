@@ -15,11 +15,10 @@ record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passa
 
     /**
      * 4 candidates per passage, at least 400: the fewest that keep recall@10 against exact search above 0.98 in
-     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 fall well short of 0.98, and of the candidate counts
-     * measured there 2,000 fall just short and 4,000 pass it at about twice the time; hence one candidate per 320
-     * passages beyond 128,000 (3,125 at 1,000,000, a margin above the 0.98 that 2,000 missed), at most 4,000. Small sets are scanned exactly: on near-duplicate
-     * passages the graph search misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more
-     * than the graph. Figures: docs/performance.md.
+     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 fall well short of 0.98, 2,000 just short and 3,000
+     * pass it; hence one candidate per 320 passages beyond 128,000 (3,125 at 1,000,000), at most 4,000. Small sets are
+     * scanned exactly: on near-duplicate passages the graph search misses much of the exact top 10
+     * ({@code BenchmarkTest}), where a scan costs no more than the graph. Figures: docs/performance.md.
      */
     static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096, 320, 4000);
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PublicationDaysTest {
 
     private static Article dated(String id, LocalDate day) {
-        return new Article(id, "Title " + id, "Outlet", null, day == null ? null : Published.ofDate(day), null, "Text.");
+        Published published = day == null ? null : Published.ofDate(day);
+        return new Article(id, "Title " + id, "Outlet", null, published, null, "Text.");
     }
 
     private final PublicationDays days = PublicationDays.of(ArticleSet.of("s", List.of(
