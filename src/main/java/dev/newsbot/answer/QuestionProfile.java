@@ -455,8 +455,7 @@ final class QuestionProfile {
     static boolean isPersonOrPlace(String name) {
         String[] words = name.strip().toLowerCase(Locale.ROOT).split("\\s+");
         return PERSON_TITLES.contains(words[0]) || PERSON_TITLES.contains(words[words.length - 1])
-                || Places.bundled().find(name).stream()
-                .anyMatch(p -> p.name().equalsIgnoreCase(name) || !name.contains(" "));
+                || isWhollyAPlace(name) || isPlaceWord(name);
     }
 
     /**
