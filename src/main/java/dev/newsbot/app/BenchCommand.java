@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
             Newsbot.Benchmarking parts = bot.benchmarking();
-            BenchSubject subject = new BenchSubject(new SearchBench(parts.indexer()), parts.sets(), parts.uncached(),
+            BenchSubject subject = new BenchSubject(new SearchBench(parts.indexer(), parts.retriever()), parts.sets(), parts.uncached(),
                     parts.engine(), variants, parts.search());
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);

@@ -53,6 +53,7 @@ import dev.newsbot.ops.why.Explanations;
 import dev.newsbot.ops.why.LastAnswers;
 import dev.newsbot.ops.why.Why;
 import dev.newsbot.search.HybridRetriever;
+import dev.newsbot.search.Retriever;
 import dev.newsbot.search.baseline.LangChainBaselineRetriever;
 import dev.newsbot.sources.FeedReader;
 import dev.newsbot.telegram.TelegramBot;
@@ -110,6 +111,7 @@ final class Newsbot implements AutoCloseable {
     private final ScheduledExecutorService opsScheduler;
     private final FeedReader feeds;
     private final SearchEngine search;
+    private final Retriever retriever;
 
     Newsbot(NewsbotConfig config, Clock clock) {
         this(config, clock, AppHome.resolve());
@@ -139,6 +141,8 @@ final class Newsbot implements AutoCloseable {
                     Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-search")));
             ExecutorService llmPool = resources.pool("llm pool",
                     Executors.newCachedThreadPool(new DaemonThreads("newsbot-llm")));
+            this.retriever = new HybridRetriever(resources.pool("retrieval pool",
+                    Executors.newFixedThreadPool(cores, new DaemonThreads("newsbot-retrieval"))));
             this.embedder = EmbeddingModels.create(config.retrieval().embeddingModel(), modelPool);
             TextAnalyzer analyzer = new TextAnalyzer();
             this.indexer = new SetIndexer(embedder, new PassageSplitter(new TokenCounter(),
@@ -152,7 +156,7 @@ final class Newsbot implements AutoCloseable {
             this.notices = LanguageNotices.load(prompts);
             this.refusal = RefusalTexts.load(prompts);
             CachingEmbedder queryEmbedder = new CachingEmbedder(embedder, config.cache().embeddings());
-            AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, new HybridRetriever(), answerer,
+            AnswerEngine service = noticed(new AnswerService(sets, queryEmbedder, retriever, answerer,
                     refusal, config.retrieval().passages(), tracer));
             this.engine = new CachingAnswerEngine(service, config.cache().answers());
             this.feeds = new FeedReader(config.sources(), feedUrls(config), clock);
@@ -315,6 +319,7 @@ final class Newsbot implements AutoCloseable {
      * What {@code bench} uses.
      *
      * @param indexer     builds set indexes
+     * @param retriever   the retriever both answer paths use
      * @param sets        the loaded sets
      * @param engine      the answer path, metered and cached
      * @param uncached    the same answer path without the answer and query-embedding caches
@@ -323,15 +328,15 @@ final class Newsbot implements AutoCloseable {
      * @param home        the application's folder
      * @param snapshotDir {@code articles.snapshotDir}, or null
      */
-    record Benchmarking(SetIndexer indexer, SetRegistry sets, AnswerEngine engine, AnswerEngine uncached,
-                        BenchEngine search, int dimension, Path home, String snapshotDir) {
+    record Benchmarking(SetIndexer indexer, Retriever retriever, SetRegistry sets, AnswerEngine engine,
+                        AnswerEngine uncached, BenchEngine search, int dimension, Path home, String snapshotDir) {
     }
 
     Benchmarking benchmarking() {
-        AnswerEngine uncached = noticed(new AnswerService(sets, embedder, new HybridRetriever(), answerer, refusal,
+        AnswerEngine uncached = noticed(new AnswerService(sets, embedder, retriever, answerer, refusal,
                 config.retrieval().passages()));
-        return new Benchmarking(indexer, sets, meteredEngine, uncached, search.bench(), embedder.dimension(), home,
-                config.articles().snapshotDir());
+        return new Benchmarking(indexer, retriever, sets, meteredEngine, uncached, search.bench(),
+                embedder.dimension(), home, config.articles().snapshotDir());
     }
 
     /**

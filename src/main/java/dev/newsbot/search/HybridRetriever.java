@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Dense similarity and BM25 keyword search fused by reciprocal rank (RRF), so that names, numbers and outlet
@@ -25,25 +29,48 @@ import java.util.Set;
  * BridgeEntity}). Each outlet a question names gets an article near the top, so that comparisons can cite both
  * sides. At most {@link RetrievalWeights#maxPerArticle} passages of one article are returned, so one long article
  * cannot crowd out the rest. Every weight is in {@link RetrievalWeights}.
+ *
+ * <p>The keyword search runs on a helper thread while the calling thread runs the dense search, so a question
+ * waits for the slower of the two rather than for both. When no helper is free, the calling thread runs it after
+ * the dense search: a busy pool never delays an answer beyond running both in turn.
  */
 public final class HybridRetriever implements Retriever {
 
     private final RetrievalWeights weights;
+    private final Executor helpers;
 
-    /** With the weights newsbot ships with. */
+    /** With the weights newsbot ships with, both searches in the calling thread. */
     public HybridRetriever() {
-        this(RetrievalWeights.DEFAULT);
+        this(RetrievalWeights.DEFAULT, Runnable::run);
+    }
+
+    /** With the weights newsbot ships with, the keyword search on {@code helpers} (which this does not stop). */
+    public HybridRetriever(Executor helpers) {
+        this(RetrievalWeights.DEFAULT, helpers);
     }
 
     public HybridRetriever(RetrievalWeights weights) {
-        this.weights = Objects.requireNonNull(weights, "weights");
+        this(weights, Runnable::run);
+    }
+
+    public HybridRetriever(RetrievalWeights weights, Executor helpers) {
+        this.weights = Objects.requireNonNull(weights, "HybridRetriever.weights must not be null");
+        this.helpers = Objects.requireNonNull(helpers, "HybridRetriever.helpers must not be null");
     }
 
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override
     public List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query) {
+        FutureTask<List<Scored>> keywordSearch = new FutureTask<>(
+                () -> store.keyword(query.text(), weights.candidates(), query.notAfter()));
+        try {
+            helpers.execute(keywordSearch);
+        } catch (RejectedExecutionException stopped) {
+            // Run below, in this thread.
+        }
         List<Scored> dense = store.dense(query.vector(), weights.candidates(), query.notAfter());
-        List<Scored> keyword = store.keyword(query.text(), weights.candidates(), query.notAfter());
+        keywordSearch.run();
+        List<Scored> keyword = joined(keywordSearch);
         Map<Integer, Fused> fused = new HashMap<>();
         for (int i = 0; i < dense.size(); i++) {
             fused.computeIfAbsent(dense.get(i).row(), Fused::new).denseRank = i + 1;
@@ -58,6 +85,32 @@ public final class HybridRetriever implements Retriever {
         bridge(store, query, cues, ranked);
         coverOutlets(store, cues, ranked);
         return diverse(store, query, ranked);
+    }
+
+    /** The result of a task this thread has run or waited for; its failure rethrown as it was. */
+    private static List<Scored> joined(FutureTask<List<Scored>> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("keyword search failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -26,10 +26,17 @@ import java.util.Objects;
 public final class SearchBench {
 
     private final SetIndexer indexer;
-    private final Retriever retriever = new HybridRetriever();
+    private final Retriever retriever;
 
+    /** With the bot's retriever, both searches in the calling thread. */
     public SearchBench(SetIndexer indexer) {
+        this(indexer, new HybridRetriever());
+    }
+
+    /** @param retriever the retriever the bot answers with, timed by {@link #retrieve} */
+    public SearchBench(SetIndexer indexer, Retriever retriever) {
         this.indexer = Objects.requireNonNull(indexer, "SearchBench.indexer must not be null");
+        this.retriever = Objects.requireNonNull(retriever, "SearchBench.retriever must not be null");
     }
 
     /** The model the indexer embeds passages with. */
