@@ -3,24 +3,25 @@ package dev.newsbot.index;
 /**
  * How many candidates the approximate vector search proposes for re-scoring with exact vectors.
  *
- * @param oversample           candidates per requested passage
- * @param minCandidates        the fewest candidates asked for, however few passages are requested
- * @param exactUpTo            sets of at most this many passages are scanned exactly instead
- * @param passagesPerCandidate a larger set asks for at least one candidate per this many passages (0: no such
- *                             floor), up to {@code maxCandidates}: the graph walk misses more of the exact top 10
- *                             as the set grows
- * @param maxCandidates        the most candidates the size floor asks for
+ * @param oversample    candidates per requested passage
+ * @param minCandidates the fewest candidates asked for, however few passages are requested
+ * @param exactUpTo     sets of at most this many passages are scanned exactly instead
+ * @param perRootOfSize a larger set asks for at least this many candidates per square root of its size (0: no such
+ *                      floor), up to {@code maxCandidates}: the graph walk misses more of the exact top 10 as the set
+ *                      grows
+ * @param maxCandidates the most candidates the size floor asks for
  */
-record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passagesPerCandidate, int maxCandidates) {
+record DenseSettings(int oversample, int minCandidates, int exactUpTo, double perRootOfSize, int maxCandidates) {
 
     /**
-     * 4 candidates per passage, at least 400: the fewest that keep recall@10 against exact search above 0.98 in
-     * {@code bench} at 50,000 passages. At 1,000,000 passages 400 fall well short of 0.98, 2,000 just short and 3,000
-     * pass it; hence one candidate per 320 passages beyond 128,000 (3,125 at 1,000,000), at most 4,000. Small sets are
-     * scanned exactly: on near-duplicate passages the graph search misses much of the exact top 10
-     * ({@code BenchmarkTest}), where a scan costs no more than the graph. Figures: docs/performance.md.
+     * 4 candidates per passage, at least 400: enough for recall@10 against exact search above 0.98 in {@code bench}
+     * at 50,000 passages. Larger sets need more, but fewer than in proportion: for 0.98, about 1,600 at 250,000
+     * passages and about 2,100 at 1,000,000. Hence at least 3.2 per square root of the size (716 at 50,000, 1,600
+     * at 250,000, 3,200 at 1,000,000), at most 4,000. Small sets are scanned exactly: on near-duplicate passages the
+     * graph search misses much of the exact top 10 ({@code BenchmarkTest}), where a scan costs no more than the
+     * graph. Figures: docs/performance.md.
      */
-    static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096, 320, 4000);
+    static final DenseSettings DEFAULT = new DenseSettings(4, 400, 4096, 3.2, 4000);
 
     DenseSettings {
         if (oversample < 1) {
@@ -33,9 +34,9 @@ record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passa
             throw new IllegalArgumentException("DenseSettings.minCandidates must be at least 1, was "
                     + minCandidates);
         }
-        if (passagesPerCandidate < 0) {
-            throw new IllegalArgumentException("DenseSettings.passagesPerCandidate must not be negative, was "
-                    + passagesPerCandidate);
+        if (!(perRootOfSize >= 0)) {
+            throw new IllegalArgumentException("DenseSettings.perRootOfSize must not be negative, was "
+                    + perRootOfSize);
         }
         if (maxCandidates < minCandidates) {
             throw new IllegalArgumentException("DenseSettings.maxCandidates must be at least minCandidates ("
@@ -50,7 +51,7 @@ record DenseSettings(int oversample, int minCandidates, int exactUpTo, int passa
 
     /** The candidates to ask for {@code k} passages of a set of {@code size}. */
     int candidates(int k, int size) {
-        int floor = passagesPerCandidate == 0 ? 0 : Math.min(maxCandidates, size / passagesPerCandidate);
+        int floor = (int) Math.min(maxCandidates, Math.ceil(perRootOfSize * Math.sqrt(size)));
         return Math.max(floor, Math.max(minCandidates, k * oversample));
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.LongPoint;
@@ -175,13 +176,24 @@ public final class IndexedSet implements PassageStore {
                 : LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay());
         boolean scan = size() <= dense.exactUpTo() || !index.header().vectorGraph();
         int[] rows = scan ? allRows(filter) : candidates(query, k, filter);
-        float[] scores = index.similarities(query, rows);
-        List<Scored> hits = new ArrayList<>(rows.length);
+        return best(rows, index.similarities(query, rows), k);
+    }
+
+    private static final Comparator<Scored> BEST_FIRST =
+            Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::row);
+
+    /** The best {@code k} of {@code rows} by {@code scores}, best first, ties by row: a bounded heap, not a sort. */
+    static List<Scored> best(int[] rows, float[] scores, int k) {
+        PriorityQueue<Scored> kept = new PriorityQueue<>(k + 1, BEST_FIRST.reversed());
         for (int i = 0; i < rows.length; i++) {
-            hits.add(new Scored(rows[i], scores[i]));
+            kept.add(new Scored(rows[i], scores[i]));
+            if (kept.size() > k) {
+                kept.poll();
+            }
         }
-        hits.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::row));
-        return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+        List<Scored> hits = new ArrayList<>(kept);
+        hits.sort(BEST_FIRST);
+        return hits;
     }
 
     /** The rows the approximate search proposes, ascending. */

@@ -29,6 +29,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * One opened passage index of one set version: a single Lucene segment whose document ids are the passages' rows,
@@ -203,12 +204,9 @@ public final class SetIndex implements Closeable {
         return out;
     }
 
+    /** Lucene's dot product: unrolled over several sums, it is several times faster than one running sum. */
     static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return VectorUtil.dotProduct(a, b);
     }
 
     /** The rows of every article, by article id, in row order, with the content hash each was indexed with. */

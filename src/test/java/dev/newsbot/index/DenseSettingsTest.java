@@ -12,12 +12,12 @@ class DenseSettingsTest {
 
     @Test
     void should_ask_for_more_candidates_as_the_set_grows_up_to_the_cap() {
-        assertThat(settings.candidates(10, 63_854)).isEqualTo(400);
-        assertThat(settings.candidates(10, 128_000)).isEqualTo(400);
-        assertThat(settings.candidates(10, 160_000)).isEqualTo(500);
-        assertThat(settings.candidates(10, 1_000_000)).isEqualTo(3_125);
+        assertThat(settings.candidates(10, 10_000)).isEqualTo(400);
+        assertThat(settings.candidates(10, 50_000)).isEqualTo(716);
+        assertThat(settings.candidates(10, 250_000)).isEqualTo(1_600);
+        assertThat(settings.candidates(10, 1_000_000)).isEqualTo(3_200);
         assertThat(settings.candidates(10, 10_000_000)).isEqualTo(4_000);
-        assertThat(settings.candidates(200, 63_854)).isEqualTo(800);
+        assertThat(settings.candidates(400, 63_854)).isEqualTo(1_600);
     }
 
     @Test
@@ -28,9 +28,9 @@ class DenseSettingsTest {
 
     @Test
     void should_name_the_bad_field() {
-        assertThatThrownBy(() -> new DenseSettings(4, 400, 4096, 500, 100))
+        assertThatThrownBy(() -> new DenseSettings(4, 400, 4096, 3, 100))
                 .hasMessageContaining("DenseSettings.maxCandidates");
         assertThatThrownBy(() -> new DenseSettings(4, 400, 4096, -1, 4000))
-                .hasMessageContaining("DenseSettings.passagesPerCandidate");
+                .hasMessageContaining("DenseSettings.perRootOfSize");
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
@@ -173,7 +174,7 @@ class IndexedSetTest {
                 .toList();
         assertThat(hits).extracting(Scored::row).containsExactlyElementsOf(exact);
         for (Scored hit : hits) {
-            assertThat(hit.score()).isEqualTo(dot(query, data.vectors().get(hit.row())));
+            assertThat(hit.score()).isCloseTo(dot(query, data.vectors().get(hit.row())), within(1e-6f));
         }
     }
 
