@@ -30,4 +30,9 @@ public final class PublicationDays {
         int index = at >= 0 ? at : -at - 2;
         return index < 0 ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(days[index]));
     }
+
+    /** Whether no article is dated after {@code day}: a filter to {@code day} then passes every article. */
+    public boolean noneAfter(LocalDate day) {
+        return days.length == 0 || days[days.length - 1] <= day.toEpochDay();
+    }
 }

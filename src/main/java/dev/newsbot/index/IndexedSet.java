@@ -172,8 +172,7 @@ public final class IndexedSet implements PassageStore {
         if (k <= 0 || size() == 0) {
             return List.of();
         }
-        Query filter = notAfter == null ? null
-                : LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay());
+        Query filter = dateFilter(notAfter);
         boolean scan = size() <= dense.exactUpTo() || !index.header().vectorGraph();
         int[] rows = scan ? allRows(filter) : candidates(query, k, filter);
         return best(rows, index.similarities(query, rows), k);
@@ -240,7 +239,7 @@ public final class IndexedSet implements PassageStore {
             return List.of();
         }
         try {
-            ScoreDoc[] docs = searcher.search(keywordQuery(terms, notAfter), k).scoreDocs;
+            ScoreDoc[] docs = searcher.search(keywordQuery(terms, dateFilter(notAfter)), k).scoreDocs;
             List<Scored> hits = new ArrayList<>(docs.length);
             for (ScoreDoc doc : docs) {
                 hits.add(new Scored(doc.doc, doc.score));
@@ -251,7 +250,17 @@ public final class IndexedSet implements PassageStore {
         }
     }
 
-    private static Query keywordQuery(Set<String> terms, LocalDate notAfter) {
+    /**
+     * Passages published on or before {@code notAfter}, undated ones included; null, for no filter, when that is
+     * every passage (no date, or none of the set's articles is newer): building a filter over every passage costs a
+     * pass over the date points for nothing.
+     */
+    private Query dateFilter(LocalDate notAfter) {
+        return notAfter == null || days.noneAfter(notAfter) ? null
+                : LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay());
+    }
+
+    private static Query keywordQuery(Set<String> terms, Query dateFilter) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         for (String term : terms) {
             text.add(new TermQuery(new Term(IndexFields.TEXT, term)), BooleanClause.Occur.SHOULD);
@@ -259,9 +268,8 @@ public final class IndexedSet implements PassageStore {
                     BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
-        if (notAfter != null) {
-            query.add(LongPoint.newRangeQuery(IndexFields.DAY, IndexFields.UNDATED, notAfter.toEpochDay()),
-                    BooleanClause.Occur.FILTER);
+        if (dateFilter != null) {
+            query.add(dateFilter, BooleanClause.Occur.FILTER);
         }
         return query.build();
     }

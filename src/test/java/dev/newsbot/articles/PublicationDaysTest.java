@@ -33,4 +33,12 @@ class PublicationDaysTest {
         assertThat(PublicationDays.of(ArticleSet.of("s", List.of(dated("c", null))))
                 .newestOnOrBefore(LocalDate.of(2024, 1, 1))).isEmpty();
     }
+
+    @Test
+    void should_say_whether_any_article_is_dated_after_a_day() {
+        assertThat(days.noneAfter(LocalDate.of(2024, 3, 1))).isTrue();
+        assertThat(days.noneAfter(LocalDate.of(2024, 2, 29))).isFalse();
+        assertThat(PublicationDays.of(ArticleSet.of("s", List.of(dated("c", null))))
+                .noneAfter(LocalDate.of(2000, 1, 1))).isTrue();
+    }
 }

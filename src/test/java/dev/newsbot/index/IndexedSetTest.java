@@ -160,6 +160,20 @@ class IndexedSetTest {
     }
 
     @Test
+    void should_search_as_without_a_date_when_no_article_is_newer_than_it_and_filter_when_one_is() {
+        Vectors data = Vectors.random(6_000, 1);
+        IndexedSet store = vectorIndexer().assemble(data.set(), data.passages(), data.owners(), data.vectors(),
+                null);
+        float[] query = data.vectors().get(5_999);
+        LocalDate newest = LocalDate.of(2022, 1, 1).plusDays(5_999);
+
+        assertThat(store.dense(query, 10, newest)).isEqualTo(store.dense(query, 10, null))
+                .extracting(Scored::row).contains(5_999);
+        assertThat(store.dense(query, 10, newest.minusDays(1))).extracting(Scored::row).doesNotContain(5_999);
+        assertThat(store.keyword("item", 10, newest)).isEqualTo(store.keyword("item", 10, null)).isNotEmpty();
+    }
+
+    @Test
     void should_filter_by_date_inside_the_vector_search() {
         Vectors data = Vectors.random(6_000, 1);
         IndexedSet store = vectorIndexer().assemble(data.set(), data.passages(), data.owners(), data.vectors(),
