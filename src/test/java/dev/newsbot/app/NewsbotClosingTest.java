@@ -27,13 +27,13 @@ class NewsbotClosingTest {
         NewsbotConfig config = new ConfigLoader(Map.of("NEWSBOT_ADMIN_ADDR", "127.0.0.1:0")).load(null);
         Newsbot bot = new Newsbot(config, Clock.systemUTC(), home);
         try {
-            assertThat(bot.closingOrder()).containsExactly("ops scheduler", "search engine", "llm pool",
-                    "search pool", "model pool");
+            assertThat(bot.closingOrder()).containsExactly("ops scheduler", "search engine",
+                    "retrieval pool", "llm pool", "search pool", "model pool");
 
             bot.startOps(Secrets.from(Map.of()));
 
             assertThat(bot.closingOrder()).containsExactly("admin server", "ops scheduler", "search engine",
-                    "llm pool", "search pool", "model pool");
+                    "retrieval pool", "llm pool", "search pool", "model pool");
         } finally {
             bot.close();
         }
