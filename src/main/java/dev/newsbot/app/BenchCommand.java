@@ -99,8 +99,8 @@ final class BenchCommand implements Callable<Integer> {
             variants.put("LangChain4j default (own executor, default ONNX session)", MiniLmEmbedder.langChainDefault());
             variants.put("bounded pool of " + cores + ", default ONNX session", MiniLmEmbedder.langChainDefault(boundedPool));
             Newsbot.Benchmarking parts = bot.benchmarking();
-            BenchSubject subject = new BenchSubject(new SearchBench(parts.indexer(), parts.retriever()), parts.sets(), parts.uncached(),
-                    parts.engine(), variants, parts.search());
+            BenchSubject subject = new BenchSubject(new SearchBench(parts.indexer(), parts.retriever()),
+                    parts.sets(), parts.uncached(), parts.engine(), variants, parts.search());
             BenchReport report = new Benchmark(subject, settings, workDir, line -> {
                 err.println("bench: " + line);
                 err.flush();
