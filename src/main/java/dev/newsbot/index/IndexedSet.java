@@ -182,7 +182,7 @@ public final class IndexedSet implements PassageStore {
             Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::row);
 
     /** The best {@code k} of {@code rows} by {@code scores}, best first, ties by row: a bounded heap, not a sort. */
-    static List<Scored> best(int[] rows, float[] scores, int k) {
+    private static List<Scored> best(int[] rows, float[] scores, int k) {
         PriorityQueue<Scored> kept = new PriorityQueue<>(k + 1, BEST_FIRST.reversed());
         for (int i = 0; i < rows.length; i++) {
             kept.add(new Scored(rows[i], scores[i]));

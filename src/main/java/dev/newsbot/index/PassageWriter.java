@@ -1,6 +1,7 @@
 package dev.newsbot.index;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.base.SharedWork;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

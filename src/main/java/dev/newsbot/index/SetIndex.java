@@ -196,17 +196,12 @@ public final class SetIndex implements Closeable {
                 if (values.docID() != ascendingRows[i]) {
                     values.advance(ascendingRows[i]);
                 }
-                out[i] = dot(query, values.vectorValue());
+                out[i] = VectorUtil.dotProduct(query, values.vectorValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    /** Lucene's dot product: unrolled over several sums, it is several times faster than one running sum. */
-    static float dot(float[] a, float[] b) {
-        return VectorUtil.dotProduct(a, b);
     }
 
     /** The rows of every article, by article id, in row order, with the content hash each was indexed with. */

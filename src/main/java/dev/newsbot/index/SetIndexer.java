@@ -2,6 +2,7 @@ package dev.newsbot.index;
 
 import dev.newsbot.articles.Article;
 import dev.newsbot.articles.ArticleSet;
+import dev.newsbot.base.SharedWork;
 import dev.newsbot.index.embedding.Embedder;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,14 @@
 package dev.newsbot.search;
 
 import dev.newsbot.articles.Article;
+import dev.newsbot.base.SharedWork;
 import dev.newsbot.index.PassageStore;
 import dev.newsbot.index.Scored;
 import dev.newsbot.question.TimeCue;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,10 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Dense similarity and BM25 keyword search fused by reciprocal rank (RRF), so that names, numbers and outlet
@@ -30,11 +29,14 @@ import java.util.concurrent.RejectedExecutionException;
  * sides. At most {@link RetrievalWeights#maxPerArticle} passages of one article are returned, so one long article
  * cannot crowd out the rest. Every weight is in {@link RetrievalWeights}.
  *
- * <p>The keyword search runs on a helper thread while the calling thread runs the dense search, so a question
- * waits for the slower of the two rather than for both. When no helper is free, the calling thread runs it after
- * the dense search: a busy pool never delays an answer beyond running both in turn.
+ * <p>The dense and keyword searches run side by side, one on a helper thread and one on the calling thread, so a
+ * question waits for the slower of the two rather than for both ({@link SharedWork}). When no helper is free, the
+ * calling thread runs both in turn: a busy pool never delays an answer beyond that.
  */
 public final class HybridRetriever implements Retriever {
+
+    private static final int DENSE = 0;
+    private static final int KEYWORD = 1;
 
     private final RetrievalWeights weights;
     private final Executor helpers;
@@ -44,7 +46,9 @@ public final class HybridRetriever implements Retriever {
         this(RetrievalWeights.DEFAULT, Runnable::run);
     }
 
-    /** With the weights newsbot ships with, the keyword search on {@code helpers} (which this does not stop). */
+    /**
+     * With the weights newsbot ships with, one of the two searches on {@code helpers} (which this does not stop).
+     */
     public HybridRetriever(Executor helpers) {
         this(RetrievalWeights.DEFAULT, helpers);
     }
@@ -61,16 +65,12 @@ public final class HybridRetriever implements Retriever {
     /** Retrieves the best passages of {@code store} for {@code query}, best first. */
     @Override
     public List<RetrievedPassage> retrieve(PassageStore store, RetrievalQuery query) {
-        FutureTask<List<Scored>> keywordSearch = new FutureTask<>(
-                () -> store.keyword(query.text(), weights.candidates(), query.notAfter()));
-        try {
-            helpers.execute(keywordSearch);
-        } catch (RejectedExecutionException stopped) {
-            // Run below, in this thread.
-        }
-        List<Scored> dense = store.dense(query.vector(), weights.candidates(), query.notAfter());
-        keywordSearch.run();
-        List<Scored> keyword = joined(keywordSearch);
+        List<List<Scored>> lists = Arrays.asList(null, null);
+        SharedWork.run(helpers, 2, 2, list -> lists.set(list, list == DENSE
+                ? store.dense(query.vector(), weights.candidates(), query.notAfter())
+                : store.keyword(query.text(), weights.candidates(), query.notAfter())));
+        List<Scored> dense = lists.get(DENSE);
+        List<Scored> keyword = lists.get(KEYWORD);
         Map<Integer, Fused> fused = new HashMap<>();
         for (int i = 0; i < dense.size(); i++) {
             fused.computeIfAbsent(dense.get(i).row(), Fused::new).denseRank = i + 1;
@@ -85,32 +85,6 @@ public final class HybridRetriever implements Retriever {
         bridge(store, query, cues, ranked);
         coverOutlets(store, cues, ranked);
         return diverse(store, query, ranked);
-    }
-
-    /** The result of a task this thread has run or waited for; its failure rethrown as it was. */
-    private static List<Scored> joined(FutureTask<List<Scored>> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("keyword search failed", e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**

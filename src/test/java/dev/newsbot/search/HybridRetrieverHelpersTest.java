@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The keyword search on a helper thread gives the very passages both searches in turn give. */
+/** The two searches side by side give the very passages both searches in turn give. */
 class HybridRetrieverHelpersTest {
 
     private static final List<String> QUESTIONS = List.of("How many people were killed in the earthquake?",
@@ -45,16 +46,20 @@ class HybridRetrieverHelpersTest {
     }
 
     @Test
-    void should_run_the_keyword_search_on_a_helper_and_give_the_same_passages_as_in_turn() {
-        Watched store = new Watched(index, false);
+    void should_run_the_two_searches_side_by_side_and_give_the_same_passages_as_in_turn() {
         HybridRetriever inTurn = new HybridRetriever();
         HybridRetriever helped = new HybridRetriever(pool);
 
         for (String question : QUESTIONS) {
-            assertThat(retrieve(helped, store, question)).isEqualTo(retrieve(inTurn, index, question)).isNotEmpty();
-        }
+            Watched store = new Watched(index, false);
+            store.denseWaitsForKeyword = true;
 
-        assertThat(store.keywordThreads).contains("test-helper");
+            assertThat(retrieve(helped, store, question)).isEqualTo(retrieve(inTurn, index, question)).isNotEmpty();
+
+            assertThat(store.denseSawKeywordStart).isTrue();
+            assertThat(store.denseThreads).doesNotContainAnyElementsOf(store.keywordThreads);
+            assertThat(List.of(store.denseThreads.peek(), store.keywordThreads.peek())).contains("test-helper");
+        }
     }
 
     @Test
@@ -85,10 +90,14 @@ class HybridRetrieverHelpersTest {
                 .hasMessage("keyword index down");
     }
 
-    /** A store that notes which threads ran its keyword searches, and can fail them. */
+    /** A store that notes which threads ran its searches, can fail its keyword search or hold its dense search. */
     private static final class Watched implements PassageStore {
 
         final ConcurrentLinkedQueue<String> keywordThreads = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> denseThreads = new ConcurrentLinkedQueue<>();
+        final CountDownLatch keywordStarted = new CountDownLatch(1);
+        volatile boolean denseWaitsForKeyword;
+        volatile boolean denseSawKeywordStart;
         private final PassageStore store;
         private final boolean failKeyword;
 
@@ -100,6 +109,7 @@ class HybridRetrieverHelpersTest {
         @Override
         public List<Scored> keyword(String text, int k, LocalDate notAfter) {
             keywordThreads.add(Thread.currentThread().getName());
+            keywordStarted.countDown();
             if (failKeyword) {
                 throw new StoreUnavailableException("keyword index down");
             }
@@ -148,6 +158,14 @@ class HybridRetrieverHelpersTest {
 
         @Override
         public List<Scored> dense(float[] query, int k, LocalDate notAfter) {
+            denseThreads.add(Thread.currentThread().getName());
+            if (denseWaitsForKeyword) {
+                try {
+                    denseSawKeywordStart = keywordStarted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return store.dense(query, k, notAfter);
         }
 

@@ -1,4 +1,4 @@
-package dev.newsbot.index;
+package dev.newsbot.base;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * task number until none is left. The caller always takes tasks too, so a busy, saturated or shut-down executor
  * only makes the work slower, never stuck.
  */
-final class SharedWork {
+public final class SharedWork {
 
     private SharedWork() {
     }
@@ -21,7 +21,7 @@ final class SharedWork {
      * Runs {@code body} for every task number in {@code [0, tasks)} and returns when all have run. The first
      * failure of any task is thrown once every task has finished.
      */
-    static void run(Executor executor, int workers, int tasks, IntConsumer body) {
+    public static void run(Executor executor, int workers, int tasks, IntConsumer body) {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(tasks);
         AtomicReference<Throwable> failure = new AtomicReference<>();
